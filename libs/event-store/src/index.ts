@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './expected-version';
+export * from './errors';
+export * from './event-store.port';
+export * from './upcaster';
