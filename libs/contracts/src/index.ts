@@ -1,2 +1,4 @@
 export * from './domain-event';
 export * from './stream-names';
+export * from './quantity';
+export * from './coop';

@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
  * The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) served on 127.0.0.1
@@ -45,10 +43,10 @@ export async function startEmbeddedPostgres(
   if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
 
   const loadDataDir = fresh ? await template(options.templateDir ?? DEFAULT_TEMPLATE_DIR) : undefined;
-  const db: PGlite = await PGlite.create({ dataDir, loadDataDir, extensions: { pgcrypto } });
+  const db = await PGlite.create({ dataDir, loadDataDir, extensions: { pgcrypto } });
   await db.exec('CREATE EXTENSION IF NOT EXISTS pgcrypto');
 
-  const server: PGLiteSocketServer = new PGLiteSocketServer({
+  const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
     port: options.port ?? 0,
@@ -67,7 +65,7 @@ export async function startEmbeddedPostgres(
   };
 }
 
-function listeningPort(server: PGLiteSocketServer): number {
+function listeningPort(server: object): number {
   // The server object does not expose the port the OS picked for port 0; its net.Server does.
   const net = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server;
   const address = net?.address();

@@ -1,0 +1,60 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Actor, Role } from './actor';
+import { ACCESS_POLICY, AccessPolicy, AUTH_SECRET } from './access-policy';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { InvalidToken, verifyToken } from './token';
+
+/** The request as the guard leaves it for handlers: with the verified actor. */
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}
+
+/**
+ * Global guard: every route needs a valid token and one of its @Roles, unless it is @Public.
+ * A route that forgot its @Roles is closed, not open.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_SECRET) private readonly secret: string,
+    @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const actor = this.authenticate(request.headers.authorization);
+    const refusal = this.policy.refuse(actor);
+    if (refusal) throw new ForbiddenException(refusal);
+
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
+    if (!roles.includes(actor.role)) {
+      throw new ForbiddenException(`the ${actor.role} role may not do this`);
+    }
+    request.actor = actor;
+    return true;
+  }
+
+  private authenticate(header: string | string[] | undefined): Actor {
+    const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthorizedException('an Authorization: Bearer <token> header is required');
+    try {
+      return verifyToken(this.secret, match[1]);
+    } catch (error) {
+      if (error instanceof InvalidToken) throw new UnauthorizedException(error.message);
+      throw error;
+    }
+  }
+}

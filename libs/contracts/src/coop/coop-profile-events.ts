@@ -1,0 +1,25 @@
+import { DomainEvent } from '../domain-event';
+import { LegalForm, Theme } from './vocabulary';
+
+/** Stream: `coop/<coopId>/profile/<coopId>`: the coop as it describes itself to the federation. */
+export const PROFILE_AGGREGATE = 'profile';
+
+export type CoopProfileSet = DomainEvent<
+  'CoopProfileSet',
+  { coopId: string; name: string; legalForm: LegalForm; themes: Theme[]; territory: string }
+>;
+
+export type ConsortiumApplicationSubmitted = DomainEvent<
+  'ConsortiumApplicationSubmitted',
+  { coopId: string; submittedOn: string }
+>;
+
+export type ConsortiumWithdrawalRequested = DomainEvent<
+  'ConsortiumWithdrawalRequested',
+  { coopId: string; requestedOn: string; reason: string | null }
+>;
+
+export type CoopProfileEvent =
+  | CoopProfileSet
+  | ConsortiumApplicationSubmitted
+  | ConsortiumWithdrawalRequested;

@@ -1,0 +1,5 @@
+export * from './vocabulary';
+export * from './membership-events';
+export * from './contribution-events';
+export * from './resource-events';
+export * from './coop-profile-events';

@@ -1,0 +1,37 @@
+/**
+ * Money and time as exact integers. Every unit the federation counts has two decimals at the edge
+ * (`"120.50"` EUR, `"3.5"` hours), so inside they are all integer hundredths: cents for EUR and SOL
+ * (1 SOL = 1 EUR, but never summed with it), hundredths of an hour for volunteer time.
+ */
+export const CURRENCIES = ['EUR', 'SOL'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export type Unit = Currency | 'hours';
+
+export interface Quantity<U extends Unit = Unit> {
+  unit: U;
+  hundredths: number;
+}
+export type Money = Quantity<Currency>;
+
+/** Up to 12 integer digits: far above any coop's figures, far below 2^53 hundredths. */
+const DECIMAL = /^(0|[1-9]\d{0,11})(?:\.(\d{1,2}))?$/;
+
+/** `"120.5"` → 12050; null when the string is not a non-negative decimal with at most 2 decimals. */
+export function parseHundredths(value: string): number | null {
+  const match = DECIMAL.exec(value);
+  if (!match) return null;
+  const fraction = (match[2] ?? '').padEnd(2, '0');
+  return Number(match[1]) * 100 + Number(fraction);
+}
+
+/** 12050 → `"120.50"`; -500 → `"-5.00"`. */
+export function formatHundredths(hundredths: number): string {
+  if (!Number.isSafeInteger(hundredths)) throw new Error(`not an integer amount: ${hundredths}`);
+  const sign = hundredths < 0 ? '-' : '';
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function money(currency: Currency, hundredths: number): Money {
+  return { unit: currency, hundredths };
+}

@@ -1,0 +1,3 @@
+export * from './dated-parameter';
+export * from './indicator';
+export * from './share-capital-rules';
