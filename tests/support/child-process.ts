@@ -6,7 +6,11 @@ import { createInterface } from 'node:readline';
 const ROOT = resolve(__dirname, '../..');
 
 /** A TypeScript entry point run as a real child process (swc-compiled on the fly). */
-export function spawnTs(entry: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnTs(
+  entry: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -20,7 +24,10 @@ export async function firstJsonLine<T>(child: ChildProcess, timeoutMs = 60_000):
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
   return new Promise<T>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no JSON line within ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no JSON line within ${timeoutMs} ms\n${stderr}`)),
+      timeoutMs,
+    );
     lines.on('line', (line) => {
       try {
         const value = JSON.parse(line) as T;
@@ -37,7 +44,10 @@ export async function firstJsonLine<T>(child: ChildProcess, timeoutMs = 60_000):
   });
 }
 
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill(signal);

@@ -25,7 +25,9 @@ export function consortiumPolicy(boardMembers: string[]): AccessPolicy {
   const board = new Set(boardMembers);
   return {
     refuse: (actor) =>
-      actor.role === 'board-member' && !board.has(actor.sub) ? `${actor.sub} is not on the board` : null,
+      actor.role === 'board-member' && !board.has(actor.sub)
+        ? `${actor.sub} is not on the board`
+        : null,
   };
 }
 

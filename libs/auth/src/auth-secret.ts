@@ -13,7 +13,9 @@ export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string 
     return env.AUTH_SECRET;
   }
   if (env.DATABASE_URL || env.EVENT_STORE_URL) {
-    throw new Error('AUTH_SECRET is required outside the embedded mode (DATABASE_URL or EVENT_STORE_URL is set)');
+    throw new Error(
+      'AUTH_SECRET is required outside the embedded mode (DATABASE_URL or EVENT_STORE_URL is set)',
+    );
   }
   const file = `${env.DATA_DIR ?? '.data'}/auth-secret`;
   if (!existsSync(file)) {

@@ -49,7 +49,8 @@ export class AuthGuard implements CanActivate {
 
   private authenticate(header: string | string[] | undefined): Actor {
     const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('an Authorization: Bearer <token> header is required');
+    if (!match)
+      throw new UnauthorizedException('an Authorization: Bearer <token> header is required');
     try {
       return verifyToken(this.secret, match[1]);
     } catch (error) {

@@ -7,7 +7,12 @@ import { Actor, ROLES } from './actor';
  */
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
-export function mintToken(secret: string, actor: Actor, ttlSeconds = 8 * 3600, now = Date.now()): string {
+export function mintToken(
+  secret: string,
+  actor: Actor,
+  ttlSeconds = 8 * 3600,
+  now = Date.now(),
+): string {
   const iat = Math.floor(now / 1000);
   const payload = base64url(JSON.stringify({ ...actor, iat, exp: iat + ttlSeconds }));
   return `${HEADER}.${payload}.${sign(secret, `${HEADER}.${payload}`)}`;
@@ -28,12 +33,20 @@ export function verifyToken(secret: string, token: string, now = Date.now()): Ac
   if (head.alg !== 'HS256') throw new InvalidToken('only HS256 tokens are accepted');
   const claims = parseJson(payload);
   const seconds = Math.floor(now / 1000);
-  if (typeof claims.exp === 'number' && claims.exp <= seconds) throw new InvalidToken('token expired');
-  if (typeof claims.nbf === 'number' && claims.nbf > seconds) throw new InvalidToken('token not yet valid');
+  if (typeof claims.exp === 'number' && claims.exp <= seconds)
+    throw new InvalidToken('token expired');
+  if (typeof claims.nbf === 'number' && claims.nbf > seconds)
+    throw new InvalidToken('token not yet valid');
   if (typeof claims.sub !== 'string' || !claims.sub) throw new InvalidToken('token has no sub');
-  if (!ROLES.includes(claims.role as Actor['role'])) throw new InvalidToken('token has no known role');
-  if (claims.coopId !== undefined && typeof claims.coopId !== 'string') throw new InvalidToken('bad coopId');
-  return { sub: claims.sub, role: claims.role as Actor['role'], coopId: claims.coopId as string | undefined };
+  if (!ROLES.includes(claims.role as Actor['role']))
+    throw new InvalidToken('token has no known role');
+  if (claims.coopId !== undefined && typeof claims.coopId !== 'string')
+    throw new InvalidToken('bad coopId');
+  return {
+    sub: claims.sub,
+    role: claims.role as Actor['role'],
+    coopId: claims.coopId as string | undefined,
+  };
 }
 
 function sign(secret: string, data: string): string {

@@ -26,6 +26,7 @@ describe('decimal amounts', () => {
   });
 
   it('round-trips', () => {
-    for (const h of [0, 1, 99, 100, 123456, 71900]) expect(parseHundredths(formatHundredths(h))).toBe(h);
+    for (const h of [0, 1, 99, 100, 123456, 71900])
+      expect(parseHundredths(formatHundredths(h))).toBe(h);
   });
 });

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
@@ -27,7 +34,10 @@ export interface EmbeddedPostgres {
 }
 
 const PGLITE_VERSION = '0.5.14';
-export const DEFAULT_TEMPLATE_DIR = resolve(__dirname, '../../../node_modules/.cache/coop-federation');
+export const DEFAULT_TEMPLATE_DIR = resolve(
+  __dirname,
+  '../../../node_modules/.cache/coop-federation',
+);
 
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
@@ -42,7 +52,9 @@ export async function startEmbeddedPostgres(
   const fresh = !dataDir || !existsSync(dataDir) || readdirSync(dataDir).length === 0;
   if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
 
-  const loadDataDir = fresh ? await template(options.templateDir ?? DEFAULT_TEMPLATE_DIR) : undefined;
+  const loadDataDir = fresh
+    ? await template(options.templateDir ?? DEFAULT_TEMPLATE_DIR)
+    : undefined;
   const db = await PGlite.create({ dataDir, loadDataDir, extensions: { pgcrypto } });
   await db.exec('CREATE EXTENSION IF NOT EXISTS pgcrypto');
 
@@ -69,7 +81,8 @@ function listeningPort(server: object): number {
   // The server object does not expose the port the OS picked for port 0; its net.Server does.
   const net = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server;
   const address = net?.address();
-  if (!address || typeof address === 'string') throw new Error('embedded PostgreSQL is not listening');
+  if (!address || typeof address === 'string')
+    throw new Error('embedded PostgreSQL is not listening');
   return address.port;
 }
 

@@ -24,7 +24,8 @@ export function valueOn<T>(parameter: DatedParameter<T>, date: string): T {
 export function dated<T>(...values: DatedValue<T>[]): DatedParameter<T> {
   const sorted = [...values].sort((a, b) => a.since.localeCompare(b.since));
   sorted.forEach((entry, i) => {
-    if (i > 0 && sorted[i - 1].since === entry.since) throw new Error(`two values since ${entry.since}`);
+    if (i > 0 && sorted[i - 1].since === entry.since)
+      throw new Error(`two values since ${entry.since}`);
   });
   return sorted;
 }

@@ -11,6 +11,8 @@ describe('dated parameters', () => {
   });
 
   it('refuses two values for one date', () => {
-    expect(() => dated({ since: '2024-01-01', value: 1 }, { since: '2024-01-01', value: 2 })).toThrow();
+    expect(() =>
+      dated({ since: '2024-01-01', value: 1 }, { since: '2024-01-01', value: 2 }),
+    ).toThrow();
   });
 });

@@ -2,8 +2,14 @@ import { ratioIndicator, ratioString } from './indicator';
 
 describe('ratio indicators', () => {
   it('alerts when volunteers are more than half of the members, not at exactly half', () => {
-    expect(ratioIndicator('volunteers_at_most_half', 5, 10)).toMatchObject({ value: '0.5000', status: 'ok' });
-    expect(ratioIndicator('volunteers_at_most_half', 6, 11)).toMatchObject({ value: '0.5455', status: 'alert' });
+    expect(ratioIndicator('volunteers_at_most_half', 5, 10)).toMatchObject({
+      value: '0.5000',
+      status: 'ok',
+    });
+    expect(ratioIndicator('volunteers_at_most_half', 6, 11)).toMatchObject({
+      value: '0.5455',
+      status: 'alert',
+    });
   });
 
   it('alerts when disadvantaged workers fall below 30%', () => {
@@ -17,7 +23,10 @@ describe('ratio indicators', () => {
   });
 
   it('an empty population breaks no rule', () => {
-    expect(ratioIndicator('disadvantaged_workers_at_least_30pct', 0, 0)).toMatchObject({ value: null, status: 'ok' });
+    expect(ratioIndicator('disadvantaged_workers_at_least_30pct', 0, 0)).toMatchObject({
+      value: null,
+      status: 'ok',
+    });
   });
 
   it('rounds half up at four decimals', () => {

@@ -17,7 +17,10 @@ export interface ShareCapitalRules {
 
 const ITALIAN: ShareCapitalRules = {
   minShareValue: dated({ since: '1942-04-21', value: 25_00 }),
-  maxShareValue: dated({ since: '1942-04-21', value: 500_00 }, { since: '2024-10-18', value: 719_00 }),
+  maxShareValue: dated(
+    { since: '1942-04-21', value: 500_00 },
+    { since: '2024-10-18', value: 719_00 },
+  ),
   maxHolding: dated(
     { since: '1942-04-21', value: 100_000_00 },
     { since: '2024-10-18', value: 143_800_00 },

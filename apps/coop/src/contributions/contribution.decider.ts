@@ -24,7 +24,8 @@ export type ContributionCommand =
   | { type: 'CancelPledge'; cancelledOn: string; reason: string };
 
 export type ContributionStatus = 'pledged' | 'paid' | 'cancelled';
-export type ContributionState = (Omit<ContributionRecorded['data'], 'status'> & { status: ContributionStatus }) | null;
+export type ContributionState =
+  (Omit<ContributionRecorded['data'], 'status'> & { status: ContributionStatus }) | null;
 
 export function evolve(state: ContributionState, event: ContributionEvent): ContributionState {
   switch (event.type) {
@@ -37,9 +38,13 @@ export function evolve(state: ContributionState, event: ContributionEvent): Cont
   }
 }
 
-export function decide(command: ContributionCommand, state: ContributionState): ContributionEvent[] {
+export function decide(
+  command: ContributionCommand,
+  state: ContributionState,
+): ContributionEvent[] {
   if (command.type === 'RecordContribution') {
-    if (state) throw new StateConflict(`contribution ${command.contributionId} is already recorded`);
+    if (state)
+      throw new StateConflict(`contribution ${command.contributionId} is already recorded`);
     const pillar = pillarOf(command.kind);
     if (command.quantity.unit === 'hours' && pillar !== 'non_monetary') {
       throw new RuleViolation(
@@ -59,18 +64,31 @@ export function decide(command: ContributionCommand, state: ContributionState): 
   }
   switch (command.type) {
     case 'PayPledge':
-      return [{ type: 'PledgePaid', data: { contributionId: state.contributionId, paidOn: command.paidOn } }];
+      return [
+        {
+          type: 'PledgePaid',
+          data: { contributionId: state.contributionId, paidOn: command.paidOn },
+        },
+      ];
     case 'CancelPledge':
       return [
         {
           type: 'PledgeCancelled',
-          data: { contributionId: state.contributionId, cancelledOn: command.cancelledOn, reason: command.reason },
+          data: {
+            contributionId: state.contributionId,
+            cancelledOn: command.cancelledOn,
+            reason: command.reason,
+          },
         },
       ];
   }
 }
 
-export const contributionDecider: Decider<ContributionState, ContributionCommand, ContributionEvent> = {
+export const contributionDecider: Decider<
+  ContributionState,
+  ContributionCommand,
+  ContributionEvent
+> = {
   initialState: () => null,
   evolve,
   decide,

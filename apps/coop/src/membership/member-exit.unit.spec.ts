@@ -19,6 +19,9 @@ describe('when a leaving member exits and is reimbursed', () => {
   });
 
   it('an exclusion is effective at once', () => {
-    expect(exclusionDates('2027-06-15')).toEqual({ effectiveOn: '2027-06-15', reimbursementDueOn: '2028-10-27' });
+    expect(exclusionDates('2027-06-15')).toEqual({
+      effectiveOn: '2027-06-15',
+      reimbursementDueOn: '2028-10-27',
+    });
   });
 });

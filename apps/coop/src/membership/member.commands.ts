@@ -18,7 +18,12 @@ export type MemberCommand =
       shares: ShareSubscription;
       personalData: SealedPersonalData | null;
     }
-  | { type: 'SubscribeShares'; legalForm: LegalForm; subscribedOn: string; shares: ShareSubscription }
+  | {
+      type: 'SubscribeShares';
+      legalForm: LegalForm;
+      subscribedOn: string;
+      shares: ShareSubscription;
+    }
   | { type: 'PayCapital'; paidOn: string; amount: Money }
   | { type: 'ChangeCategory'; changedOn: string; category: MemberCategory; disadvantaged: boolean }
   | { type: 'Withdraw'; requestedOn: string; reason: string | null; accountsApprovedOn?: string }

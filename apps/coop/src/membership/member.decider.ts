@@ -87,12 +87,19 @@ function disadvantagedOnlyForWorkers(category: MemberCategory, disadvantaged: bo
 function activeMember(state: MemberState): Member {
   if (!state) throw new NotFound('no such member');
   if (state.status !== 'active') {
-    throw new StateConflict(`the member has ${state.status === 'withdrawn' ? 'withdrawn' : 'been excluded'}: nothing more can be recorded`);
+    throw new StateConflict(
+      `the member has ${state.status === 'withdrawn' ? 'withdrawn' : 'been excluded'}: nothing more can be recorded`,
+    );
   }
   return state;
 }
 
-function exit(member: Member, requestedOn: string, reason: string | null, dates: { effectiveOn: string; reimbursementDueOn: string }): MemberExit {
+function exit(
+  member: Member,
+  requestedOn: string,
+  reason: string | null,
+  dates: { effectiveOn: string; reimbursementDueOn: string },
+): MemberExit {
   return {
     memberId: member.memberId,
     requestedOn,
@@ -115,7 +122,12 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
       heldBefore: 0,
     });
     const { memberId, category, disadvantaged, admittedOn, shares, personalData } = command;
-    return [{ type: 'MemberAdmitted', data: { memberId, category, disadvantaged, admittedOn, shares, personalData } }];
+    return [
+      {
+        type: 'MemberAdmitted',
+        data: { memberId, category, disadvantaged, admittedOn, shares, personalData },
+      },
+    ];
   }
 
   const member = command.type === 'ErasePersonalData' ? existing(state) : activeMember(state);
@@ -129,31 +141,54 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
         shares: command.shares,
         heldBefore: member.subscribed,
       });
-      return [{ type: 'SharesSubscribed', data: { memberId, subscribedOn: command.subscribedOn, shares: command.shares } }];
+      return [
+        {
+          type: 'SharesSubscribed',
+          data: { memberId, subscribedOn: command.subscribedOn, shares: command.shares },
+        },
+      ];
     case 'PayCapital':
       paidAtMostSubscribed(member, command.amount);
-      return [{ type: 'CapitalPaid', data: { memberId, paidOn: command.paidOn, amount: command.amount } }];
+      return [
+        { type: 'CapitalPaid', data: { memberId, paidOn: command.paidOn, amount: command.amount } },
+      ];
     case 'ChangeCategory':
       disadvantagedOnlyForWorkers(command.category, command.disadvantaged);
-      if (command.category === member.category && command.disadvantaged === member.disadvantaged) return [];
+      if (command.category === member.category && command.disadvantaged === member.disadvantaged)
+        return [];
       return [
         {
           type: 'MemberCategoryChanged',
-          data: { memberId, changedOn: command.changedOn, category: command.category, disadvantaged: command.disadvantaged },
+          data: {
+            memberId,
+            changedOn: command.changedOn,
+            category: command.category,
+            disadvantaged: command.disadvantaged,
+          },
         },
       ];
     case 'Withdraw':
       return [
         {
           type: 'MemberWithdrew',
-          data: exit(member, command.requestedOn, command.reason, withdrawalDates(command.requestedOn, command.accountsApprovedOn)),
+          data: exit(
+            member,
+            command.requestedOn,
+            command.reason,
+            withdrawalDates(command.requestedOn, command.accountsApprovedOn),
+          ),
         },
       ];
     case 'Exclude':
       return [
         {
           type: 'MemberExcluded',
-          data: exit(member, command.decidedOn, command.reason, exclusionDates(command.decidedOn, command.accountsApprovedOn)),
+          data: exit(
+            member,
+            command.decidedOn,
+            command.reason,
+            exclusionDates(command.decidedOn, command.accountsApprovedOn),
+          ),
         },
       ];
     case 'ErasePersonalData':

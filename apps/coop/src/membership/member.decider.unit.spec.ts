@@ -3,7 +3,9 @@ import { NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
 import { MemberCommand } from './member.commands';
 import { decide, evolve, MemberState } from './member.decider';
 
-const admit = (overrides: Partial<Extract<MemberCommand, { type: 'AdmitMember' }>> = {}): MemberCommand => ({
+const admit = (
+  overrides: Partial<Extract<MemberCommand, { type: 'AdmitMember' }>> = {},
+): MemberCommand => ({
   type: 'AdmitMember',
   memberId: 'm-1',
   legalForm: 'social_coop_b',
@@ -39,8 +41,18 @@ function refusal(fn: () => unknown): unknown {
 
 describe('a member of a coop', () => {
   it('is admitted with shares subscribed, then pays them up', () => {
-    const { state } = run(admit(), { type: 'PayCapital', paidOn: '2027-02-01', amount: money('EUR', 150_00) });
-    expect(state).toMatchObject({ status: 'active', subscribed: 200_00, paid: 150_00, reimbursed: 0, shareCount: 4 });
+    const { state } = run(admit(), {
+      type: 'PayCapital',
+      paidOn: '2027-02-01',
+      amount: money('EUR', 150_00),
+    });
+    expect(state).toMatchObject({
+      status: 'active',
+      subscribed: 200_00,
+      paid: 150_00,
+      reimbursed: 0,
+      shareCount: 4,
+    });
   });
 
   it('may not pay up more than subscribed', () => {
@@ -53,7 +65,9 @@ describe('a member of a coop', () => {
 
   it('refuses shares under 25 EUR in an Italian coop, but not in a French SCIC', () => {
     const cheap = { count: 1, nominalValue: money('EUR', 24_99) };
-    expect((refusal(() => run(admit({ shares: cheap }))) as RuleViolation).rule).toBe('share_value_minimum');
+    expect((refusal(() => run(admit({ shares: cheap }))) as RuleViolation).rule).toBe(
+      'share_value_minimum',
+    );
     expect(run(admit({ shares: cheap, legalForm: 'scic' })).state?.subscribed).toBe(24_99);
   });
 
@@ -63,7 +77,9 @@ describe('a member of a coop', () => {
     expect((before as RuleViolation).rule).toBe('share_value_maximum');
     expect(run(admit({ shares: share, admittedOn: '2024-10-18' })).state?.subscribed).toBe(600_00);
     const tooMuch = { count: 1, nominalValue: money('EUR', 719_01) };
-    expect((refusal(() => run(admit({ shares: tooMuch }))) as RuleViolation).rule).toBe('share_value_maximum');
+    expect((refusal(() => run(admit({ shares: tooMuch }))) as RuleViolation).rule).toBe(
+      'share_value_maximum',
+    );
   });
 
   it('caps what a natural person holds in all, counting earlier subscriptions', () => {
@@ -83,7 +99,9 @@ describe('a member of a coop', () => {
 
   it('does not cap legal persons', () => {
     const big = { count: 1000, nominalValue: money('EUR', 1000_00) };
-    expect(run(admit({ category: 'legal_person', shares: big })).state?.subscribed).toBe(1_000_000_00);
+    expect(run(admit({ category: 'legal_person', shares: big })).state?.subscribed).toBe(
+      1_000_000_00,
+    );
   });
 
   it('flags only workers as disadvantaged', () => {
@@ -111,11 +129,19 @@ describe('a member of a coop', () => {
   });
 
   it('records nothing more on a member who has left', () => {
-    const left = [admit(), { type: 'Withdraw', requestedOn: '2027-05-02', reason: null } as MemberCommand];
+    const left = [
+      admit(),
+      { type: 'Withdraw', requestedOn: '2027-05-02', reason: null } as MemberCommand,
+    ];
     for (const command of [
       { type: 'PayCapital', paidOn: '2027-06-01', amount: money('EUR', 1_00) },
       { type: 'Withdraw', requestedOn: '2027-06-01', reason: null },
-      { type: 'ChangeCategory', changedOn: '2027-06-01', category: 'volunteer', disadvantaged: false },
+      {
+        type: 'ChangeCategory',
+        changedOn: '2027-06-01',
+        category: 'volunteer',
+        disadvantaged: false,
+      },
     ] as MemberCommand[]) {
       expect(refusal(() => run(...left, command))).toBeInstanceOf(StateConflict);
     }
@@ -133,7 +159,9 @@ describe('a member of a coop', () => {
   });
 
   it('knows no commands for a member never admitted, and no second admission', () => {
-    expect(refusal(() => run({ type: 'PayCapital', paidOn: '2027-06-01', amount: money('EUR', 1_00) }))).toBeInstanceOf(NotFound);
+    expect(
+      refusal(() => run({ type: 'PayCapital', paidOn: '2027-06-01', amount: money('EUR', 1_00) })),
+    ).toBeInstanceOf(NotFound);
     expect(refusal(() => run(admit(), admit()))).toBeInstanceOf(StateConflict);
   });
 });

@@ -4,7 +4,12 @@ import { Decider, RuleViolation, StateConflict } from '@libs/aggregates';
 export type CoopProfileCommand =
   | ({ type: 'SetProfile' } & CoopProfileSet['data'])
   | { type: 'ApplyToConsortium'; coopId: string; submittedOn: string }
-  | { type: 'RequestConsortiumWithdrawal'; coopId: string; requestedOn: string; reason: string | null };
+  | {
+      type: 'RequestConsortiumWithdrawal';
+      coopId: string;
+      requestedOn: string;
+      reason: string | null;
+    };
 
 /** The coop's own side of its membership in the consortium (the board's side is the consortium's). */
 export type ApplicationStatus = 'none' | 'applied' | 'withdrawal_requested';
@@ -33,17 +38,32 @@ export function decide(command: CoopProfileCommand, state: CoopProfileState): Co
     }
     case 'ApplyToConsortium':
       if (!state.profile) {
-        throw new RuleViolation('profile_before_application', 'describe the coop (PUT /coop) before applying');
+        throw new RuleViolation(
+          'profile_before_application',
+          'describe the coop (PUT /coop) before applying',
+        );
       }
-      if (state.application !== 'none') throw new StateConflict('the coop has already applied to the consortium');
-      return [{ type: 'ConsortiumApplicationSubmitted', data: { coopId: command.coopId, submittedOn: command.submittedOn } }];
+      if (state.application !== 'none')
+        throw new StateConflict('the coop has already applied to the consortium');
+      return [
+        {
+          type: 'ConsortiumApplicationSubmitted',
+          data: { coopId: command.coopId, submittedOn: command.submittedOn },
+        },
+      ];
     case 'RequestConsortiumWithdrawal':
-      if (state.application === 'none') throw new StateConflict('the coop is not a member of the consortium');
-      if (state.application === 'withdrawal_requested') throw new StateConflict('the coop has already asked to leave');
+      if (state.application === 'none')
+        throw new StateConflict('the coop is not a member of the consortium');
+      if (state.application === 'withdrawal_requested')
+        throw new StateConflict('the coop has already asked to leave');
       return [
         {
           type: 'ConsortiumWithdrawalRequested',
-          data: { coopId: command.coopId, requestedOn: command.requestedOn, reason: command.reason },
+          data: {
+            coopId: command.coopId,
+            requestedOn: command.requestedOn,
+            reason: command.reason,
+          },
         },
       ];
   }

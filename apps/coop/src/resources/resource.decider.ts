@@ -26,7 +26,12 @@ export function decide(command: ResourceCommand, state: ResourceState): Resource
     case 'WithdrawResource':
       if (!state) throw new NotFound('no such resource');
       if (state.withdrawn) throw new StateConflict('the resource is already withdrawn');
-      return [{ type: 'ResourceWithdrawn', data: { resourceId: state.resourceId, withdrawnOn: command.withdrawnOn } }];
+      return [
+        {
+          type: 'ResourceWithdrawn',
+          data: { resourceId: state.resourceId, withdrawnOn: command.withdrawnOn },
+        },
+      ];
   }
 }
 

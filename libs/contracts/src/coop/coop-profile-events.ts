@@ -20,6 +20,4 @@ export type ConsortiumWithdrawalRequested = DomainEvent<
 >;
 
 export type CoopProfileEvent =
-  | CoopProfileSet
-  | ConsortiumApplicationSubmitted
-  | ConsortiumWithdrawalRequested;
+  CoopProfileSet | ConsortiumApplicationSubmitted | ConsortiumWithdrawalRequested;

@@ -64,7 +64,10 @@ export interface MemberExit {
 export type MemberWithdrew = DomainEvent<'MemberWithdrew', MemberExit>;
 export type MemberExcluded = DomainEvent<'MemberExcluded', MemberExit>;
 
-export type PersonalDataErased = DomainEvent<'PersonalDataErased', { memberId: string; erasedOn: string }>;
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  { memberId: string; erasedOn: string }
+>;
 
 export type MembershipEvent =
   | MemberAdmitted

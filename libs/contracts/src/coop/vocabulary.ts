@@ -3,7 +3,14 @@
 export const THEMES = ['housing', 'consumption', 'mobility', 'work', 'civic'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const LEGAL_FORMS = ['social_coop_a', 'social_coop_b', 'scic', 'scop', 'coop', 'association'] as const;
+export const LEGAL_FORMS = [
+  'social_coop_a',
+  'social_coop_b',
+  'scic',
+  'scop',
+  'coop',
+  'association',
+] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
 /** Social coops under L. 381/1991: the consortium's 70% rule counts these. */

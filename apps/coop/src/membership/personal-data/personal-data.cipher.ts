@@ -31,6 +31,9 @@ export function open(sealed: SealedPersonalData, key: Buffer): PersonalData {
   const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAAD(Buffer.from(sealed.keyId));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-  const clear = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+  const clear = Buffer.concat([
+    decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
+    decipher.final(),
+  ]);
   return JSON.parse(clear.toString('utf8')) as PersonalData;
 }
