@@ -8,6 +8,7 @@ import {
 } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { serializeSessions } from './pglite-session-queue';
 
 /**
  * The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) served on 127.0.0.1
@@ -64,6 +65,7 @@ export async function startEmbeddedPostgres(
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 64,
   });
+  serializeSessions(server, db);
   await server.start();
   const port = listeningPort(server);
 

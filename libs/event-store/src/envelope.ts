@@ -28,8 +28,9 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   occurredAt?: Date;
 }
 
-export interface RecordedEvent<Type extends string = string, Data = unknown>
-  extends Required<NewEvent<Type, Data>> {
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends Required<
+  NewEvent<Type, Data>
+> {
   streamId: string;
   /** 1 for the stream's first event; the stream's version is its last event's. */
   streamVersion: number;

@@ -21,7 +21,9 @@ export class EventIdConflictError extends Error {
     readonly streamId: string,
     readonly eventIds: string[],
   ) {
-    super(`event ids already recorded elsewhere while appending to ${streamId}: ${eventIds.join(', ')}`);
+    super(
+      `event ids already recorded elsewhere while appending to ${streamId}: ${eventIds.join(', ')}`,
+    );
     this.name = 'EventIdConflictError';
   }
 }

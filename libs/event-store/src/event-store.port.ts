@@ -68,7 +68,11 @@ export interface EventStore {
   ): Promise<AppendResult>;
 
   /** The stream's events in version order, from `fromVersion` (1 = the first event) on. */
-  readStream(streamId: string, fromVersion?: number, options?: ReadOptions): AsyncIterable<RecordedEvent>;
+  readStream(
+    streamId: string,
+    fromVersion?: number,
+    options?: ReadOptions,
+  ): AsyncIterable<RecordedEvent>;
 
   /** The stream's version (its event count), 0 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;

@@ -3,3 +3,5 @@ export * from './expected-version';
 export * from './errors';
 export * from './event-store.port';
 export * from './upcaster';
+export * from './postgres';
+export * from './eventstoredb';

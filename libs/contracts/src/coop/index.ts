@@ -3,3 +3,4 @@ export * from './membership-events';
 export * from './contribution-events';
 export * from './resource-events';
 export * from './coop-profile-events';
+export * from './schema-versions';

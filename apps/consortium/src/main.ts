@@ -1,0 +1,18 @@
+import { createApp, listen } from '@libs/http';
+import { AppModule } from './app.module';
+
+const DEFAULT_PORT = 3000;
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp(AppModule, {
+    title: 'Consortium app',
+    description:
+      "The consortium's API: member coops, pooled means, budgets and votes, compliance with the model's rules.",
+  });
+  await listen(app, DEFAULT_PORT);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { EventPublisher } from '@nestjs/cqrs';
+import { DomainEvent, SchemaVersions } from '@libs/contracts';
+import {
+  EVENT_STORE,
+  EventStore,
+  NewEvent,
+  NO_STREAM,
+  WrongExpectedVersionError,
+} from '@libs/event-store';
+import { ConcurrencyConflict, PreconditionFailed } from './concurrency-errors';
+import { Decider } from './decider';
+import { DeciderAggregate } from './decider-aggregate';
+import { StreamEvent } from './stream-event';
+
+/** Who asks, on whose behalf and why: stamped on every event the command produces. */
+export interface CommandContext<Event extends DomainEvent> {
+  /** The coop the stream belongs to; null for the consortium's own streams. */
+  coopId: string | null;
+  actor: string;
+  correlationId: string;
+  /** Defaults to the correlation id (the request itself caused the events). */
+  causationId?: string;
+  /** The version the client last saw (`If-Match`): the command applies only if it still holds. */
+  expectedVersion?: number;
+  schemaVersions: SchemaVersions<Event>;
+}
+
+export interface HandleResult<Event extends DomainEvent> {
+  /** The events the command recorded (none when it changed nothing). */
+  events: StreamEvent<Event>[];
+  /** The stream's version afterwards: the resource's ETag. */
+  version: number;
+}
+
+export interface AggregateRepositoryOptions {
+  /** How many times a command is decided before a version conflict is answered 409. */
+  maxAttempts?: number;
+}
+
+export const AGGREGATE_REPOSITORY_OPTIONS = Symbol('AGGREGATE_REPOSITORY_OPTIONS');
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+
+/**
+ * Runs a command against one aggregate: read its stream, fold, decide, append with the version
+ * read, then publish the new events on the in-process EventBus. When another writer moved the
+ * stream in between, the command is decided again on the new state, a bounded number of times.
+ */
+@Injectable()
+export class AggregateRepository {
+  private readonly maxAttempts: number;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly publisher: EventPublisher,
+    @Optional() @Inject(AGGREGATE_REPOSITORY_OPTIONS) options?: AggregateRepositoryOptions,
+  ) {
+    this.maxAttempts = options?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  }
+
+  /** The aggregate as its stream stands now (version 0 and the initial state if it has none). */
+  async load<State, Command, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+  ): Promise<DeciderAggregate<State, Command, Event>> {
+    const history: StreamEvent<Event>[] = [];
+    // The store hands back current shapes (upcast on read): this is where they become typed.
+    for await (const event of this.store.readStream(streamId))
+      history.push(event as unknown as StreamEvent<Event>);
+    const aggregate = new DeciderAggregate(streamId, decider);
+    aggregate.loadFromHistory(history);
+    return aggregate;
+  }
+
+  async handle<State, Command, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+    command: Command,
+    context: CommandContext<Event>,
+  ): Promise<HandleResult<Event>> {
+    for (let attempt = 1; ; attempt++) {
+      const aggregate = await this.load(streamId, decider);
+      if (context.expectedVersion !== undefined && aggregate.version !== context.expectedVersion) {
+        throw new PreconditionFailed(streamId, context.expectedVersion, aggregate.version);
+      }
+      const events = aggregate.execute(command, {
+        metadata: {
+          coopId: context.coopId,
+          actor: context.actor,
+          correlationId: context.correlationId,
+          causationId: context.causationId ?? context.correlationId,
+        },
+        schemaVersions: context.schemaVersions,
+      });
+      if (events.length === 0) return { events, version: aggregate.version };
+
+      try {
+        const stored = aggregate.storedVersion;
+        const appended = await this.store.appendToStream(
+          streamId,
+          events.map(toNewEvent),
+          stored === 0 ? NO_STREAM : stored,
+        );
+        this.publisher.mergeObjectContext(aggregate).commit();
+        return { events, version: appended.nextExpectedVersion };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (context.expectedVersion !== undefined) {
+          throw new PreconditionFailed(streamId, context.expectedVersion, error.actual);
+        }
+        if (attempt >= this.maxAttempts) throw new ConcurrencyConflict(streamId, attempt);
+      }
+    }
+  }
+}
+
+function toNewEvent<Event extends DomainEvent>(event: StreamEvent<Event>): NewEvent {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    occurredAt: event.occurredAt,
+  };
+}

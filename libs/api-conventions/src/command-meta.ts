@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+
+/** What every recording request carries besides its body: who, which request, which version. */
+export interface CommandMeta {
+  actor: string;
+  correlationId: string;
+  /** From `If-Match: "<version>"`: the version the client last saw; absent = no precondition. */
+  expectedVersion?: number;
+}
+
+interface RequestLike {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: { sub: string };
+}
+
+/**
+ * `If-Match` carries the ETag a GET returned: `"3"` (or `W/"3"`, or a bare 3). `*` asks for no
+ * precondition beyond existence, which the command checks anyway.
+ */
+export function parseIfMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const value = (Array.isArray(header) ? header[0] : header).trim();
+  if (value === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
+  if (!match) throw new BadRequestException('If-Match must be an ETag from this API, such as "3"');
+  return Number(match[1]);
+}
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+const CORRELATION = /^[\w.:-]{1,100}$/;
+
+/** `@Meta() meta: CommandMeta` in a handler's parameters. */
+export const Meta = createParamDecorator((_: unknown, context: ExecutionContext): CommandMeta => {
+  const request = context.switchToHttp().getRequest<RequestLike>();
+  if (!request.actor) throw new Error('Meta used on a route without authentication');
+  const given = request.headers['x-correlation-id'];
+  const correlationId = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+  return {
+    actor: request.actor.sub,
+    correlationId,
+    expectedVersion: parseIfMatch(request.headers['if-match']),
+  };
+});

@@ -1,0 +1,6 @@
+export * from './calendar';
+export * from './quantity.dto';
+export * from './page';
+export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency-keys.migration';
+export * from './command-meta';

@@ -1,0 +1,38 @@
+import { EventStore } from './event-store.port';
+import { EventStoreDBEventStore } from './eventstoredb/eventstoredb-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+import { Upcasters } from './upcaster';
+
+export interface EventStoreOptions {
+  upcasters?: Upcasters;
+  /** PostgreSQL only: the schema of the events table (tests isolate themselves with their own). */
+  schema?: string;
+  /** PostgreSQL only: connections in the store's pool. */
+  poolSize?: number;
+}
+
+/**
+ * The adapter the URL names: `postgres://` or `postgresql://` for PostgreSQL (a real server or the
+ * embedded one), `esdb://` or `esdb+discover://` for EventStoreDB. Not initialised: call `init()`.
+ */
+export function createEventStore(url: string, options: EventStoreOptions = {}): EventStore {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  switch (scheme) {
+    case 'postgres':
+    case 'postgresql':
+      return new PostgresEventStore({
+        connectionString: url,
+        schema: options.schema,
+        poolSize: options.poolSize,
+        upcasters: options.upcasters,
+      });
+    case 'esdb':
+    case 'esdb+discover':
+      return new EventStoreDBEventStore({ connectionString: url, upcasters: options.upcasters });
+    default:
+      throw new Error(
+        `no event store for ${scheme ? `"${scheme}://" URLs` : 'a URL without a scheme'}: ` +
+          'use postgres:// (or postgresql://) for PostgreSQL, esdb:// (or esdb+discover://) for EventStoreDB',
+      );
+  }
+}

@@ -1,0 +1,275 @@
+import { Pool } from 'pg';
+import { Checkpoint, NewEvent, RecordedEvent } from '../envelope';
+import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
+import {
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  ReadAllFilter,
+  ReadAllOptions,
+  ReadOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { ExpectedVersion, versionMatches } from '../expected-version';
+import { Upcasters } from '../upcaster';
+import { AppendedRow, appendStatement } from './append-statement';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
+import { createStoreSchema, eventsTable } from './store-schema';
+import { globalPageQuery } from './global-page-query';
+import { laterOf, parseCheckpoint, toCheckpoint } from './log-position';
+import { DEFAULT_BATCH_SIZE, Page, PollingSubscription } from './polling-subscription';
+
+export interface PostgresEventStoreOptions {
+  /** Used to open a pool of `poolSize` connections when no `pool` is given. */
+  connectionString?: string;
+  /** A pool owned by the caller: `close()` leaves it open. */
+  pool?: Pool;
+  /** Where the events table lives; default `event_store`. */
+  schema?: string;
+  upcasters?: Upcasters;
+  poolSize?: number;
+}
+
+export const DEFAULT_SCHEMA = 'event_store';
+
+/**
+ * How many times an append goes again after losing a race whose outcome still satisfies its
+ * expected version (`ANY`, `STREAM_EXISTS`): each lost race means another writer made progress.
+ */
+const MAX_APPEND_ATTEMPTS = 100;
+
+const UNIQUE_VIOLATION = '23505';
+
+interface RecordedIdRow {
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  global_position: string;
+}
+
+/** The event store on PostgreSQL (a real server or the embedded PGlite); see README.md. */
+export class PostgresEventStore implements EventStore {
+  readonly schema: string;
+  private readonly table: string;
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly upcasters: Upcasters;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.schema = options.schema ?? DEFAULT_SCHEMA;
+    this.table = eventsTable(this.schema);
+    this.upcasters = options.upcasters ?? new Upcasters();
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else if (options.connectionString) {
+      this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize });
+      this.ownsPool = true;
+      // An idle connection dropped by the server must not crash the process: the pool replaces it
+      // on the next query, and the query that needed it reports the failure.
+      this.pool.on('error', () => undefined);
+    } else {
+      throw new Error('PostgresEventStore needs a connectionString or a pool');
+    }
+  }
+
+  init(): Promise<void> {
+    return createStoreSchema(this.pool, this.schema);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    assertExpectedVersion(expectedVersion);
+    assertDistinctEventIds(streamId, events);
+    if (events.length === 0) {
+      const actual = await this.streamVersion(streamId);
+      if (!versionMatches(expectedVersion, actual)) {
+        throw new WrongExpectedVersionError(streamId, expectedVersion, actual);
+      }
+      return { nextExpectedVersion: actual, appended: false, globalPositions: [] };
+    }
+    for (let attempt = 1; ; attempt++) {
+      const appended = await this.insert(streamId, events, expectedVersion);
+      if (appended) return appended;
+      const retried = await this.earlierIdenticalAppend(streamId, events);
+      if (retried) return retried;
+      const actual = await this.streamVersion(streamId);
+      // Nothing recorded, yet the stream's version satisfies the expectation (`ANY`,
+      // `STREAM_EXISTS`): a concurrent writer took the same versions between the sub-select and
+      // the insert. Go again on top of it.
+      if (!versionMatches(expectedVersion, actual) || attempt >= MAX_APPEND_ATTEMPTS) {
+        throw new WrongExpectedVersionError(streamId, expectedVersion, actual);
+      }
+    }
+  }
+
+  async *readStream(
+    streamId: string,
+    fromVersion = 1,
+    options: ReadOptions = {},
+  ): AsyncGenerator<RecordedEvent> {
+    const pageSize = pageSizeOf(options);
+    // No visibility horizon here, unlike global reads: a writer must read its own writes.
+    for (let next = fromVersion; ;) {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ${this.table}
+         WHERE stream_id = $1 AND stream_version >= $2
+         ORDER BY stream_version LIMIT $3`,
+        [streamId, next, pageSize],
+      );
+      for (const row of rows) yield this.upcasters.apply(toRecordedEvent(row));
+      if (rows.length < pageSize) return;
+      next = rows[rows.length - 1].stream_version + 1;
+    }
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      `SELECT coalesce(max(stream_version), 0) AS version FROM ${this.table} WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows[0].version;
+  }
+
+  async *readAll(from: Checkpoint, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    const pageSize = pageSizeOf(options);
+    const filter = options.filter ?? {};
+    let remaining = options.maxCount ?? Infinity;
+    let position = from;
+    while (remaining > 0) {
+      const limit = Math.min(pageSize, remaining);
+      const { events } = await this.readPage(position, limit, filter);
+      yield* events;
+      if (events.length < limit) return;
+      remaining -= events.length;
+      position = events[events.length - 1].checkpoint;
+    }
+  }
+
+  subscribeToAll(
+    from: Checkpoint,
+    handler: BatchHandler,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    parseCheckpoint(from);
+    const filter = options.filter ?? {};
+    return new PollingSubscription(
+      (position, limit) => this.readPage(position, limit, filter),
+      from,
+      handler,
+      options,
+    );
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ head: string }>(
+      `SELECT coalesce(max(global_position), 0) AS head FROM ${this.table}`,
+    );
+    return Number(rows[0].head);
+  }
+
+  /** The append statement; undefined when it recorded nothing (failed check or unique violation). */
+  private async insert(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult | undefined> {
+    try {
+      const { rows } = await this.pool.query<AppendedRow>(
+        appendStatement(this.schema, streamId, events, expectedVersion),
+      );
+      if (rows.length === 0) return undefined;
+      return {
+        nextExpectedVersion: rows[rows.length - 1].appended_version,
+        appended: true,
+        globalPositions: rows.map((row) => Number(row.appended_position)),
+      };
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * The result of an earlier append of these very events, when this one is its retry: every id
+   * already recorded, in this stream, one after the other in this order. Any other reuse of a
+   * recorded id is a different append and fails.
+   */
+  private async earlierIdenticalAppend(
+    streamId: string,
+    events: NewEvent[],
+  ): Promise<AppendResult | undefined> {
+    const { rows } = await this.pool.query<RecordedIdRow>(
+      `SELECT event_id, stream_id, stream_version, global_position FROM ${this.table}
+       WHERE event_id = ANY($1::uuid[])`,
+      [events.map((e) => e.eventId)],
+    );
+    if (rows.length === 0) return undefined;
+    const byId = new Map(rows.map((row) => [row.event_id, row]));
+    const recorded = events.map((e) => byId.get(e.eventId.toLowerCase()));
+    const first = recorded[0];
+    const isRetry =
+      first !== undefined &&
+      recorded.every(
+        (row, i) => row?.stream_id === streamId && row.stream_version === first.stream_version + i,
+      );
+    if (!isRetry)
+      throw new EventIdConflictError(
+        streamId,
+        rows.map((row) => row.event_id),
+      );
+    return {
+      nextExpectedVersion: first.stream_version + recorded.length - 1,
+      appended: false,
+      globalPositions: recorded.map((row) => Number(row!.global_position)),
+    };
+  }
+
+  /**
+   * A page of events after `from`, and how far the log was scanned: everything below the
+   * transaction horizon, when the page came back short.
+   */
+  private async readPage(from: Checkpoint, limit: number, filter: ReadAllFilter): Promise<Page> {
+    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
+      globalPageQuery(this.table, parseCheckpoint(from), filter, limit),
+    );
+    const events = rows
+      .filter((row) => row.global_position !== null)
+      .map((row) => this.upcasters.apply(toRecordedEvent(row)));
+    const scanned =
+      events.length < limit
+        ? laterOf(from, toCheckpoint({ transactionId: rows[0].horizon, globalPosition: '0' }))
+        : undefined;
+    return { events, scanned };
+  }
+}
+
+function pageSizeOf(options: ReadOptions): number {
+  const pageSize = options.pageSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error('pageSize must be a positive integer');
+  return pageSize;
+}
+
+function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new Error(`expected version must be a whole number of events: ${expected}`);
+  }
+}
+
+/** The same id twice in one append can never be recorded: the unique key would refuse it forever. */
+function assertDistinctEventIds(streamId: string, events: NewEvent[]): void {
+  const seen = new Set<string>();
+  const repeated = events
+    .map((e) => e.eventId.toLowerCase())
+    .filter((id) => seen.size === seen.add(id).size);
+  if (repeated.length > 0) throw new EventIdConflictError(streamId, repeated);
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, HttpStatus, Inject, OnModuleInit, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ComponentStatus, HealthReport } from './health-report';
+
+/** Longer than this and a component counts as down: a health check must answer quickly. */
+export const HEALTH_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController implements OnModuleInit {
+  private dataSource: DataSource | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    // The app's read models, when it has any; until then the store's database is the database.
+    try {
+      this.dataSource = this.moduleRef.get(DataSource, { strict: false });
+    } catch {
+      this.dataSource = undefined;
+    }
+  }
+
+  @Get()
+  @ApiOkResponse({
+    type: HealthReport,
+    description: 'The app, its event store and its database answer',
+  })
+  @ApiServiceUnavailableResponse({
+    type: HealthReport,
+    description: 'The event store or the database does not answer',
+  })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const [eventStore, database] = await Promise.all([
+      probe(() => this.store.headPosition()),
+      probe(() =>
+        this.dataSource ? this.dataSource.query('SELECT 1') : this.store.headPosition(),
+      ),
+    ]);
+    const healthy = eventStore === 'up' && database === 'up';
+    if (!healthy) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: healthy ? 'ok' : 'unavailable', eventStore, database };
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<ComponentStatus> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), HEALTH_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,32 @@
+import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
+
+// An app that cannot run as configured must say why and stop, rather than half start.
+const DATABASE_URL = process.env.DATABASE_URL!;
+
+async function expectRefusal(entry: string, env: NodeJS.ProcessEnv, reason: RegExp): Promise<void> {
+  const child = spawnTs(entry, [], { PORT: '0', DATABASE_URL, ...env });
+  try {
+    const started = firstJsonLine(child);
+    await expect(started).rejects.toThrow(/exited with 1/);
+    await expect(started).rejects.toThrow(reason);
+  } finally {
+    await stopProcess(child);
+  }
+}
+
+describe('starting an app', () => {
+  it.each([
+    ['unset', ''],
+    ['not a slug', 'Velo Solidaire'],
+  ])('the coop app refuses to start when COOP_ID is %s', async (_case, coopId) => {
+    await expectRefusal('apps/coop/src/main.ts', { COOP_ID: coopId }, /COOP_ID/);
+  });
+
+  it('refuses an event store URL of no known kind, naming the kinds it knows', async () => {
+    await expectRefusal(
+      'apps/consortium/src/main.ts',
+      { EVENT_STORE_URL: 'mysql://127.0.0.1/events' },
+      /mysql:\/\/.*postgres:\/\/.*esdb:\/\//,
+    );
+  });
+});
