@@ -5,7 +5,7 @@
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const { once } = require('node:events');
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { createInterface } = require('node:readline');
 
@@ -66,9 +66,20 @@ async function main() {
     maxConnections: 256,
   });
 
+  // The operator's CLI finds the running embedded database here (one PGlite data dir, one process).
+  const urlFile = join(DATA_DIR, 'database.url');
+  writeFileSync(urlFile, `${database.url}\n`);
+
   const federation = JSON.parse(readFileSync(join(ROOT, 'federation.json'), 'utf8'));
+  // A development secret kept beside the data, so the tokens printed below survive restarts.
+  const { resolveAuthSecret } = require('../libs/auth/src/auth-secret');
+  const { mintToken } = require('../libs/auth/src/token');
+  const secret = process.env.AUTH_SECRET || resolveAuthSecret({ DATA_DIR });
+  const boardMembers = process.env.BOARD_MEMBERS || 'board-chair,board-treasurer,board-secretary';
   const env = {
     ...process.env,
+    AUTH_SECRET: secret,
+    BOARD_MEMBERS: boardMembers,
     DATABASE_URL: database.url,
     EVENT_STORE_URL: database.url,
     EVENT_STORE_POOL_SIZE: POOL_SIZE,
@@ -91,6 +102,7 @@ async function main() {
     stopping = true;
     await Promise.all(apps.map(stopApp));
     await database.stop();
+    rmSync(urlFile, { force: true });
     process.exit(exitCode);
   };
   process.on('SIGINT', () => void stopAll(0));
@@ -110,6 +122,16 @@ async function main() {
   apps.forEach((app, i) => {
     console.log(`  ${app.name.padEnd(width)}  ${listening[i].url}  docs: ${listening[i].docs}`);
   });
+  const day = 24 * 3600;
+  console.log('\nDevelopment tokens (valid 30 days; send as Authorization: Bearer <token>):');
+  for (const sub of boardMembers.split(',').slice(0, 2)) {
+    console.log(`  board-member ${sub}: ${mintToken(secret, { sub, role: 'board-member' }, 30 * day)}`);
+  }
+  console.log(`  auditor: ${mintToken(secret, { sub: 'auditor', role: 'auditor' }, 30 * day)}`);
+  for (const coop of federation.coops) {
+    const token = mintToken(secret, { sub: `${coop.id}-admin`, role: 'coop-admin', coopId: coop.id }, 30 * day);
+    console.log(`  coop-admin of ${coop.id}: ${token}`);
+  }
   console.log('Ctrl-C stops everything.\n');
 }
 

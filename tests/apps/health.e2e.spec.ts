@@ -1,39 +1,10 @@
 import { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
+import { APP_ENTRY, RunningApp, startApp, TestSchemas } from '../support/apps';
 
 // Both apps as real processes, from source, on the test database: one event store schema shared
 // by the apps (as in production, where they share one store), one read-model schema per app.
-const DATABASE_URL = process.env.DATABASE_URL!;
-const schema = `apps_e2e_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-const schemas = [schema];
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-}
-
-async function startApp(entry: string, env: NodeJS.ProcessEnv): Promise<Started> {
-  const readModels = `${schema}_read_${schemas.length}`;
-  schemas.push(readModels);
-  const child = spawnTs(entry, [], {
-    PORT: '0',
-    DATABASE_URL,
-    DATABASE_SCHEMA: readModels,
-    EVENT_STORE_URL: DATABASE_URL,
-    EVENT_STORE_SCHEMA: schema,
-    EVENT_STORE_POOL_SIZE: '2',
-    ...env,
-  });
-  try {
-    const { url } = await firstJsonLine<{ url: string }>(child);
-    return { child, url };
-  } catch (error) {
-    await stopProcess(child);
-    throw error;
-  }
-}
+const schemas = new TestSchemas();
 
 async function get(url: string): Promise<{ status: number; type: string | null; body: unknown }> {
   const response = await fetch(url);
@@ -45,17 +16,17 @@ async function get(url: string): Promise<{ status: number; type: string | null; 
 }
 
 describe.each([
-  ['consortium', 'apps/consortium/src/main.ts', {}],
-  ['coop', 'apps/coop/src/main.ts', { COOP_ID: 'velo-solidaire' }],
+  ['consortium', APP_ENTRY.consortium, {}],
+  ['coop', APP_ENTRY.coop, { COOP_ID: 'velo-solidaire' }],
 ])('the %s app', (_name, entry, env) => {
-  let app: Started;
+  let app: RunningApp;
 
   beforeAll(async () => {
-    app = await startApp(entry, env);
+    app = await startApp(entry, schemas, env);
   });
 
   afterAll(async () => {
-    if (app) await stopProcess(app.child);
+    await app?.stop();
   });
 
   it('is healthy when its event store and database answer', async () => {
@@ -95,20 +66,20 @@ describe.each([
 
 describe('health when the database goes away', () => {
   let database: ChildProcess;
-  let app: Started;
+  let app: RunningApp;
 
   beforeAll(async () => {
     // A database of its own, that the test can stop under the running app.
     database = spawnTs('tests/support/embedded-postgres.process.ts');
     const { url } = await firstJsonLine<{ url: string }>(database);
-    app = await startApp('apps/consortium/src/main.ts', {
+    app = await startApp(APP_ENTRY.consortium, schemas, {
       DATABASE_URL: url,
       EVENT_STORE_URL: url,
     });
   });
 
   afterAll(async () => {
-    if (app) await stopProcess(app.child);
+    await app?.stop();
     await stopProcess(database);
   });
 
@@ -124,8 +95,5 @@ describe('health when the database goes away', () => {
 });
 
 afterAll(async () => {
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  for (const name of schemas) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-  await client.end();
+  await schemas.drop();
 });

@@ -1,9 +1,36 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AggregatesModule } from '@libs/aggregates';
+import { IdempotencyInterceptor } from '@libs/api-conventions';
+import { AuthModule, consortiumPolicy } from '@libs/auth';
 import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
 import { HealthModule } from '@libs/http';
+import { ProjectionsModule } from '@libs/projections';
+import { BOARD, Board, readBoard } from './board';
+import { BudgetsModule } from './budgets/budgets.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { ComplianceModule } from './compliance/compliance.module';
+import { ConsortiumCommands } from './consortium-commands';
+import {
+  CONSORTIUM_ENTITIES,
+  CONSORTIUM_MIGRATIONS,
+  CONSORTIUM_PROJECTIONS,
+} from './database/read-models';
+import { PooledMeansModule } from './pooled-means/pooled-means.module';
+import { RegistryModule } from './registry/registry.module';
+
+const board: Board = readBoard(process.env);
+
+/** Shared by every bounded context of the consortium app. */
+@Module({
+  imports: [AggregatesModule],
+  providers: [ConsortiumCommands, { provide: BOARD, useValue: board }],
+  exports: [ConsortiumCommands, BOARD],
+})
+class ConsortiumKernelModule {}
 
 /** The consortium's app: one bounded context per folder beside this module, imported here. */
 @Module({
@@ -16,13 +43,23 @@ import { HealthModule } from '@libs/http';
         (database: ResolvedDatabase) => ({
           url: database.url,
           schema: process.env.DATABASE_SCHEMA || 'consortium',
-          entities: [],
-          migrations: [],
+          entities: CONSORTIUM_ENTITIES,
+          migrations: CONSORTIUM_MIGRATIONS,
         }),
         [RESOLVED_DATABASE],
       ),
     ),
+    AuthModule.forRoot(() => consortiumPolicy(board.members)),
+    { module: ConsortiumKernelModule, global: true },
+    // Global: contexts that wait for a read model to catch up (budgets) inject the runner.
+    { ...ProjectionsModule.forRoot({ projections: CONSORTIUM_PROJECTIONS }), global: true },
     HealthModule,
+    RegistryModule,
+    BudgetsModule,
+    PooledMeansModule,
+    CatalogueModule,
+    ComplianceModule,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

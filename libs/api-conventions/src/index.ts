@@ -3,4 +3,5 @@ export * from './quantity.dto';
 export * from './page';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency-keys.migration';
+export * from './idempotency/stored-answers';
 export * from './command-meta';

@@ -24,6 +24,13 @@ export function parseHundredths(value: string): number | null {
   return Number(match[1]) * 100 + Number(fraction);
 }
 
+/** As parseHundredths, with an optional minus sign (a year's loss). */
+export function parseSignedHundredths(value: string): number | null {
+  const negative = value.startsWith('-');
+  const magnitude = parseHundredths(negative ? value.slice(1) : value);
+  return magnitude === null ? null : negative ? -magnitude : magnitude;
+}
+
 /** 12050 → `"120.50"`; -500 → `"-5.00"`. */
 export function formatHundredths(hundredths: number): string {
   if (!Number.isSafeInteger(hundredths)) throw new Error(`not an integer amount: ${hundredths}`);

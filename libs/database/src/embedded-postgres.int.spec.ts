@@ -23,7 +23,10 @@ describe('embedded PostgreSQL', () => {
     try {
       let child = spawnTs(SERVER, [dataDir]);
       let { url } = await firstJsonLine<{ url: string }>(child);
-      await query(url, 'CREATE TABLE coops (id text primary key, ref uuid default gen_random_uuid())');
+      await query(
+        url,
+        'CREATE TABLE coops (id text primary key, ref uuid default gen_random_uuid())',
+      );
       await query(url, "INSERT INTO coops (id) VALUES ('velo-solidaire')");
       await stopProcess(child);
 

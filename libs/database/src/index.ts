@@ -1,2 +1,5 @@
 export * from './embedded-postgres';
 export * from './database-url';
+export * from './data-source';
+export * from './bigint-transformer';
+export * from './qualified-table';

@@ -25,14 +25,18 @@ export type ContributionCommand =
 
 export type ContributionStatus = 'pledged' | 'paid' | 'cancelled';
 export type ContributionState =
-  (Omit<ContributionRecorded['data'], 'status'> & { status: ContributionStatus }) | null;
+  | (Omit<ContributionRecorded['data'], 'status'> & {
+      status: ContributionStatus;
+      paidOn: string | null;
+    })
+  | null;
 
 export function evolve(state: ContributionState, event: ContributionEvent): ContributionState {
   switch (event.type) {
     case 'ContributionRecorded':
-      return { ...event.data };
+      return { ...event.data, paidOn: event.data.status === 'paid' ? event.data.recordedOn : null };
     case 'PledgePaid':
-      return state && { ...state, status: 'paid' };
+      return state && { ...state, status: 'paid', paidOn: event.data.paidOn };
     case 'PledgeCancelled':
       return state && { ...state, status: 'cancelled' };
   }

@@ -26,13 +26,23 @@ export interface Member {
   reimbursed: number;
   shareCount: number;
   personalData: SealedPersonalData | null;
+  /** When the member's leaving takes effect and its capital falls due; null while a member. */
+  exit: { effectiveOn: string; reimbursementDueOn: string; reason: string | null } | null;
 }
 
 /** null: no such member yet. */
 export type MemberState = Member | null;
 
 function exitOf(member: Member, exit: MemberExit): Member {
-  return { ...member, reimbursed: member.reimbursed + exit.reimbursement.amount.hundredths };
+  return {
+    ...member,
+    reimbursed: member.reimbursed + exit.reimbursement.amount.hundredths,
+    exit: {
+      effectiveOn: exit.effectiveOn,
+      reimbursementDueOn: exit.reimbursement.dueOn,
+      reason: exit.reason,
+    },
+  };
 }
 
 export function evolve(state: MemberState, event: MembershipEvent): MemberState {
@@ -49,6 +59,7 @@ export function evolve(state: MemberState, event: MembershipEvent): MemberState 
       reimbursed: 0,
       shareCount: shares.count,
       personalData,
+      exit: null,
     };
   }
   if (!state) return state;

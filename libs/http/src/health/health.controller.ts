@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Public } from '@libs/auth';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ComponentStatus, HealthReport } from './health-report';
 
@@ -10,6 +11,7 @@ import { ComponentStatus, HealthReport } from './health-report';
 export const HEALTH_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController implements OnModuleInit {
   private dataSource: DataSource | undefined;

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CONTRIBUTION_AGGREGATE } from '@libs/contracts';
+import { NotFound } from '@libs/aggregates';
+import {
+  CommandMeta,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  MoneyDto,
+  Page,
+  pageOf,
+  TimeDto,
+  today,
+} from '@libs/api-conventions';
+import { CoopCommands } from '../coop-commands';
+import { ContributionCommand, contributionDecider } from './contribution.decider';
+import { ContributionRow } from './contribution.entity';
+import { ContributionView, contributionView } from './contribution.view';
+import { toRow } from './contributions.projection';
+import { ContributionsQuery, PayPledgeDto, RecordContributionDto } from './contributions.dto';
+
+@Injectable()
+export class ContributionsService {
+  constructor(
+    private readonly commands: CoopCommands,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async record(dto: RecordContributionDto, meta: CommandMeta) {
+    const contributionId = dto.contributionId ?? randomUUID();
+    const quantity = dto.amount ? MoneyDto.toMoney(dto.amount) : TimeDto.toQuantity(dto.time!);
+    const result = await this.run(contributionId, meta, {
+      type: 'RecordContribution',
+      contributionId,
+      kind: dto.kind,
+      quantity,
+      period: dto.period,
+      theme: dto.theme,
+      source: dto.source ?? null,
+      status: dto.status,
+      recordedOn: today(),
+    });
+    return { contributionId, version: result.version };
+  }
+
+  payPledge(contributionId: string, dto: PayPledgeDto, meta: CommandMeta) {
+    return this.run(contributionId, meta, { type: 'PayPledge', paidOn: dto.paidOn ?? today() });
+  }
+
+  /** One contribution, straight from its stream. */
+  async one(contributionId: string): Promise<ContributionView> {
+    const { state, version } = await this.commands.load(
+      CONTRIBUTION_AGGREGATE,
+      contributionId,
+      contributionDecider,
+    );
+    if (!state) throw new NotFound(`no contribution ${contributionId}`);
+    return contributionView(toRow(state, version));
+  }
+
+  async list(query: ContributionsQuery): Promise<Page<ContributionView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<[string, string]>(query.cursor);
+    const rows = await this.db
+      .getRepository(ContributionRow)
+      .createQueryBuilder('c')
+      .where(query.period ? 'c.period = :period' : 'TRUE', { period: query.period })
+      .andWhere(after ? '(c.period, c.contribution_id) > (:afterPeriod, :afterId)' : 'TRUE', {
+        afterPeriod: after?.[0],
+        afterId: after?.[1],
+      })
+      .orderBy('c.period')
+      .addOrderBy('c.contribution_id')
+      .limit(limit + 1)
+      .getMany();
+    return pageOf(rows, limit, contributionView, (row) => [row.period, row.contributionId]);
+  }
+
+  private run(contributionId: string, meta: CommandMeta, command: ContributionCommand) {
+    return this.commands.run(
+      CONTRIBUTION_AGGREGATE,
+      contributionId,
+      contributionDecider,
+      command,
+      meta,
+    );
+  }
+}

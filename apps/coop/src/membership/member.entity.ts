@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { MemberCategory, SealedPersonalData } from '@libs/contracts';
+import { bigintAsNumber } from '@libs/database';
+import { MemberStatus } from './member.decider';
+
+/** The members read model: one row per member, the member's state as its stream folds it. */
+@Entity({ name: 'members' })
+export class MemberRow {
+  @PrimaryColumn('uuid', { name: 'member_id' })
+  memberId!: string;
+
+  @Column('text')
+  status!: MemberStatus;
+
+  @Column('text')
+  category!: MemberCategory;
+
+  @Column('boolean')
+  disadvantaged!: boolean;
+
+  @Column('date', { name: 'admitted_on' })
+  admittedOn!: string;
+
+  @Column('int', { name: 'share_count' })
+  shareCount!: number;
+
+  /** Cents of nominal value. */
+  @Column('bigint', { transformer: bigintAsNumber })
+  subscribed!: number;
+
+  @Column('bigint', { transformer: bigintAsNumber })
+  paid!: number;
+
+  @Column('bigint', { transformer: bigintAsNumber })
+  reimbursed!: number;
+
+  /** When the member's leaving takes effect and its capital falls due. */
+  @Column('jsonb', { nullable: true })
+  exit!: { effectiveOn: string; reimbursementDueOn: string; reason: string | null } | null;
+
+  /** Sealed with the member's key; opened only when answering, never stored in clear. */
+  @Column('jsonb', { name: 'personal_data', nullable: true })
+  personalData!: SealedPersonalData | null;
+
+  /** The member stream's version: the ETag clients send back in If-Match. */
+  @Column('int')
+  version!: number;
+}

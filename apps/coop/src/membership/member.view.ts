@@ -1,0 +1,53 @@
+import { MemberCategory } from '@libs/contracts';
+import { MoneyJson, moneyJson } from '@libs/api-conventions';
+import { addDays } from './member-exit';
+import { Member, MemberStatus } from './member.decider';
+import { VOTING_SENIORITY_DAYS } from './membership-indicators';
+import { PersonalData } from './personal-data/personal-data.cipher';
+
+/** A member as the API shows it. */
+export interface MemberView {
+  memberId: string;
+  category: MemberCategory;
+  disadvantaged: boolean;
+  status: MemberStatus;
+  admittedOn: string;
+  /** Enrolled for at least 90 days and still a member (c.c. art. 2538). */
+  mayVote: boolean;
+  shares: { count: number; subscribed: MoneyJson; paid: MoneyJson; reimbursed: MoneyJson };
+  displayName: string | null;
+  email: string | null;
+  exit: Member['exit'];
+  /** The member's version, also its ETag: send it back in If-Match to change the member. */
+  version: number;
+}
+
+export function mayVote(member: Pick<Member, 'status' | 'admittedOn'>, today: string): boolean {
+  return member.status === 'active' && addDays(member.admittedOn, VOTING_SENIORITY_DAYS) <= today;
+}
+
+export function memberView(
+  member: Member,
+  version: number,
+  person: PersonalData,
+  today: string,
+): MemberView {
+  return {
+    memberId: member.memberId,
+    category: member.category,
+    disadvantaged: member.disadvantaged,
+    status: member.status,
+    admittedOn: member.admittedOn,
+    mayVote: mayVote(member, today),
+    shares: {
+      count: member.shareCount,
+      subscribed: moneyJson('EUR', member.subscribed),
+      paid: moneyJson('EUR', member.paid),
+      reimbursed: moneyJson('EUR', member.reimbursed),
+    },
+    displayName: person.displayName,
+    email: person.email,
+    exit: member.exit,
+    version,
+  };
+}

@@ -1,0 +1,187 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@libs/auth';
+import { CommandMeta, etag, Meta, Page } from '@libs/api-conventions';
+import { ApiProblems } from '@libs/http';
+import {
+  AdmitMemberDto,
+  ChangeCategoryDto,
+  ExcludeMemberDto,
+  MemberIdResponse,
+  MembersQuery,
+  PayCapitalDto,
+  SubscribeSharesDto,
+  WithdrawMemberDto,
+} from './membership.dto';
+import { MembershipSummary, MembersQueries } from './members.queries';
+import { MembershipService } from './membership.service';
+import { MemberView } from './member.view';
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+const MemberId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
+
+/** Members and their shares (API.md, coop app). Every change answers the member's new ETag. */
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller()
+export class MembersController {
+  constructor(
+    private readonly membership: MembershipService,
+    private readonly queries: MembersQueries,
+  ) {}
+
+  @Post('members')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Admit a member with the shares they subscribe' })
+  @ApiCreatedResponse({ type: MemberIdResponse })
+  @ApiProblems(400, 401, 403, 409, 422)
+  async admit(
+    @Body() dto: AdmitMemberDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<MemberIdResponse> {
+    const { memberId, version } = await this.membership.admit(dto, meta);
+    reply.header('ETag', etag(version));
+    reply.header('Location', `/members/${memberId}`);
+    return { memberId };
+  }
+
+  @Get('members')
+  @Roles('coop-admin', 'auditor')
+  @ApiOperation({ summary: 'Members, oldest first, paged' })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: MembersQuery): Promise<Page<MemberView>> {
+    return this.queries.list(query);
+  }
+
+  @Get('members/:id')
+  @Roles('coop-admin', 'auditor')
+  @ApiOperation({ summary: 'One member: category, shares subscribed, paid and reimbursed, status' })
+  @ApiProblems(400, 401, 403, 404)
+  async one(@MemberId() id: string, @Res({ passthrough: true }) reply: Reply): Promise<MemberView> {
+    const member = await this.queries.one(id);
+    reply.header('ETag', etag(member.version));
+    return member;
+  }
+
+  @Post('members/:id/shares')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Subscribe more shares' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  subscribe(
+    @MemberId() id: string,
+    @Body() dto: SubscribeSharesDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(id, this.membership.subscribeShares(id, dto, meta), reply);
+  }
+
+  @Post('members/:id/payments')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Pay up subscribed capital' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  pay(
+    @MemberId() id: string,
+    @Body() dto: PayCapitalDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(id, this.membership.payCapital(id, dto, meta), reply);
+  }
+
+  @Put('members/:id/category')
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Change a member’s category (and the disadvantaged flag of a worker)' })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  changeCategory(
+    @MemberId() id: string,
+    @Body() dto: ChangeCategoryDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(id, this.membership.changeCategory(id, dto, meta), reply);
+  }
+
+  @Post('members/:id/withdrawal')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({
+    summary: 'Record a member’s withdrawal: never partial, all paid-up capital owed back',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  withdraw(
+    @MemberId() id: string,
+    @Body() dto: WithdrawMemberDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(id, this.membership.withdraw(id, dto, meta), reply);
+  }
+
+  @Post('members/:id/exclusion')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Record a member’s exclusion, effective at once' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  exclude(
+    @MemberId() id: string,
+    @Body() dto: ExcludeMemberDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(id, this.membership.exclude(id, dto, meta), reply);
+  }
+
+  @Delete('members/:id/personal-data')
+  @Roles('coop-admin')
+  @ApiOperation({
+    summary: 'Erase the member’s personal data for good; the financial history stays',
+  })
+  @ApiProblems(400, 401, 403, 404, 412)
+  erase(
+    @MemberId() id: string,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.answer(id, this.membership.erasePersonalData(id, meta), reply);
+  }
+
+  @Get('membership/summary')
+  @Roles('coop-admin', 'auditor')
+  @ApiOperation({ summary: 'Counts by category, capital, and the rule indicators' })
+  @ApiProblems(401, 403)
+  summary(): Promise<MembershipSummary> {
+    return this.queries.summary();
+  }
+
+  /** A change answers the member as it now stands, with its new ETag. */
+  private async answer(
+    id: string,
+    change: Promise<{ version: number }>,
+    reply: Reply,
+  ): Promise<MemberView> {
+    await change;
+    const member = await this.queries.one(id);
+    reply.header('ETag', etag(member.version));
+    return member;
+  }
+}

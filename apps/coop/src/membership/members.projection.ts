@@ -1,0 +1,19 @@
+import { coopStreamPrefix, MEMBER_AGGREGATE, MembershipEvent } from '@libs/contracts';
+import { Projection, rowProjection } from '@libs/projections';
+import { evolve } from './member.decider';
+import { MemberRow } from './member.entity';
+
+/** Members as their streams fold them: the member aggregate's own `evolve`, plus the version. */
+export function membersProjection(coopId: string): Projection {
+  return rowProjection<MemberRow>({
+    name: 'members',
+    version: 1,
+    filter: { streamPrefix: `${coopStreamPrefix(coopId)}${MEMBER_AGGREGATE}/` },
+    entity: MemberRow,
+    key: (event) => (event.data as { memberId: string }).memberId,
+    evolve: (row, recorded) => {
+      const next = evolve(row ?? null, recorded as unknown as MembershipEvent);
+      return next ? { ...next, version: recorded.streamVersion } : (row ?? null);
+    },
+  });
+}

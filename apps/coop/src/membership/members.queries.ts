@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MEMBER_CATEGORIES, MemberCategory } from '@libs/contracts';
+import { NotFound } from '@libs/aggregates';
+import {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  moneyJson,
+  MoneyJson,
+  Page,
+  pageOf,
+  today,
+} from '@libs/api-conventions';
+import { Indicator } from '@libs/rules';
+import { addDays } from './member-exit';
+import { MemberRow } from './member.entity';
+import { memberView, MemberView } from './member.view';
+import { membershipIndicators, VOTING_SENIORITY_DAYS } from './membership-indicators';
+import { MembershipService } from './membership.service';
+import { MembersQuery } from './membership.dto';
+import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { CoopProfileService } from '../profile/coop-profile.service';
+
+export interface MembershipSummary {
+  members: { total: number; byCategory: Record<MemberCategory, number>; mayVote: number };
+  capital: { subscribed: MoneyJson; paid: MoneyJson; reimbursed: MoneyJson };
+  indicators: Indicator[];
+}
+
+/** Reads: one member from its stream (exact, with its ETag); lists and figures from the read model. */
+@Injectable()
+export class MembersQueries {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly membership: MembershipService,
+    private readonly vault: PersonalDataVault,
+    private readonly profile: CoopProfileService,
+  ) {}
+
+  async one(memberId: string): Promise<MemberView> {
+    const { state, version } = await this.membership.load(memberId);
+    if (!state) throw new NotFound(`no member ${memberId}`);
+    return memberView(state, version, await this.vault.open(state.personalData), today());
+  }
+
+  async list(query: MembersQuery): Promise<Page<MemberView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<[string, string]>(query.cursor);
+    const rows = await this.db
+      .getRepository(MemberRow)
+      .createQueryBuilder('m')
+      .where(query.status ? 'm.status = :status' : 'TRUE', { status: query.status })
+      .andWhere(query.category ? 'm.category = :category' : 'TRUE', { category: query.category })
+      .andWhere(after ? '(m.admitted_on, m.member_id) > (:day, :id)' : 'TRUE', {
+        day: after?.[0],
+        id: after?.[1],
+      })
+      .orderBy('m.admitted_on')
+      .addOrderBy('m.member_id')
+      .limit(limit + 1)
+      .getMany();
+    const people = await this.vault.openAll(rows.map((row) => row.personalData));
+    const day = today();
+    const page = pageOf(
+      rows.map((row, i) => ({ row, person: people[i] })),
+      limit,
+      ({ row, person }) => memberView(row, row.version, person, day),
+      ({ row }) => [row.admittedOn, row.memberId],
+    );
+    return page;
+  }
+
+  async summary(): Promise<MembershipSummary> {
+    const members = this.db.getRepository(MemberRow);
+    const votingSince = addDays(today(), -VOTING_SENIORITY_DAYS);
+    const byCategoryRows: {
+      category: MemberCategory;
+      n: string;
+      disadvantaged: string;
+      voters: string;
+    }[] = await members
+      .createQueryBuilder('m')
+      .select('m.category', 'category')
+      .addSelect('count(*)', 'n')
+      .addSelect('count(*) FILTER (WHERE m.disadvantaged)', 'disadvantaged')
+      .addSelect('count(*) FILTER (WHERE m.admitted_on <= :votingSince)', 'voters')
+      .where("m.status = 'active'")
+      .setParameter('votingSince', votingSince)
+      .groupBy('m.category')
+      .getRawMany();
+    const capital: { subscribed: string; paid: string; reimbursed: string } | undefined =
+      await members
+        .createQueryBuilder('m')
+        .select("coalesce(sum(m.subscribed) FILTER (WHERE m.status = 'active'), 0)", 'subscribed')
+        .addSelect("coalesce(sum(m.paid) FILTER (WHERE m.status = 'active'), 0)", 'paid')
+        .addSelect('coalesce(sum(m.reimbursed), 0)', 'reimbursed')
+        .getRawOne();
+
+    const byCategory = Object.fromEntries(MEMBER_CATEGORIES.map((c) => [c, 0])) as Record<
+      MemberCategory,
+      number
+    >;
+    let disadvantagedWorkers = 0;
+    let voters = 0;
+    for (const row of byCategoryRows) {
+      byCategory[row.category] = Number(row.n);
+      voters += Number(row.voters);
+      if (row.category === 'worker') disadvantagedWorkers = Number(row.disadvantaged);
+    }
+    const total = Object.values(byCategory).reduce((sum, n) => sum + n, 0);
+    return {
+      members: { total, byCategory, mayVote: voters },
+      capital: {
+        subscribed: moneyJson('EUR', Number(capital?.subscribed ?? 0)),
+        paid: moneyJson('EUR', Number(capital?.paid ?? 0)),
+        reimbursed: moneyJson('EUR', Number(capital?.reimbursed ?? 0)),
+      },
+      indicators: membershipIndicators(
+        { byCategory, disadvantagedWorkers },
+        await this.profile.legalForm(),
+      ),
+    };
+  }
+}

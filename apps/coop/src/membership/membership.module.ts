@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProfileModule } from '../profile/profile.module';
+import { MembersController } from './members.controller';
+import { MembersQueries } from './members.queries';
+import { MembershipService } from './membership.service';
+import { PersonalDataVault } from './personal-data/personal-data.vault';
+
+@Module({
+  imports: [ProfileModule],
+  controllers: [MembersController],
+  providers: [MembershipService, MembersQueries, PersonalDataVault],
+})
+export class MembershipModule {}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MEMBER_AGGREGATE, money, parseHundredths } from '@libs/contracts';
+import { RuleViolation } from '@libs/aggregates';
+import { CommandMeta, MoneyDto, today } from '@libs/api-conventions';
+import { CoopCommands } from '../coop-commands';
+import { CoopProfileService } from '../profile/coop-profile.service';
+import { MemberCommand } from './member.commands';
+import { memberDecider, MemberState } from './member.decider';
+import {
+  AdmitMemberDto,
+  ChangeCategoryDto,
+  ExcludeMemberDto,
+  PayCapitalDto,
+  SharesDto,
+  SubscribeSharesDto,
+  WithdrawMemberDto,
+} from './membership.dto';
+import { PersonalDataVault } from './personal-data/personal-data.vault';
+
+/** The membership commands of API.md, from DTOs to member commands; rules live in the decider. */
+@Injectable()
+export class MembershipService {
+  constructor(
+    private readonly commands: CoopCommands,
+    private readonly profile: CoopProfileService,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  async admit(dto: AdmitMemberDto, meta: CommandMeta) {
+    const memberId = dto.memberId ?? randomUUID();
+    const legalForm = await this.requireLegalForm();
+    const personalData =
+      dto.displayName !== undefined || dto.email !== undefined
+        ? await this.vault.seal(memberId, {
+            displayName: dto.displayName ?? null,
+            email: dto.email ?? null,
+          })
+        : null;
+    try {
+      const result = await this.run(memberId, meta, {
+        type: 'AdmitMember',
+        memberId,
+        legalForm,
+        category: dto.category,
+        disadvantaged: dto.disadvantaged ?? false,
+        admittedOn: dto.admittedOn,
+        shares: shares(dto.shares),
+        personalData,
+      });
+      return { memberId, version: result.version };
+    } catch (error) {
+      // The admission was refused: the key sealed nothing that was recorded.
+      if (personalData) await this.vault.discardKey(personalData.keyId);
+      throw error;
+    }
+  }
+
+  async subscribeShares(memberId: string, dto: SubscribeSharesDto, meta: CommandMeta) {
+    const legalForm = await this.requireLegalForm();
+    return this.run(memberId, meta, {
+      type: 'SubscribeShares',
+      legalForm,
+      subscribedOn: dto.subscribedOn,
+      shares: shares(dto.shares),
+    });
+  }
+
+  payCapital(memberId: string, dto: PayCapitalDto, meta: CommandMeta) {
+    return this.run(memberId, meta, {
+      type: 'PayCapital',
+      paidOn: dto.paidOn,
+      amount: MoneyDto.toMoney(dto.amount),
+    });
+  }
+
+  changeCategory(memberId: string, dto: ChangeCategoryDto, meta: CommandMeta) {
+    return this.run(memberId, meta, {
+      type: 'ChangeCategory',
+      changedOn: dto.changedOn,
+      category: dto.category,
+      disadvantaged: dto.disadvantaged ?? false,
+    });
+  }
+
+  withdraw(memberId: string, dto: WithdrawMemberDto, meta: CommandMeta) {
+    return this.run(memberId, meta, {
+      type: 'Withdraw',
+      requestedOn: dto.requestedOn,
+      reason: dto.reason ?? null,
+      accountsApprovedOn: dto.accountsApprovedOn,
+    });
+  }
+
+  exclude(memberId: string, dto: ExcludeMemberDto, meta: CommandMeta) {
+    return this.run(memberId, meta, {
+      type: 'Exclude',
+      decidedOn: dto.decidedOn,
+      reason: dto.reason,
+      accountsApprovedOn: dto.accountsApprovedOn,
+    });
+  }
+
+  /** Destroys the member's key first: even if recording the erasure failed, the data is gone. */
+  async erasePersonalData(memberId: string, meta: CommandMeta) {
+    const { state } = await this.load(memberId);
+    if (state) await this.vault.erase(memberId);
+    return this.run(memberId, meta, { type: 'ErasePersonalData', erasedOn: today() });
+  }
+
+  load(memberId: string): Promise<{ state: MemberState; version: number }> {
+    return this.commands.load(MEMBER_AGGREGATE, memberId, memberDecider);
+  }
+
+  private run(memberId: string, meta: CommandMeta, command: MemberCommand) {
+    return this.commands.run(MEMBER_AGGREGATE, memberId, memberDecider, command, meta);
+  }
+
+  private async requireLegalForm() {
+    const legalForm = await this.profile.legalForm();
+    if (!legalForm) {
+      throw new RuleViolation(
+        'profile_before_members',
+        'describe the coop with its legal form (PUT /coop) first: the share rules depend on it',
+      );
+    }
+    return legalForm;
+  }
+}
+
+function shares(dto: SharesDto) {
+  if (dto.nominalValue.currency !== 'EUR') {
+    throw new RuleViolation('share_capital_in_eur', 'shares have a nominal value in EUR');
+  }
+  return {
+    count: dto.count,
+    nominalValue: money('EUR', parseHundredths(dto.nominalValue.amount)!),
+  };
+}

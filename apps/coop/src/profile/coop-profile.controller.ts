@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@libs/auth';
+import { CommandMeta, etag, Meta } from '@libs/api-conventions';
+import { ApiProblems } from '@libs/http';
+import { CoopProfileService, CoopProfileView } from './coop-profile.service';
+import { ConsortiumWithdrawalDto, SetProfileDto } from './profile.dto';
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+@ApiTags('coop')
+@ApiBearerAuth()
+@Controller()
+export class CoopProfileController {
+  constructor(private readonly profile: CoopProfileService) {}
+
+  @Get('coop')
+  @Roles('coop-admin', 'auditor')
+  @ApiOperation({ summary: 'The coop’s profile and where it stands with the consortium' })
+  @ApiOkResponse({ description: 'the profile; ETag is its version' })
+  @ApiProblems(401, 403)
+  async get(@Res({ passthrough: true }) reply: Reply): Promise<CoopProfileView> {
+    const { view, version } = await this.profile.view();
+    reply.header('ETag', etag(version));
+    return view;
+  }
+
+  @Put('coop')
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Describe the coop: name, legal form, themes, territory' })
+  @ApiProblems(400, 401, 403, 412)
+  async set(
+    @Body() dto: SetProfileDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<CoopProfileView> {
+    const { version } = await this.profile.set(dto, meta);
+    reply.header('ETag', etag(version));
+    return (await this.profile.view()).view;
+  }
+
+  @Post('consortium/application')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Apply to join the consortium (the board then admits the coop)' })
+  @ApiProblems(401, 403, 409, 422)
+  async apply(@Meta() meta: CommandMeta): Promise<CoopProfileView> {
+    await this.profile.apply(meta);
+    return (await this.profile.view()).view;
+  }
+
+  @Post('consortium/withdrawal')
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Ask to leave the consortium (the board settles it)' })
+  @ApiProblems(400, 401, 403, 409)
+  async withdraw(
+    @Body() dto: ConsortiumWithdrawalDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<CoopProfileView> {
+    await this.profile.requestWithdrawal(dto.reason ?? null, meta);
+    return (await this.profile.view()).view;
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { LegalForm, PROFILE_AGGREGATE } from '@libs/contracts';
+import { CommandMeta, today } from '@libs/api-conventions';
+import { CoopCommands } from '../coop-commands';
+import { ApplicationStatus, CoopProfileCommand, coopProfileDecider } from './coop-profile.decider';
+import { SetProfileDto } from './profile.dto';
+
+/** As API.md names it: where the coop stands with the consortium, from its own side. */
+export type ConsortiumStatus = 'none' | 'applicant' | 'withdrawing';
+
+const STATUS: Record<ApplicationStatus, ConsortiumStatus> = {
+  none: 'none',
+  applied: 'applicant',
+  withdrawal_requested: 'withdrawing',
+};
+
+export interface CoopProfileView {
+  id: string;
+  name: string | null;
+  legalForm: LegalForm | null;
+  themes: string[];
+  territory: string | null;
+  consortiumStatus: ConsortiumStatus;
+}
+
+@Injectable()
+export class CoopProfileService {
+  constructor(private readonly commands: CoopCommands) {}
+
+  async view(): Promise<{ view: CoopProfileView; version: number }> {
+    const { state, version } = await this.commands.load(
+      PROFILE_AGGREGATE,
+      this.commands.coopId,
+      coopProfileDecider,
+    );
+    const profile = state.profile;
+    return {
+      version,
+      view: {
+        id: this.commands.coopId,
+        name: profile?.name ?? null,
+        legalForm: profile?.legalForm ?? null,
+        themes: profile?.themes ?? [],
+        territory: profile?.territory ?? null,
+        consortiumStatus: STATUS[state.application],
+      },
+    };
+  }
+
+  /** The legal form whose rule set applies to members' shares; null until the coop describes itself. */
+  async legalForm(): Promise<LegalForm | null> {
+    return (await this.view()).view.legalForm;
+  }
+
+  set(dto: SetProfileDto, meta: CommandMeta) {
+    const { name, legalForm, themes, territory } = dto;
+    return this.run(
+      { type: 'SetProfile', coopId: this.commands.coopId, name, legalForm, themes, territory },
+      meta,
+    );
+  }
+
+  apply(meta: CommandMeta) {
+    return this.run(
+      { type: 'ApplyToConsortium', coopId: this.commands.coopId, submittedOn: today() },
+      meta,
+    );
+  }
+
+  requestWithdrawal(reason: string | null, meta: CommandMeta) {
+    return this.run(
+      {
+        type: 'RequestConsortiumWithdrawal',
+        coopId: this.commands.coopId,
+        requestedOn: today(),
+        reason,
+      },
+      meta,
+    );
+  }
+
+  private run(command: CoopProfileCommand, meta: CommandMeta) {
+    return this.commands.run(
+      PROFILE_AGGREGATE,
+      this.commands.coopId,
+      coopProfileDecider,
+      command,
+      meta,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@libs/auth';
+import { CommandMeta, etag, Meta, Page, PageQuery } from '@libs/api-conventions';
+import { ApiProblems } from '@libs/http';
+import { ResourceView } from './resource.view';
+import { ResourceIdResponse, ShareResourceDto } from './resources.dto';
+import { ResourcesService } from './resources.service';
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+/** What the coop shares with the federation: equipment, vehicles, spaces, skills. */
+@ApiTags('resources')
+@ApiBearerAuth()
+@Controller('resources')
+export class ResourcesController {
+  constructor(private readonly resources: ResourcesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Share a resource with the federation, on its terms' })
+  @ApiCreatedResponse({ type: ResourceIdResponse })
+  @ApiProblems(400, 401, 403, 409, 422)
+  async share(
+    @Body() dto: ShareResourceDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<ResourceIdResponse> {
+    const { resourceId, version } = await this.resources.share(dto, meta);
+    reply.header('ETag', etag(version));
+    return { resourceId };
+  }
+
+  @Get()
+  @Roles('coop-admin', 'auditor')
+  @ApiOperation({ summary: 'The resources the coop has on offer' })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: PageQuery): Promise<Page<ResourceView>> {
+    return this.resources.list(query);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('coop-admin')
+  @ApiOperation({ summary: 'Withdraw a resource from the federation' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async withdraw(@Param('id', ParseUUIDPipe) id: string, @Meta() meta: CommandMeta): Promise<void> {
+    await this.resources.withdraw(id, meta);
+  }
+}

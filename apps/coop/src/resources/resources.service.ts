@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { parseHundredths, RESOURCE_AGGREGATE, ResourceTerms } from '@libs/contracts';
+import { RuleViolation } from '@libs/aggregates';
+import {
+  CommandMeta,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  MoneyDto,
+  Page,
+  PageQuery,
+  pageOf,
+  today,
+} from '@libs/api-conventions';
+import { CoopCommands } from '../coop-commands';
+import { resourceDecider } from './resource.decider';
+import { ResourceRow } from './resource.entity';
+import { resourceView, ResourceView } from './resource.view';
+import { ResourceTermsDto, ShareResourceDto } from './resources.dto';
+
+@Injectable()
+export class ResourcesService {
+  constructor(
+    private readonly commands: CoopCommands,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async share(dto: ShareResourceDto, meta: CommandMeta) {
+    const resourceId = dto.resourceId ?? randomUUID();
+    const result = await this.commands.run(
+      RESOURCE_AGGREGATE,
+      resourceId,
+      resourceDecider,
+      {
+        type: 'ShareResource',
+        resourceId,
+        kind: dto.kind,
+        title: dto.title,
+        description: dto.description ?? null,
+        themes: dto.themes ?? [],
+        terms: terms(dto.terms),
+        sharedOn: today(),
+      },
+      meta,
+    );
+    return { resourceId, version: result.version };
+  }
+
+  withdraw(resourceId: string, meta: CommandMeta) {
+    return this.commands.run(
+      RESOURCE_AGGREGATE,
+      resourceId,
+      resourceDecider,
+      { type: 'WithdrawResource', withdrawnOn: today() },
+      meta,
+    );
+  }
+
+  /** The resources on offer (withdrawn ones are history, not offers). */
+  async list(query: PageQuery): Promise<Page<ResourceView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<string>(query.cursor);
+    const rows = await this.db
+      .getRepository(ResourceRow)
+      .createQueryBuilder('r')
+      .where({ withdrawnOn: IsNull() })
+      .andWhere(after ? 'r.resource_id > :after' : 'TRUE', { after })
+      .orderBy('r.resource_id')
+      .limit(limit + 1)
+      .getMany();
+    return pageOf(rows, limit, resourceView, (row) => row.resourceId);
+  }
+}
+
+/** Terms as the event records them; a price's currency must match its terms. */
+function terms(dto: ResourceTermsDto): ResourceTerms {
+  switch (dto.type) {
+    case 'free':
+      return { type: 'free' };
+    case 'hours':
+      return { type: 'hours', hours: parseHundredths(dto.hours!)! };
+    case 'at_cost':
+    case 'sol': {
+      const price = MoneyDto.toMoney(dto.price!);
+      const currency = dto.type === 'sol' ? 'SOL' : 'EUR';
+      if (price.unit !== currency) {
+        throw new RuleViolation(
+          'terms_currency',
+          `${dto.type} terms are priced in ${currency}, not ${price.unit}`,
+        );
+      }
+      return { type: dto.type, price };
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './registry-events';
+export * from './budget-events';
+export * from './schema-versions';

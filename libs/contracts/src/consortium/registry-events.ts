@@ -1,0 +1,40 @@
+import { DomainEvent } from '../domain-event';
+import { Money } from '../quantity';
+import { LegalForm } from '../coop/vocabulary';
+
+/**
+ * Stream: `consortium/registry/member-coops`. One aggregate holds every admission and exit, since
+ * the consortium's composition rule (≥ 70% social coops) is a rule over the whole set. Each event's
+ * metadata carries the coop it is about, so a coop's export finds it.
+ */
+export const REGISTRY_AGGREGATE = 'registry';
+export const REGISTRY_ID = 'member-coops';
+
+/** The board admitted the coop; `override` records why it did despite a refused rule. */
+export type CoopAdmitted = DomainEvent<
+  'CoopAdmitted',
+  {
+    coopId: string;
+    legalForm: LegalForm;
+    admittedOn: string;
+    override: { rule: string; reason: string; by: string } | null;
+  }
+>;
+
+/** The board settled a leaving coop: what the consortium owes back, and what it cancelled. */
+export type CoopWithdrawalSettled = DomainEvent<
+  'CoopWithdrawalSettled',
+  {
+    coopId: string;
+    settledOn: string;
+    /** Capital the coop paid into the consortium, owed back. */
+    capitalOwed: Money;
+    /** Due 180 days after the approval of the accounts of the year of leaving. */
+    dueOn: string;
+    cancelledPledges: string[];
+    withdrawnResources: string[];
+    openAllocations: string[];
+  }
+>;
+
+export type RegistryEvent = CoopAdmitted | CoopWithdrawalSettled;

@@ -1,0 +1,14 @@
+import { BudgetEvent } from './budget-events';
+import { RegistryEvent } from './registry-events';
+
+export type ConsortiumEvent = RegistryEvent | BudgetEvent;
+
+export const CONSORTIUM_SCHEMA_VERSIONS = {
+  CoopAdmitted: 1,
+  CoopWithdrawalSettled: 1,
+  BudgetOpened: 1,
+  AllocationProposed: 1,
+  VoteCast: 1,
+  AllocationDecided: 1,
+  BudgetClosed: 1,
+} as const satisfies Record<ConsortiumEvent['type'], number>;
