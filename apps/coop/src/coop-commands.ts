@@ -22,8 +22,10 @@ export class CoopCommands {
     decider: Decider<State, Command, Event>,
     command: Command,
     meta: CommandMeta,
+    options: { creates?: boolean } = {},
   ): Promise<HandleResult<Event>> {
     return this.repository.handle(coopStream(this.coopId, aggregate, id), decider, command, {
+      ...options,
       coopId: this.coopId,
       actor: meta.actor,
       correlationId: meta.correlationId,

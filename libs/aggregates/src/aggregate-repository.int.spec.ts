@@ -252,4 +252,22 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     expect(result).toEqual({ events: [], version: 1 });
     expect(await recorded(streamId)).toHaveLength(1);
   });
+
+  it('creates without reading the stream, and decides on the real state when it existed after all', async () => {
+    const streamId = newStream();
+    const created = await repository.handle(
+      streamId,
+      counter,
+      { by: 4 },
+      context({ creates: true }),
+    );
+    expect(created.version).toBe(1);
+
+    // The stream exists: the blind create fails on NO_STREAM, then the rule sees 4 + 7 > 10.
+    const again = repository.handle(streamId, counter, { by: 7 }, context({ creates: true }));
+    await expect(again).rejects.toMatchObject({ rule: 'counter_at_most_10' });
+    const fine = await repository.handle(streamId, counter, { by: 2 }, context({ creates: true }));
+    expect(fine.version).toBe(2);
+    expect((await recorded(streamId)).map((e) => (e.data as { by: number }).by)).toEqual([4, 2]);
+  });
 });

@@ -24,6 +24,12 @@ export interface CommandContext<Event extends DomainEvent> {
   /** The version the client last saw (`If-Match`): the command applies only if it still holds. */
   expectedVersion?: number;
   schemaVersions: SchemaVersions<Event>;
+  /**
+   * The command creates the aggregate under an id just chosen: decide on the initial state
+   * without reading the stream (one round trip fewer); should the stream exist after all, the
+   * append fails on NO_STREAM and the command is decided again on the real state.
+   */
+  creates?: boolean;
 }
 
 export interface HandleResult<Event extends DomainEvent> {
@@ -80,7 +86,10 @@ export class AggregateRepository {
     context: CommandContext<Event>,
   ): Promise<HandleResult<Event>> {
     for (let attempt = 1; ; attempt++) {
-      const aggregate = await this.load(streamId, decider);
+      const aggregate =
+        attempt === 1 && context.creates
+          ? new DeciderAggregate(streamId, decider)
+          : await this.load(streamId, decider);
       if (context.expectedVersion !== undefined && aggregate.version !== context.expectedVersion) {
         throw new PreconditionFailed(streamId, context.expectedVersion, aggregate.version);
       }

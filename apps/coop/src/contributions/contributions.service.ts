@@ -31,17 +31,22 @@ export class ContributionsService {
   async record(dto: RecordContributionDto, meta: CommandMeta) {
     const contributionId = dto.contributionId ?? randomUUID();
     const quantity = dto.amount ? MoneyDto.toMoney(dto.amount) : TimeDto.toQuantity(dto.time!);
-    const result = await this.run(contributionId, meta, {
-      type: 'RecordContribution',
+    const result = await this.run(
       contributionId,
-      kind: dto.kind,
-      quantity,
-      period: dto.period,
-      theme: dto.theme,
-      source: dto.source ?? null,
-      status: dto.status,
-      recordedOn: today(),
-    });
+      meta,
+      {
+        type: 'RecordContribution',
+        contributionId,
+        kind: dto.kind,
+        quantity,
+        period: dto.period,
+        theme: dto.theme,
+        source: dto.source ?? null,
+        status: dto.status,
+        recordedOn: today(),
+      },
+      { creates: true },
+    );
     return { contributionId, version: result.version };
   }
 
@@ -78,13 +83,19 @@ export class ContributionsService {
     return pageOf(rows, limit, contributionView, (row) => [row.period, row.contributionId]);
   }
 
-  private run(contributionId: string, meta: CommandMeta, command: ContributionCommand) {
+  private run(
+    contributionId: string,
+    meta: CommandMeta,
+    command: ContributionCommand,
+    options: { creates?: boolean } = {},
+  ) {
     return this.commands.run(
       CONTRIBUTION_AGGREGATE,
       contributionId,
       contributionDecider,
       command,
       meta,
+      options,
     );
   }
 }

@@ -38,16 +38,21 @@ export class MembershipService {
           })
         : null;
     try {
-      const result = await this.run(memberId, meta, {
-        type: 'AdmitMember',
+      const result = await this.run(
         memberId,
-        legalForm,
-        category: dto.category,
-        disadvantaged: dto.disadvantaged ?? false,
-        admittedOn: dto.admittedOn,
-        shares: shares(dto.shares),
-        personalData,
-      });
+        meta,
+        {
+          type: 'AdmitMember',
+          memberId,
+          legalForm,
+          category: dto.category,
+          disadvantaged: dto.disadvantaged ?? false,
+          admittedOn: dto.admittedOn,
+          shares: shares(dto.shares),
+          personalData,
+        },
+        { creates: true },
+      );
       return { memberId, version: result.version };
     } catch (error) {
       // The admission was refused: the key sealed nothing that was recorded.
@@ -112,8 +117,8 @@ export class MembershipService {
     return this.commands.load(MEMBER_AGGREGATE, memberId, memberDecider);
   }
 
-  private run(memberId: string, meta: CommandMeta, command: MemberCommand) {
-    return this.commands.run(MEMBER_AGGREGATE, memberId, memberDecider, command, meta);
+  private run(memberId: string, meta: CommandMeta, command: MemberCommand, options = {}) {
+    return this.commands.run(MEMBER_AGGREGATE, memberId, memberDecider, command, meta, options);
   }
 
   private async requireLegalForm() {

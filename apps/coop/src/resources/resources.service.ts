@@ -44,6 +44,7 @@ export class ResourcesService {
         sharedOn: today(),
       },
       meta,
+      { creates: true },
     );
     return { resourceId, version: result.version };
   }
