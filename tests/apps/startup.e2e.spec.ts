@@ -2,6 +2,7 @@ import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
 
 // An app that cannot run as configured must say why and stop, rather than half start.
 const DATABASE_URL = process.env.DATABASE_URL!;
+const AUTH_SECRET = 'a-startup-test-secret';
 
 async function expectRefusal(entry: string, env: NodeJS.ProcessEnv, reason: RegExp): Promise<void> {
   const child = spawnTs(entry, [], { PORT: '0', DATABASE_URL, ...env });
@@ -25,8 +26,15 @@ describe('starting an app', () => {
   it('refuses an event store URL of no known kind, naming the kinds it knows', async () => {
     await expectRefusal(
       'apps/consortium/src/main.ts',
-      { EVENT_STORE_URL: 'mysql://127.0.0.1/events' },
+      { EVENT_STORE_URL: 'mysql://127.0.0.1/events', AUTH_SECRET },
       /mysql:\/\/.*postgres:\/\/.*esdb:\/\//,
     );
+  });
+
+  it.each([
+    ['coop', 'apps/coop/src/main.ts', { COOP_ID: 'velo-solidaire' }],
+    ['consortium', 'apps/consortium/src/main.ts', {}],
+  ])('the %s app refuses to start on a real database without AUTH_SECRET', async (_app, entry, env) => {
+    await expectRefusal(entry, { ...env, AUTH_SECRET: '' }, /AUTH_SECRET is required/);
   });
 });

@@ -23,7 +23,7 @@ describe('a polling subscription', () => {
       },
       { batchSize: 10, pollIntervalMs: 1 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    while (asked.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
     await subscription.stop();
     expect(handled).toEqual(['5:5', '14:20']);
     expect(asked.slice(0, 4)).toEqual(['start', '9:0', '12:0', '15:0']);
