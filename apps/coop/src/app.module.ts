@@ -13,6 +13,7 @@ import { ContributionsModule } from './contributions/contributions.module';
 import { CoopCommands } from './coop-commands';
 import { COOP_ID } from './coop-id';
 import { COOP_ENTITIES, COOP_MIGRATIONS, coopProjections } from './database/read-models';
+import { ExportModule } from './export/export.module';
 import { MembershipModule } from './membership/membership.module';
 import { ProfileModule } from './profile/profile.module';
 import { ResourcesModule } from './resources/resources.module';
@@ -49,6 +50,7 @@ export class AppModule {
         MembershipModule,
         ContributionsModule,
         ResourcesModule,
+        ExportModule,
       ],
       providers: [
         { provide: COOP_ID, useValue: coopId },

@@ -7,7 +7,7 @@ export function contributionsProjection(coopId: string): Projection {
   return rowProjection<ContributionRow>({
     name: 'contributions',
     version: 1,
-    filter: { streamPrefix: `${coopStreamPrefix(coopId)}${CONTRIBUTION_AGGREGATE}/` },
+    filter: { coopId, streamPrefix: `${coopStreamPrefix(coopId)}${CONTRIBUTION_AGGREGATE}/` },
     entity: ContributionRow,
     key: (event) => (event.data as { contributionId: string }).contributionId,
     evolve: (row, recorded) => {

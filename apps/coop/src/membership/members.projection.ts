@@ -8,7 +8,7 @@ export function membersProjection(coopId: string): Projection {
   return rowProjection<MemberRow>({
     name: 'members',
     version: 1,
-    filter: { streamPrefix: `${coopStreamPrefix(coopId)}${MEMBER_AGGREGATE}/` },
+    filter: { coopId, streamPrefix: `${coopStreamPrefix(coopId)}${MEMBER_AGGREGATE}/` },
     entity: MemberRow,
     key: (event) => (event.data as { memberId: string }).memberId,
     evolve: (row, recorded) => {

@@ -6,7 +6,7 @@ export function resourcesProjection(coopId: string): Projection {
   return rowProjection<ResourceRow>({
     name: 'resources',
     version: 1,
-    filter: { streamPrefix: `${coopStreamPrefix(coopId)}${RESOURCE_AGGREGATE}/` },
+    filter: { coopId, streamPrefix: `${coopStreamPrefix(coopId)}${RESOURCE_AGGREGATE}/` },
     entity: ResourceRow,
     key: (event) => (event.data as { resourceId: string }).resourceId,
     evolve: (row, recorded) => {

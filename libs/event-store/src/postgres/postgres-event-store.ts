@@ -20,6 +20,8 @@ import { globalPageQuery } from './global-page-query';
 import { laterOf, parseCheckpoint, toCheckpoint } from './log-position';
 import { DEFAULT_BATCH_SIZE, Page, PollingSubscription } from './polling-subscription';
 
+const STATISTICS_EVERY = 20_000;
+
 export interface PostgresEventStoreOptions {
   /** Used to open a pool of `poolSize` connections when no `pool` is given. */
   connectionString?: string;
@@ -55,6 +57,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly upcasters: Upcasters;
+  private appendedSinceAnalyze = 0;
+  private analyzing = false;
 
   constructor(options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? DEFAULT_SCHEMA;
@@ -74,8 +78,10 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  init(): Promise<void> {
-    return createStoreSchema(this.pool, this.schema);
+  /** Creates the schema if missing, and gives the planner fresh statistics (see below). */
+  async init(): Promise<void> {
+    await createStoreSchema(this.pool, this.schema);
+    await this.pool.query(`ANALYZE ${this.table}`);
   }
 
   async close(): Promise<void> {
@@ -98,7 +104,10 @@ export class PostgresEventStore implements EventStore {
     }
     for (let attempt = 1; ; attempt++) {
       const appended = await this.insert(streamId, events, expectedVersion);
-      if (appended) return appended;
+      if (appended) {
+        this.refreshStatisticsEvery(events.length);
+        return appended;
+      }
       const retried = await this.earlierIdenticalAppend(streamId, events);
       if (retried) return retried;
       const actual = await this.streamVersion(streamId);
@@ -109,6 +118,23 @@ export class PostgresEventStore implements EventStore {
         throw new WrongExpectedVersionError(streamId, expectedVersion, actual);
       }
     }
+  }
+
+  /**
+   * Global reads page by an index whose order matches theirs, but only a planner with statistics
+   * knows it is cheaper than sorting what the filter matches: without them, each page costs the
+   * whole rest of the log. A server's autovacuum analyzes in time; the embedded database has no
+   * autovacuum. So every STATISTICS_EVERY events appended by this process, analyze the table.
+   */
+  private refreshStatisticsEvery(appended: number): void {
+    this.appendedSinceAnalyze += appended;
+    if (this.appendedSinceAnalyze < STATISTICS_EVERY || this.analyzing) return;
+    this.appendedSinceAnalyze = 0;
+    this.analyzing = true;
+    this.pool
+      .query(`ANALYZE ${this.table}`)
+      .catch(() => undefined) // statistics are an optimisation: a failure changes no result
+      .finally(() => (this.analyzing = false));
   }
 
   async *readStream(

@@ -1,0 +1,168 @@
+// `npm run cli -- <command>`: the operator's commands. `--help` lists them.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Actor, mintToken, resolveAuthSecret, ROLES, Role } from '@libs/auth';
+import { createDataSource } from '@libs/database';
+import { createEventStore } from '@libs/event-store/event-store.factory';
+import { ProjectionRunner } from '@libs/projections';
+import { exportCommand, importCommand, verifyCommand } from './bundle-commands';
+import { operatorDatabase } from './connection';
+import { readModelsOf } from './read-models';
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  token <role> <sub> [--coop <coopId>] [--days <n>]
+      Mint a development token signed with AUTH_SECRET (or the embedded mode's secret).
+      e.g. npm run cli -- token board-member board-chair
+           npm run cli -- token coop-admin anna --coop velo-solidaire
+  projections status --app <coop|consortium> [--coop <coopId>] [--schema <s>]
+      Each projection's checkpoint, position and lag behind the head of the log.
+      e.g. npm run cli -- projections status --app consortium
+  projections rebuild --app <coop|consortium> [--coop <coopId>] [--name <projection>] [--schema <s>]
+      Rebuild projections from the first event (stop the app first, or rebuild into another --schema).
+      e.g. npm run cli -- projections rebuild --app consortium
+
+  export --coop <coopId> [--out <file>] [--schema <s>]
+      The coop's whole history as a verifiable bundle (docs/export-format.md), to <file> or stdout.
+      With BUNDLE_PASSPHRASE set, the members' keys travel too, wrapped with it (read from the coop
+      app's tables: schema coop_<slug>, or --schema); without it, personal data travels sealed only.
+      Prints the seal hash: note it apart from the bundle.
+      e.g. BUNDLE_PASSPHRASE='…' npm run cli -- export --coop velo-solidaire --out velo.ndjson
+  verify <bundle> [--hash <sealHash>]
+      Checks the chain, the counts and the seal; names the line where the bundle is broken. With
+      BUNDLE_PASSPHRASE set, also opens every member key; with --hash, checks the seal hash noted
+      at export (only that detects a bundle rewritten from end to end).
+      e.g. npm run cli -- verify velo.ndjson --hash 3f1c…
+  import <bundle> [--schema <s>] [--without-personal-data]
+      Into the store (EVENT_STORE_URL / DATABASE_URL, EVENT_STORE_SCHEMA): verifies the whole bundle
+      first and writes nothing if it is broken; importing again writes nothing. Member keys go to
+      the coop app's tables (schema coop_<slug>, or --schema) and need BUNDLE_PASSPHRASE, unless
+      --without-personal-data. Then start the coop app with the bundle's COOP_ID on that store.
+      e.g. BUNDLE_PASSPHRASE='…' DATABASE_URL=postgres://… npm run cli -- import velo.ndjson
+
+Environment: DATABASE_URL (read models), EVENT_STORE_URL (default: DATABASE_URL), EVENT_STORE_SCHEMA,
+AUTH_SECRET, BUNDLE_PASSPHRASE. With none set, the commands use the embedded database of .data/ (or
+DATA_DIR).
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      app: { type: 'string' },
+      coop: { type: 'string' },
+      name: { type: 'string' },
+      schema: { type: 'string' },
+      days: { type: 'string' },
+      out: { type: 'string' },
+      hash: { type: 'string' },
+      'without-personal-data': { type: 'boolean' },
+    },
+  });
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === 'token') return token(sub, rest[0], values.coop, values.days);
+  if (command === 'projections' && (sub === 'status' || sub === 'rebuild')) {
+    return projections(sub, values);
+  }
+  if (command === 'export' || command === 'verify' || command === 'import') {
+    return bundleCommand(command, sub, values);
+  }
+  throw new UsageError(`unknown command: ${positionals.join(' ')}`);
+}
+
+function bundleCommand(
+  command: 'export' | 'verify' | 'import',
+  file: string | undefined,
+  values: {
+    coop?: string;
+    out?: string;
+    schema?: string;
+    hash?: string;
+    'without-personal-data'?: boolean;
+  },
+): Promise<void> {
+  const options = { ...values, withoutPersonalData: values['without-personal-data'] };
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (command === 'export') {
+    if (!values.coop) throw new UsageError('export needs --coop <coopId>');
+    // Without --out the bundle itself goes to stdout: the report goes to stderr.
+    const report = values.out ? print : (line: string) => process.stderr.write(`${line}\n`);
+    return exportCommand(options, report);
+  }
+  if (!file) throw new UsageError(`${command} needs the bundle file`);
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  return command === 'verify'
+    ? verifyCommand(file, options, print)
+    : importCommand(file, options, print);
+}
+
+class UsageError extends Error {}
+
+function token(
+  role: string | undefined,
+  subject: string | undefined,
+  coopId?: string,
+  days?: string,
+): void {
+  if (!role || !ROLES.includes(role as Role))
+    throw new UsageError(`role must be one of ${ROLES.join(', ')}`);
+  if (!subject) throw new UsageError('give the token a sub (who it is for)');
+  if (role === 'coop-admin' && !coopId)
+    throw new UsageError('a coop-admin token needs --coop <coopId>');
+  const actor: Actor = { sub: subject, role: role as Role, ...(coopId ? { coopId } : {}) };
+  const secret = resolveAuthSecret(
+    process.env.AUTH_SECRET ? process.env : { DATA_DIR: process.env.DATA_DIR },
+  );
+  process.stdout.write(`${mintToken(secret, actor, Number(days ?? 30) * 24 * 3600)}\n`);
+}
+
+async function projections(
+  action: 'status' | 'rebuild',
+  options: { app?: string; coop?: string; name?: string; schema?: string },
+): Promise<void> {
+  if (!options.app) throw new UsageError('--app coop|consortium is required');
+  const models = readModelsOf(options.app, options.coop, options.schema);
+  const database = await operatorDatabase();
+  const store = createEventStore(process.env.EVENT_STORE_URL ?? database.url, {
+    schema: process.env.EVENT_STORE_SCHEMA,
+  });
+  const dataSource = createDataSource({ url: database.url, ...models });
+  try {
+    await store.init();
+    await dataSource.initialize();
+    const runner = new ProjectionRunner({ store, dataSource, projections: models.projections });
+    if (action === 'rebuild') {
+      const names = options.name ? [options.name] : models.projections.map((p) => p.name);
+      for (const name of names) {
+        const started = Date.now();
+        await runner.rebuild(name);
+        process.stdout.write(
+          `rebuilt ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+      }
+    }
+    for (const status of await runner.status()) {
+      process.stdout.write(
+        `${status.name.padEnd(24)} position ${status.position} of ${status.headPosition}, lag ${status.lag}${status.lastError ? `, last error: ${status.lastError}` : ''}\n`,
+      );
+    }
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await store.close();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof UsageError)
+    process.stderr.write('Run npm run cli -- --help for the commands.\n');
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,44 @@
+import { Controller, ForbiddenException, Get, Inject, Param, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { NotFound } from '@libs/aggregates';
+import { Actor, CurrentActor, Roles } from '@libs/auth';
+import { isCoopId } from '@libs/contracts';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ApiProblems } from '@libs/http';
+import { BUNDLE_MEDIA_TYPE, bundleResponse, prepareBundle } from '@libs/portability';
+
+/**
+ * A coop's history as the bundle its own app exports, for the board (a coop that left, or will)
+ * and for that coop's admin. The consortium does not hold the members' keys: its bundle never
+ * carries them.
+ */
+@ApiTags('coops')
+@ApiBearerAuth()
+@Controller('coops')
+export class CoopExportController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get(':coopId/export')
+  @Roles('board-member', 'coop-admin')
+  @ApiOperation({
+    summary: 'Export a coop’s whole event history as a verifiable bundle (NDJSON, streamed)',
+    description:
+      'The same bundle as the coop app’s `GET /export` (docs/export-format.md), without the ' +
+      'members’ keys, which only the coop holds. Board members, or the admin of that coop.',
+  })
+  @ApiProduces(BUNDLE_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'the bundle, one JSON object per line' })
+  @ApiProblems(401, 403, 404)
+  async export(
+    @Param('coopId') coopId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
+    if (actor.role === 'coop-admin' && actor.coopId !== coopId) {
+      throw new ForbiddenException(`a coop admin may export only their own coop, not ${coopId}`);
+    }
+    if (!isCoopId(coopId)) throw new NotFound(`no coop ${coopId}`);
+    const bundle = await prepareBundle({ store: this.store, coopId });
+    if (bundle.manifest.eventCount === 0) throw new NotFound(`no coop ${coopId} in the store`);
+    return bundleResponse(bundle);
+  }
+}

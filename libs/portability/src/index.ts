@@ -1,0 +1,11 @@
+export * from './bundle-format';
+export * from './canonical-json';
+export type { BundleBytes } from './bundle-lines';
+export * from './hash-chain';
+export * from './broken-bundle';
+export * from './member-keys';
+export * from './key-wrapping';
+export * from './bundle-writer';
+export * from './bundle-verifier';
+export * from './bundle-importer';
+export * from './bundle-response';
