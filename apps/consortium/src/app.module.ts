@@ -19,6 +19,7 @@ import {
   CONSORTIUM_MIGRATIONS,
   CONSORTIUM_PROJECTIONS,
 } from './database/read-models';
+import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { RegistryModule } from './registry/registry.module';
 
@@ -59,6 +60,7 @@ class ConsortiumKernelModule {}
     PooledMeansModule,
     CatalogueModule,
     ComplianceModule,
+    ExportModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

@@ -1,3 +1,4 @@
 export * from './dated-parameter';
 export * from './indicator';
 export * from './share-capital-rules';
+export * from './reimbursement';

@@ -1,6 +1,6 @@
 import { MemberCategory } from '@libs/contracts';
 import { MoneyJson, moneyJson } from '@libs/api-conventions';
-import { addDays } from './member-exit';
+import { addDays } from '@libs/rules';
 import { Member, MemberStatus } from './member.decider';
 import { VOTING_SENIORITY_DAYS } from './membership-indicators';
 import { PersonalData } from './personal-data/personal-data.cipher';

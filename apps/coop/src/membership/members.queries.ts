@@ -13,7 +13,7 @@ import {
   today,
 } from '@libs/api-conventions';
 import { Indicator } from '@libs/rules';
-import { addDays } from './member-exit';
+import { addDays } from '@libs/rules';
 import { MemberRow } from './member.entity';
 import { memberView, MemberView } from './member.view';
 import { membershipIndicators, VOTING_SENIORITY_DAYS } from './membership-indicators';

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { AllocationProposed, BUDGET_AGGREGATE, CONSORTIUM_STREAM_PREFIX } from '@libs/contracts';
+import { NotFound } from '@libs/aggregates';
+import { ProjectionRunner, rowProjection } from '@libs/projections';
+
+/** Which budget period an allocation belongs to: votes name only the allocation. */
+@Entity({ name: 'allocation_index' })
+export class AllocationIndexRow {
+  @PrimaryColumn('uuid', { name: 'allocation_id' })
+  allocationId!: string;
+
+  @Column('text', { name: 'period_id' })
+  periodId!: string;
+}
+
+export const allocationIndexProjection = rowProjection<AllocationIndexRow>({
+  name: 'allocation_index',
+  version: 1,
+  filter: {
+    streamPrefix: `${CONSORTIUM_STREAM_PREFIX}${BUDGET_AGGREGATE}/`,
+    eventTypes: ['AllocationProposed'],
+  },
+  entity: AllocationIndexRow,
+  key: (event) => (event.data as AllocationProposed['data']).allocationId,
+  evolve: (_row, event) => {
+    const { allocationId, periodId } = event.data as AllocationProposed['data'];
+    return { allocationId, periodId };
+  },
+});
+
+@Injectable()
+export class AllocationIndex {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  /** The allocation's period; waits for the index to catch up once, for a just-proposed one. */
+  async periodOf(allocationId: string): Promise<string> {
+    const find = () => this.db.getRepository(AllocationIndexRow).findOneBy({ allocationId });
+    const row = (await find()) ?? (await this.runner.waitUntilCaughtUp(5_000).then(find));
+    if (!row) throw new NotFound(`no allocation ${allocationId}`);
+    return row.periodId;
+  }
+}

@@ -1,0 +1,219 @@
+import {
+  BudgetClosed,
+  BudgetEvent,
+  Currency,
+  formatHundredths,
+  Money,
+  Theme,
+  Vote,
+} from '@libs/contracts';
+import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
+import { decision, DecisionRule, Tally } from './decision-rule';
+import { closingSplit, eur } from './year-closing';
+
+export type BudgetCommand =
+  | { type: 'OpenBudget'; periodId: string; startsOn: string; endsOn: string; by: string }
+  | {
+      type: 'ProposeAllocation';
+      allocationId: string;
+      title: string;
+      purpose: string;
+      theme: Theme | null;
+      beneficiaryCoopId: string | null;
+      amount: Money;
+      by: string;
+    }
+  | {
+      type: 'CastVote';
+      allocationId: string;
+      voter: string;
+      vote: Vote;
+      rule: DecisionRule;
+      boardSize: number;
+      /** Money paid into the pooled fund for this period, by currency (from the pooled means). */
+      income: Record<Currency, number>;
+    }
+  | {
+      type: 'CloseBudget';
+      closedOn: string;
+      netResult: number;
+      legalReserve?: number;
+      remainder?: { purpose: string; amount: number }[];
+    };
+
+export interface Allocation {
+  allocationId: string;
+  title: string;
+  amount: Money;
+  status: 'proposed' | 'approved' | 'rejected';
+  votes: Record<string, Vote>;
+}
+
+export interface BudgetState {
+  periodId: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  closed: boolean;
+  /** The year's closing, once recorded. */
+  closing: BudgetClosed['data'] | null;
+  allocations: Record<string, Allocation>;
+}
+
+export function tallyOf(allocation: Allocation): Tally {
+  const tally: Tally = { for: 0, against: 0, abstain: 0 };
+  for (const vote of Object.values(allocation.votes)) tally[vote] += 1;
+  return tally;
+}
+
+/** What the budget may still approve per currency: paid income less approved allocations. */
+export function available(
+  state: BudgetState,
+  income: Record<Currency, number>,
+): Record<Currency, number> {
+  const left = { ...income };
+  for (const allocation of Object.values(state.allocations)) {
+    if (allocation.status === 'approved')
+      left[allocation.amount.unit] -= allocation.amount.hundredths;
+  }
+  return left;
+}
+
+export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
+  switch (event.type) {
+    case 'BudgetOpened':
+      return {
+        ...state,
+        periodId: event.data.periodId,
+        startsOn: event.data.startsOn,
+        endsOn: event.data.endsOn,
+      };
+    case 'AllocationProposed': {
+      const { allocationId, title, amount } = event.data;
+      return {
+        ...state,
+        allocations: {
+          ...state.allocations,
+          [allocationId]: { allocationId, title, amount, status: 'proposed', votes: {} },
+        },
+      };
+    }
+    case 'VoteCast':
+    case 'AllocationDecided': {
+      const allocation = state.allocations[event.data.allocationId];
+      const next =
+        event.type === 'VoteCast'
+          ? { ...allocation, votes: { ...allocation.votes, [event.data.voter]: event.data.vote } }
+          : { ...allocation, status: event.data.outcome };
+      return { ...state, allocations: { ...state.allocations, [allocation.allocationId]: next } };
+    }
+    case 'BudgetClosed':
+      return { ...state, closed: true, closing: event.data };
+  }
+}
+
+function openBudget(state: BudgetState): void {
+  if (!state.periodId) throw new NotFound('no such budget period');
+  if (state.closed) throw new StateConflict(`budget ${state.periodId} is closed`);
+}
+
+export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  if (command.type === 'OpenBudget') {
+    if (state.periodId) throw new StateConflict(`budget ${command.periodId} is already open`);
+    const { periodId, startsOn, endsOn, by } = command;
+    return [{ type: 'BudgetOpened', data: { periodId, startsOn, endsOn, openedBy: by } }];
+  }
+  openBudget(state);
+  const periodId = state.periodId!;
+  switch (command.type) {
+    case 'ProposeAllocation': {
+      if (state.allocations[command.allocationId])
+        throw new StateConflict('this allocation is already proposed');
+      if (command.amount.hundredths <= 0) {
+        throw new RuleViolation('allocation_positive', 'an allocation spends more than nothing');
+      }
+      const { type: _type, by, ...data } = command;
+      return [{ type: 'AllocationProposed', data: { ...data, periodId, proposedBy: by } }];
+    }
+    case 'CastVote': {
+      const allocation = state.allocations[command.allocationId];
+      if (!allocation) throw new NotFound('no such allocation in this budget');
+      if (allocation.status !== 'proposed')
+        throw new StateConflict(`the allocation is already ${allocation.status}`);
+      if (allocation.votes[command.voter]) {
+        throw new StateConflict(
+          `${command.voter} has already voted on this allocation: one vote per board member`,
+        );
+      }
+      const cast: BudgetEvent = {
+        type: 'VoteCast',
+        data: {
+          periodId,
+          allocationId: allocation.allocationId,
+          voter: command.voter,
+          vote: command.vote,
+        },
+      };
+      const tally = tallyOf({
+        ...allocation,
+        votes: { ...allocation.votes, [command.voter]: command.vote },
+      });
+      const outcome = decision(command.rule, tally, command.boardSize);
+      if (!outcome) return [cast];
+      if (outcome === 'approved') {
+        const { unit, hundredths } = allocation.amount;
+        const left = available(state, command.income)[unit];
+        if (hundredths > left) {
+          throw new RuleViolation(
+            'allocation_within_available_balance',
+            `approving ${formatHundredths(hundredths)} ${unit} would take the available ${unit} balance (${formatHundredths(left)}) below zero`,
+          );
+        }
+      }
+      return [
+        cast,
+        {
+          type: 'AllocationDecided',
+          data: {
+            periodId,
+            allocationId: allocation.allocationId,
+            outcome,
+            tally,
+            boardSize: command.boardSize,
+          },
+        },
+      ];
+    }
+    case 'CloseBudget': {
+      const split = closingSplit(command.netResult, command);
+      return [
+        {
+          type: 'BudgetClosed',
+          data: {
+            periodId,
+            closedOn: command.closedOn,
+            netResult: eur(command.netResult),
+            legalReserve: eur(split.legalReserve),
+            mutualFund: eur(split.mutualFund),
+            remainder: split.remainder.map((line) => ({
+              purpose: line.purpose,
+              amount: eur(line.amount),
+            })),
+          },
+        },
+      ];
+    }
+  }
+}
+
+export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = {
+  initialState: () => ({
+    periodId: null,
+    startsOn: null,
+    endsOn: null,
+    closed: false,
+    closing: null,
+    allocations: {},
+  }),
+  evolve,
+  decide,
+};

@@ -1,0 +1,112 @@
+import { BudgetEvent, money } from '@libs/contracts';
+import { RuleViolation, StateConflict } from '@libs/aggregates';
+import { BudgetCommand, budgetDecider, BudgetState, decide, evolve } from './budget.decider';
+import { DEFAULT_DECISION_RULE } from './decision-rule';
+
+const income = { EUR: 1_000_00, SOL: 200_00 };
+const vote = (
+  allocationId: string,
+  voter: string,
+  v: 'for' | 'against' | 'abstain',
+): BudgetCommand => ({
+  type: 'CastVote',
+  allocationId,
+  voter,
+  vote: v,
+  rule: DEFAULT_DECISION_RULE,
+  boardSize: 3,
+  income,
+});
+const propose = (
+  allocationId: string,
+  hundredths: number,
+  currency: 'EUR' | 'SOL' = 'EUR',
+): BudgetCommand => ({
+  type: 'ProposeAllocation',
+  allocationId,
+  title: `allocation ${allocationId}`,
+  purpose: 'shared accounting service',
+  theme: null,
+  beneficiaryCoopId: null,
+  amount: money(currency, hundredths),
+  by: 'chair',
+});
+const open: BudgetCommand = {
+  type: 'OpenBudget',
+  periodId: '2027',
+  startsOn: '2027-01-01',
+  endsOn: '2027-12-31',
+  by: 'chair',
+};
+
+function run(...commands: BudgetCommand[]): { state: BudgetState; events: BudgetEvent[] } {
+  let state = budgetDecider.initialState();
+  const events: BudgetEvent[] = [];
+  for (const command of commands) {
+    for (const event of decide(command, state)) {
+      events.push(event);
+      state = evolve(state, event);
+    }
+  }
+  return { state, events };
+}
+
+describe('a budget period', () => {
+  it('approves an allocation when two of three board members vote for it', () => {
+    const { state } = run(
+      open,
+      propose('a1', 600_00),
+      vote('a1', 'chair', 'for'),
+      vote('a1', 'treasurer', 'for'),
+    );
+    expect(state.allocations.a1.status).toBe('approved');
+  });
+
+  it('counts one vote per board member', () => {
+    expect(() =>
+      run(open, propose('a1', 600_00), vote('a1', 'chair', 'for'), vote('a1', 'chair', 'for')),
+    ).toThrow(StateConflict);
+  });
+
+  it('refuses an approval beyond the available balance of its currency', () => {
+    let error: unknown;
+    try {
+      run(
+        open,
+        propose('a1', 600_00),
+        vote('a1', 'chair', 'for'),
+        vote('a1', 'treasurer', 'for'),
+        propose('a2', 400_01),
+        vote('a2', 'chair', 'for'),
+        vote('a2', 'treasurer', 'for'),
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect((error as RuleViolation).rule).toBe('allocation_within_available_balance');
+    // SOL is a balance of its own: never summed with EUR.
+    const { state } = run(
+      open,
+      propose('s1', 200_00, 'SOL'),
+      vote('s1', 'chair', 'for'),
+      vote('s1', 'treasurer', 'for'),
+    );
+    expect(state.allocations.s1.status).toBe('approved');
+  });
+
+  it('takes no votes once decided, and nothing once closed', () => {
+    const decided = [
+      open,
+      propose('a1', 100_00),
+      vote('a1', 'chair', 'against'),
+      vote('a1', 'treasurer', 'against'),
+    ];
+    expect(run(...decided).state.allocations.a1.status).toBe('rejected');
+    expect(() => run(...decided, vote('a1', 'secretary', 'for'))).toThrow(StateConflict);
+    const closed = [
+      open,
+      { type: 'CloseBudget', closedOn: '2028-04-30', netResult: 10_000_00 } as BudgetCommand,
+    ];
+    expect(() => run(...closed, propose('a9', 1_00))).toThrow(StateConflict);
+  });
+});

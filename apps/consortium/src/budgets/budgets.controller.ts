@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@libs/auth';
+import { CommandMeta, Meta } from '@libs/api-conventions';
+import { ApiProblems } from '@libs/http';
+import {
+  AllocationIdResponse,
+  CloseBudgetDto,
+  OpenBudgetDto,
+  ProposeAllocationDto,
+  VoteDto,
+} from './budgets.dto';
+import { BudgetsService, BudgetView } from './budgets.service';
+
+/** The board's budget review: periods, allocation proposals, votes, the closing of a year. */
+@ApiTags('budgets')
+@ApiBearerAuth()
+@Controller()
+export class BudgetsController {
+  constructor(private readonly budgets: BudgetsService) {}
+
+  @Post('budgets')
+  @HttpCode(201)
+  @Roles('board-member')
+  @ApiOperation({ summary: 'Open a budget period (usually a year)' })
+  @ApiProblems(400, 401, 403, 409, 422)
+  async open(@Body() dto: OpenBudgetDto, @Meta() meta: CommandMeta): Promise<BudgetView> {
+    await this.budgets.open(dto, meta);
+    return this.budgets.view(dto.periodId);
+  }
+
+  @Get('budgets/:periodId')
+  @Roles('board-member', 'auditor')
+  @ApiOperation({
+    summary: 'A period’s income, allocations by status, and available balance per currency',
+  })
+  @ApiProblems(401, 403, 404)
+  view(@Param('periodId') periodId: string): Promise<BudgetView> {
+    return this.budgets.view(periodId);
+  }
+
+  @Post('budgets/:periodId/allocations')
+  @HttpCode(201)
+  @Roles('board-member')
+  @ApiOperation({ summary: 'Propose spending pooled money on a purpose' })
+  @ApiCreatedResponse({ type: AllocationIdResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  propose(
+    @Param('periodId') periodId: string,
+    @Body() dto: ProposeAllocationDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<AllocationIdResponse> {
+    return this.budgets.propose(periodId, dto, meta);
+  }
+
+  @Post('allocations/:id/votes')
+  @HttpCode(201)
+  @Roles('board-member')
+  @ApiOperation({ summary: 'Vote for, against or abstain; one vote per board member' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async vote(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VoteDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<BudgetView['allocations'][number]> {
+    return this.budgets.vote(id, dto, meta);
+  }
+
+  @Post('budgets/:periodId/closing')
+  @HttpCode(201)
+  @Roles('board-member')
+  @ApiOperation({
+    summary: 'Close the year: ≥ 30% of a profit to the legal reserve, 3% to the mutual fund',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async close(
+    @Param('periodId') periodId: string,
+    @Body() dto: CloseBudgetDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<BudgetView> {
+    await this.budgets.close(periodId, dto, meta);
+    return this.budgets.view(periodId);
+  }
+}

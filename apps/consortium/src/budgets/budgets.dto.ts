@@ -1,0 +1,145 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { isCoopId, THEMES, Theme, Vote } from '@libs/contracts';
+import { IsoDay, MoneyDto } from '@libs/api-conventions';
+import { ValidateBy } from 'class-validator';
+
+export class OpenBudgetDto {
+  @ApiProperty({ example: '2027', description: 'a year, or any short slug for another period' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,30}$/, {
+    message: 'periodId must be a short lowercase slug such as 2027',
+  })
+  periodId!: string;
+
+  @IsOptional()
+  @IsoDay({ required: false, description: 'default: 1 January of the year periodId names' })
+  startsOn?: string;
+
+  @IsOptional()
+  @IsoDay({ required: false, description: 'default: 31 December of the year periodId names' })
+  endsOn?: string;
+}
+
+export class ProposeAllocationDto {
+  @ApiProperty({ maxLength: 200, example: 'Shared accounting service' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  purpose!: string;
+
+  @ApiPropertyOptional({ enum: THEMES })
+  @IsOptional()
+  @IsIn(THEMES)
+  theme?: Theme;
+
+  @ApiPropertyOptional({ example: 'velo-solidaire' })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isCoopId',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCoopId(value),
+      defaultMessage: () => 'beneficiaryCoopId must be a coop id (a lowercase slug)',
+    },
+  })
+  beneficiaryCoopId?: string;
+
+  @ApiProperty({ type: MoneyDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount!: MoneyDto;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  allocationId?: string;
+}
+
+export class VoteDto {
+  @ApiProperty({ enum: ['for', 'against', 'abstain'] })
+  @IsIn(['for', 'against', 'abstain'])
+  vote!: Vote;
+}
+
+export class ClosingLineDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  purpose!: string;
+
+  @ApiProperty({ type: MoneyDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount!: MoneyDto;
+}
+
+export class SignedMoneyDto {
+  @ApiProperty({ example: '-1200.00', description: 'a decimal string, negative for a loss' })
+  @Matches(/^-?(0|[1-9]\d{0,11})(\.\d{1,2})?$/, {
+    message: 'amount must be a decimal string such as "-1200.00"',
+  })
+  amount!: string;
+
+  @ApiProperty({ enum: ['EUR'] })
+  @IsIn(['EUR'])
+  currency!: 'EUR';
+}
+
+export class CloseBudgetDto {
+  @ApiProperty({ type: SignedMoneyDto, description: 'the year’s net result (negative: a loss)' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SignedMoneyDto)
+  netResult!: SignedMoneyDto;
+
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description: 'at least 30% of a profit; default exactly 30%',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  legalReserve?: MoneyDto;
+
+  @ApiPropertyOptional({
+    type: [ClosingLineDto],
+    description: 'how the rest is allocated; default: indivisible reserve',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ClosingLineDto)
+  remainder?: ClosingLineDto[];
+
+  @IsOptional()
+  @IsoDay({ required: false, description: 'default: today' })
+  closedOn?: string;
+}
+
+export class AllocationIdResponse {
+  @ApiProperty({ format: 'uuid' })
+  allocationId!: string;
+}

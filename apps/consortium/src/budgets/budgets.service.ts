@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { BUDGET_AGGREGATE, CURRENCIES, Money, parseSignedHundredths } from '@libs/contracts';
+import { NotFound, RuleViolation } from '@libs/aggregates';
+import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
+import { ConsortiumCommands } from '../consortium-commands';
+import { BOARD, Board } from '../board';
+import {
+  Allocation,
+  available,
+  BudgetCommand,
+  budgetDecider,
+  BudgetState,
+  tallyOf,
+} from './budget.decider';
+import { CloseBudgetDto, OpenBudgetDto, ProposeAllocationDto, VoteDto } from './budgets.dto';
+import { PeriodIncomeQuery } from './period-income';
+import { AllocationIndex } from './allocation-index';
+
+export interface TotalLineJson {
+  unit: string;
+  pledged: string;
+  paid: string;
+}
+
+export interface BudgetView {
+  periodId: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'open' | 'closed';
+  income: TotalLineJson[];
+  allocations: {
+    allocationId: string;
+    title: string;
+    status: 'proposed' | 'approved' | 'rejected';
+    amount: MoneyJson;
+    votes: { for: number; against: number; abstain: number };
+  }[];
+  available: MoneyJson[];
+  closing: {
+    closedOn: string;
+    netResult: MoneyJson;
+    legalReserve: MoneyJson;
+    mutualFund: MoneyJson;
+    remainder: { purpose: string; amount: MoneyJson }[];
+  } | null;
+}
+
+type AllocationView = BudgetView['allocations'][number];
+
+@Injectable()
+export class BudgetsService {
+  constructor(
+    private readonly commands: ConsortiumCommands,
+    private readonly income: PeriodIncomeQuery,
+    private readonly allocations: AllocationIndex,
+    @Inject(BOARD) private readonly board: Board,
+  ) {}
+
+  open(dto: OpenBudgetDto, meta: CommandMeta) {
+    const year = /^\d{4}$/.test(dto.periodId) ? dto.periodId : null;
+    const startsOn = dto.startsOn ?? (year && `${year}-01-01`);
+    const endsOn = dto.endsOn ?? (year && `${year}-12-31`);
+    if (!startsOn || !endsOn || endsOn < startsOn) {
+      throw new RuleViolation(
+        'budget_period_dates',
+        'a period that is not a year needs startsOn ≤ endsOn',
+      );
+    }
+    return this.run(dto.periodId, meta, {
+      type: 'OpenBudget',
+      periodId: dto.periodId,
+      startsOn,
+      endsOn,
+      by: meta.actor,
+    });
+  }
+
+  async propose(periodId: string, dto: ProposeAllocationDto, meta: CommandMeta) {
+    const allocationId = dto.allocationId ?? randomUUID();
+    await this.run(
+      periodId,
+      meta,
+      {
+        type: 'ProposeAllocation',
+        allocationId,
+        title: dto.title,
+        purpose: dto.purpose,
+        theme: dto.theme ?? null,
+        beneficiaryCoopId: dto.beneficiaryCoopId ?? null,
+        amount: MoneyDto.toMoney(dto.amount),
+        by: meta.actor,
+      },
+      dto.beneficiaryCoopId ?? null,
+    );
+    return { allocationId };
+  }
+
+  /** Records the vote and answers the allocation as it now stands (decided or not). */
+  async vote(allocationId: string, dto: VoteDto, meta: CommandMeta): Promise<AllocationView> {
+    const periodId = await this.allocations.periodOf(allocationId);
+    const { state } = await this.load(periodId);
+    const income = await this.income.income(state.startsOn!, state.endsOn!);
+    await this.run(periodId, meta, {
+      type: 'CastVote',
+      allocationId,
+      voter: meta.actor,
+      vote: dto.vote,
+      rule: this.board.rule,
+      boardSize: this.board.members.length,
+      income: income.paid,
+    });
+    const after = await this.load(periodId);
+    return allocationView(after.state.allocations[allocationId]);
+  }
+
+  close(periodId: string, dto: CloseBudgetDto, meta: CommandMeta) {
+    return this.run(periodId, meta, {
+      type: 'CloseBudget',
+      closedOn: dto.closedOn ?? today(),
+      netResult: parseSignedHundredths(dto.netResult.amount)!,
+      legalReserve: dto.legalReserve ? MoneyDto.toMoney(dto.legalReserve).hundredths : undefined,
+      remainder: dto.remainder?.map((line) => {
+        const amount = MoneyDto.toMoney(line.amount);
+        if (amount.unit !== 'EUR')
+          throw new RuleViolation('closing_in_eur', 'a year closes in EUR');
+        return { purpose: line.purpose, amount: amount.hundredths };
+      }),
+    });
+  }
+
+  async view(periodId: string): Promise<BudgetView> {
+    const { state } = await this.load(periodId);
+    const income = await this.income.income(state.startsOn!, state.endsOn!);
+    const left = available(state, income.paid);
+    return {
+      periodId,
+      startsOn: state.startsOn!,
+      endsOn: state.endsOn!,
+      status: state.closed ? 'closed' : 'open',
+      income: CURRENCIES.map((unit) => ({
+        unit,
+        pledged: moneyJson(unit, income.pledged[unit]).amount,
+        paid: moneyJson(unit, income.paid[unit]).amount,
+      })),
+      allocations: Object.values(state.allocations).map(allocationView),
+      available: CURRENCIES.map((unit) => moneyJson(unit, left[unit])),
+      closing: state.closing && {
+        closedOn: state.closing.closedOn,
+        netResult: json(state.closing.netResult),
+        legalReserve: json(state.closing.legalReserve),
+        mutualFund: json(state.closing.mutualFund),
+        remainder: state.closing.remainder.map((line) => ({
+          purpose: line.purpose,
+          amount: json(line.amount),
+        })),
+      },
+    };
+  }
+
+  private async load(periodId: string): Promise<{ state: BudgetState; version: number }> {
+    const loaded = await this.commands.load(BUDGET_AGGREGATE, periodId, budgetDecider);
+    if (!loaded.state.periodId) throw new NotFound(`no budget period ${periodId}`);
+    return loaded;
+  }
+
+  private run(
+    periodId: string,
+    meta: CommandMeta,
+    command: BudgetCommand,
+    aboutCoop: string | null = null,
+  ) {
+    return this.commands.run(BUDGET_AGGREGATE, periodId, budgetDecider, command, meta, aboutCoop);
+  }
+}
+
+function allocationView(allocation: Allocation): AllocationView {
+  return {
+    allocationId: allocation.allocationId,
+    title: allocation.title,
+    status: allocation.status,
+    amount: json(allocation.amount),
+    votes: tallyOf(allocation),
+  };
+}
+
+function json(amount: Money): MoneyJson {
+  return moneyJson(amount.unit, amount.hundredths);
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueQueries } from './catalogue.queries';
+
+@Module({ controllers: [CatalogueController], providers: [CatalogueQueries] })
+export class CatalogueModule {}

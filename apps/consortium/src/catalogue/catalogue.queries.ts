@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, pageOf } from '@libs/api-conventions';
+import { qualifiedTable } from '@libs/database';
+import { resourceView, ResourceView } from '../../../coop/src/resources/resource.view';
+import { CatalogueResource } from './catalogue-resource';
+import { CatalogueQuery } from './catalogue.dto';
+
+/** A resource on offer, with the coop that offers it. */
+export type CatalogueItem = { coopId: string; coopName: string | null } & ResourceView;
+
+type OfferRow = Omit<CatalogueResource, 'withdrawnOn'> & { coopName: string | null };
+
+/** What the federation has on offer: resources not withdrawn, of coops admitted to the consortium. */
+@Injectable()
+export class CatalogueQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(query: CatalogueQuery): Promise<Page<CatalogueItem>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<[string, string]>(query.cursor);
+    const values: unknown[] = [limit + 1];
+    const where = ['r.withdrawn_on IS NULL'];
+    const parameter = (value: unknown) => `$${values.push(value)}`;
+    if (query.kind) where.push(`r.kind = ${parameter(query.kind)}`);
+    if (query.theme) where.push(`${parameter(query.theme)} = ANY(r.themes)`);
+    if (Array.isArray(after) && after.length === 2) {
+      where.push(
+        `(r.shared_on, r.stream_id) > (${parameter(after[0])}::date, ${parameter(after[1])})`,
+      );
+    }
+    const rows: OfferRow[] = await this.db.query(
+      `SELECT r.stream_id AS "streamId", r.coop_id AS "coopId", c.name AS "coopName",
+              r.resource_id AS "resourceId", r.kind, r.title, r.description, r.themes, r.terms,
+              r.shared_on::text AS "sharedOn"
+         FROM ${qualifiedTable(this.db, 'catalogue_resources')} r
+         JOIN ${qualifiedTable(this.db, 'member_coops')} c
+           ON c.coop_id = r.coop_id AND c.status = 'admitted'
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.shared_on, r.stream_id
+        LIMIT $1`,
+      values,
+    );
+    return pageOf(
+      rows,
+      limit,
+      (row) => ({
+        coopId: row.coopId,
+        coopName: row.coopName,
+        ...resourceView({ ...row, withdrawnOn: null }),
+      }),
+      (row) => [row.sharedOn, row.streamId],
+    );
+  }
+}

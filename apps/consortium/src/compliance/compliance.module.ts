@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PooledMeansModule } from '../pooled-means/pooled-means.module';
+import { RegistryModule } from '../registry/registry.module';
+import { ComplianceController } from './compliance.controller';
+import { ComplianceQueries } from './compliance.queries';
+
+@Module({
+  imports: [RegistryModule, PooledMeansModule],
+  controllers: [ComplianceController],
+  providers: [ComplianceQueries],
+})
+export class ComplianceModule {}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
+import { CoopStatus } from '../registry/member-coop';
+import { CoopsQueries } from '../registry/coops.queries';
+import { ComplianceReport, complianceReport } from './compliance';
+
+/**
+ * Member coops for the rules: admitted ones, and those that asked to leave but are not settled
+ * yet (still members, as the board's registry counts them when it admits another).
+ */
+const MEMBER_STATUSES: CoopStatus[] = ['admitted', 'withdrawing'];
+
+@Injectable()
+export class ComplianceQueries {
+  constructor(
+    private readonly coops: CoopsQueries,
+    private readonly pooled: PooledMeansQueries,
+  ) {}
+
+  async report(): Promise<ComplianceReport> {
+    const members = await this.coops.inStatus(MEMBER_STATUSES);
+    const [membership, solShare] = await Promise.all([
+      this.coops.membership(members.map((coop) => coop.coopId)),
+      this.pooled.solShareToDate(),
+    ]);
+    return complianceReport(
+      members.map((coop) => ({
+        coopId: coop.coopId,
+        legalForm: coop.legalForm,
+        membership: membership.get(coop.coopId)!,
+      })),
+      solShare,
+    );
+  }
+}

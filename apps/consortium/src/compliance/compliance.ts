@@ -1,0 +1,51 @@
+import { LegalForm, SOCIAL_COOP_FORMS } from '@libs/contracts';
+import { Indicator, ratioIndicator } from '@libs/rules';
+import {
+  MembershipCounts,
+  membershipIndicators,
+} from '../../../coop/src/membership/membership-indicators';
+
+/** A member coop as the rules see it. */
+export interface CoopFacts {
+  coopId: string;
+  legalForm: LegalForm | null;
+  membership: MembershipCounts;
+}
+
+export interface ComplianceReport {
+  consortium: Indicator[];
+  coops: { coopId: string; indicators: Indicator[] }[];
+}
+
+/** Alerts before the indicators that are fine, each group in its given order. */
+export function alertsFirst(indicators: Indicator[]): Indicator[] {
+  return [
+    ...indicators.filter((i) => i.status === 'alert'),
+    ...indicators.filter((i) => i.status !== 'alert'),
+  ];
+}
+
+/**
+ * The model's indicators (DOMAIN.md), alerts first everywhere: for each member coop, the rules on
+ * its members (volunteers at most half; for type-B social coops, disadvantaged workers at least 30%
+ * of workers), the coops with an alert listed first; for the consortium, social coops at least 70%
+ * of the member coops, and the SOL share of the money paid at most 20%.
+ */
+export function complianceReport(coops: CoopFacts[], solShare: Indicator): ComplianceReport {
+  const social = coops.filter(
+    (coop) => coop.legalForm !== null && SOCIAL_COOP_FORMS.includes(coop.legalForm),
+  ).length;
+  const perCoop = coops.map((coop) => ({
+    coopId: coop.coopId,
+    indicators: alertsFirst(membershipIndicators(coop.membership, coop.legalForm)),
+  }));
+  const inAlert = (entry: (typeof perCoop)[number]) =>
+    entry.indicators.some((i) => i.status === 'alert');
+  return {
+    consortium: alertsFirst([
+      ratioIndicator('social_coops_at_least_70pct', social, coops.length),
+      solShare,
+    ]),
+    coops: [...perCoop.filter(inAlert), ...perCoop.filter((entry) => !inAlert(entry))],
+  };
+}

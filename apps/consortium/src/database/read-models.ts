@@ -1,0 +1,35 @@
+import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
+import { Projection } from '@libs/projections';
+import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
+import { CatalogueResourceRow } from '../catalogue/catalogue-resource.entity';
+import { catalogueProjection } from '../catalogue/catalogue.projection';
+import { pooledMeansProjection } from '../pooled-means/pooled-means.projection';
+import { CoopMemberRow } from '../registry/coop-member.entity';
+import { coopMembersProjection } from '../registry/coop-members.projection';
+import { MemberCoopRow } from '../registry/member-coop.entity';
+import { memberCoopsProjection } from '../registry/member-coops.projection';
+import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
+
+/**
+ * The consortium's own database: its tables, their migrations, and the projections that fill them.
+ * The pooled-means tables have no entity: only raw SQL reads and writes them.
+ */
+export const CONSORTIUM_ENTITIES = [
+  AllocationIndexRow,
+  MemberCoopRow,
+  CoopMemberRow,
+  CatalogueResourceRow,
+];
+
+export const CONSORTIUM_MIGRATIONS = [
+  CreateIdempotencyKeys1764300000000,
+  ConsortiumReadModels1764300000101,
+];
+
+export const CONSORTIUM_PROJECTIONS: Projection[] = [
+  allocationIndexProjection,
+  memberCoopsProjection,
+  coopMembersProjection,
+  pooledMeansProjection,
+  catalogueProjection,
+];

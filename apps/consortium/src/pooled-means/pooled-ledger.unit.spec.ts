@@ -1,0 +1,182 @@
+import { coopEvents, recorded, StreamEvent } from '../../../../tests/consortium/federation-events';
+import {
+  bookBatch,
+  contributionFacts,
+  contributionKey,
+  OpenPledge,
+  pledgesToLoad,
+  PooledDimension,
+  PooledMovement,
+} from './pooled-ledger';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const eur = (hundredths: number) => ({ unit: 'EUR' as const, hundredths });
+
+const velo = coopEvents('velo-solidaire');
+const habitat = coopEvents('habitat-partage');
+
+function book(events: StreamEvent[], open: OpenPledge[] = []) {
+  return bookBatch(
+    new Map(open.map((p) => [contributionKey(p.coopId, p.contributionId), p])),
+    contributionFacts(events.map(recorded)),
+  );
+}
+
+/** The lines of one dimension, as [key, unit, pledged, paid]. */
+function on(dimension: PooledDimension, movements: PooledMovement[]) {
+  return movements
+    .filter((m) => m.dimension === dimension)
+    .map((m) => [m.key, m.unit, m.pledged, m.paid]);
+}
+
+const pledge: OpenPledge = {
+  coopId: 'velo-solidaire',
+  contributionId: A,
+  unit: 'SOL',
+  hundredths: 4000,
+  pillar: 'non_market',
+  kind: 'donation',
+  theme: 'work',
+  month: '2027-01',
+};
+
+describe('the pooled-means ledger', () => {
+  it('books a recorded pledge as pledged and a recorded payment as paid, on every dimension', () => {
+    const { movements, opened } = book([
+      velo.contributionRecorded(A, eur(12050), { status: 'pledged', period: '2027-03' }),
+      velo.contributionRecorded(
+        B,
+        { unit: 'hours', hundredths: 350 },
+        { status: 'paid', period: '2027-02', theme: 'housing' },
+      ),
+    ]);
+    expect(on('coopId', movements)).toEqual([
+      ['velo-solidaire', 'EUR', 12050, 0],
+      ['velo-solidaire', 'hours', 0, 350],
+    ]);
+    expect(on('month', movements)).toEqual([
+      ['2027-03', 'EUR', 12050, 0],
+      ['2027-02', 'hours', 0, 350],
+    ]);
+    expect(on('pillar', movements)).toEqual([
+      ['market', 'EUR', 12050, 0],
+      ['non_monetary', 'hours', 0, 350],
+    ]);
+    expect(on('kind', movements)).toEqual([
+      ['dues', 'EUR', 12050, 0],
+      ['volunteering', 'hours', 0, 350],
+    ]);
+    expect(on('theme', movements)).toEqual([
+      ['mobility', 'EUR', 12050, 0],
+      ['housing', 'hours', 0, 350],
+    ]);
+    expect(movements.every((m) => m.recordedOn === '2027-03-01')).toBe(true);
+    expect(opened.map((p) => p.contributionId)).toEqual([A]);
+  });
+
+  it('sums a batch into one line per day, unit and key', () => {
+    const { movements } = book([
+      velo.contributionRecorded(A, eur(1000)),
+      velo.contributionRecorded(B, eur(500)),
+      habitat.contributionRecorded('00000000-0000-4000-8000-00000000000c', eur(200), {
+        occurredAt: new Date('2027-03-02T08:00:00Z'),
+      }),
+    ]);
+    expect(movements.filter((m) => m.dimension === 'month')).toEqual([
+      {
+        recordedOn: '2027-03-01',
+        unit: 'EUR',
+        dimension: 'month',
+        key: '2027-03',
+        pledged: 0,
+        paid: 1500,
+      },
+      {
+        recordedOn: '2027-03-02',
+        unit: 'EUR',
+        dimension: 'month',
+        key: '2027-03',
+        pledged: 0,
+        paid: 200,
+      },
+    ]);
+  });
+
+  it('moves a pledge paid later from pledged to paid, on the UTC day it is paid', () => {
+    const paidOn = new Date('2027-04-30T23:30:00-02:00'); // 1 May in UTC
+    const { movements, opened } = book([velo.pledgePaid(A, paidOn)], [pledge]);
+    expect(on('kind', movements)).toEqual([['donation', 'SOL', -4000, 4000]]);
+    expect(on('month', movements)).toEqual([['2027-01', 'SOL', -4000, 4000]]);
+    expect(movements.every((m) => m.recordedOn === '2027-05-01')).toBe(true);
+    expect(opened).toEqual([]); // settled: it does not go back among the open pledges
+  });
+
+  it('takes a cancelled pledge off pledged, and books nothing for what changes nothing', () => {
+    const { movements, opened } = book([
+      velo.contributionRecorded(A, eur(1000), { status: 'pledged' }),
+      velo.pledgeCancelled(A),
+      velo.pledgePaid(A), // a cancelled pledge is never paid
+      velo.contributionRecorded(B, eur(500), { status: 'paid' }),
+      velo.pledgePaid(B), // already paid
+      velo.contributionRecorded(B, eur(700), { status: 'paid' }), // recorded twice
+      habitat.pledgePaid(A), // never pledged by this coop
+    ]);
+    // The pledge recorded and cancelled on the same day leaves nothing; the payment stays.
+    expect(on('coopId', movements)).toEqual([['velo-solidaire', 'EUR', 0, 500]]);
+    expect(opened).toEqual([]);
+  });
+
+  it('settles an open pledge once, whatever follows it in the batch', () => {
+    const { movements, opened } = book([velo.pledgeCancelled(A), velo.pledgePaid(A)], [pledge]);
+    expect(on('coopId', movements)).toEqual([['velo-solidaire', 'SOL', -4000, 0]]);
+    expect(opened).toEqual([]);
+  });
+
+  it('leaves open the pledges recorded and not settled in the batch', () => {
+    const { opened } = book([
+      velo.contributionRecorded(A, eur(1000), { status: 'pledged' }),
+      velo.contributionRecorded(B, eur(2000), { status: 'pledged' }),
+      velo.pledgePaid(B),
+    ]);
+    expect(opened).toEqual([
+      {
+        coopId: 'velo-solidaire',
+        contributionId: A,
+        unit: 'EUR',
+        hundredths: 1000,
+        pillar: 'market',
+        kind: 'dues',
+        theme: 'mobility',
+        month: '2027-03',
+      },
+    ]);
+  });
+
+  it('reads only the pledges a batch settles without recording them', () => {
+    const facts = contributionFacts(
+      [
+        velo.contributionRecorded(A, eur(1000), { status: 'pledged' }),
+        velo.pledgePaid(A),
+        velo.pledgePaid(B),
+        habitat.pledgeCancelled(A),
+        habitat.pledgeCancelled(A),
+      ].map(recorded),
+    );
+    expect(pledgesToLoad(facts)).toEqual([
+      { coopId: 'velo-solidaire', contributionId: B },
+      { coopId: 'habitat-partage', contributionId: A },
+    ]);
+    expect(
+      pledgesToLoad(contributionFacts([recorded(velo.contributionRecorded(A, eur(1)))])),
+    ).toEqual([]);
+  });
+
+  it('ignores contribution events off their contribution’s stream', () => {
+    const misplaced = {
+      ...velo.contributionRecorded(A, eur(1000)),
+      streamId: `coop/velo-solidaire/contribution/${B}`,
+    };
+    expect(contributionFacts([recorded(misplaced)])).toEqual([]);
+  });
+});

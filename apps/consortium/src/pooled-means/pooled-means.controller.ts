@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@libs/auth';
+import { today } from '@libs/api-conventions';
+import { ApiProblems } from '@libs/http';
+import { PooledMeansQuery } from './pooled-means.dto';
+import { PooledMeansQueries } from './pooled-means.queries';
+import { PooledMeansView } from './pooled-means.view';
+
+@ApiTags('pooled means')
+@ApiBearerAuth()
+@Controller('pooled-means')
+export class PooledMeansController {
+  constructor(private readonly queries: PooledMeansQueries) {}
+
+  @Get()
+  @Roles('board-member', 'auditor')
+  @ApiOperation({
+    summary: 'Everything pooled: totals by unit, pillar, kind, theme, coop and month',
+    description:
+      'Total lines `{ unit, pledged, paid }` (decimal strings): `pledged` is promised and not yet paid, `paid` received (for hours, given); EUR and SOL are never summed, hours are unit `hours`. ' +
+      '`solShare` = SOL paid ÷ (EUR paid + SOL paid); `nonMonetaryShare` = money (EUR + SOL) paid in the non_monetary pillar ÷ all money paid (hours are not money and count in neither); both 4-decimal strings, null while no money is paid. ' +
+      '`alerts` lists the indicators in alert (`sol_share_at_most_20pct`). ' +
+      '`?asOf=` answers as at the end of that day (UTC), from the events recorded up to it.',
+  })
+  @ApiProblems(400, 401, 403)
+  get(@Query() query: PooledMeansQuery): Promise<PooledMeansView> {
+    return this.queries.asOf(query.asOf ?? today());
+  }
+}

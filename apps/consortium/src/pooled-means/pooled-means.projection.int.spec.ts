@@ -1,0 +1,229 @@
+import { LoggerService } from '@nestjs/common';
+import { Projection, ProjectionRunner } from '@libs/projections';
+import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
+import { appendAll, coopEvents } from '../../../../tests/consortium/federation-events';
+import { PeriodIncomeQuery } from '../budgets/period-income';
+import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
+import { pooledMeansProjection } from './pooled-means.projection';
+import { PooledMeansQueries } from './pooled-means.queries';
+
+const quiet: LoggerService = { log() {}, warn() {}, error() {} };
+
+const DUES = '00000000-0000-4000-8000-000000000001';
+const SOL_PLEDGE = '00000000-0000-4000-8000-000000000002';
+const HOURS = '00000000-0000-4000-8000-000000000003';
+const GRANT_PLEDGE = '00000000-0000-4000-8000-000000000004';
+const BARTER = '00000000-0000-4000-8000-000000000005';
+
+const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
+
+describe('the pooled-means projection', () => {
+  let bed: Testbed;
+  let queries: PooledMeansQueries;
+  const statementsPerBatch: number[] = [];
+  const velo = coopEvents('velo-solidaire');
+  const habitat = coopEvents('habitat-partage');
+
+  beforeAll(async () => {
+    bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
+    queries = new PooledMeansQueries(bed.dataSource);
+    await appendAll(bed.store, [
+      // 1 March: 120.50 EUR dues paid, a 40 SOL donation pledged, 3.5 hours given.
+      velo.contributionRecorded(
+        DUES,
+        { unit: 'EUR', hundredths: 12050 },
+        { kind: 'dues', period: '2027-03', theme: 'mobility', occurredAt: day('2027-03-01') },
+      ),
+      velo.contributionRecorded(
+        SOL_PLEDGE,
+        { unit: 'SOL', hundredths: 4000 },
+        {
+          kind: 'donation',
+          period: '2027-03',
+          theme: 'work',
+          status: 'pledged',
+          occurredAt: day('2027-03-01'),
+        },
+      ),
+      habitat.contributionRecorded(
+        HOURS,
+        { unit: 'hours', hundredths: 350 },
+        {
+          kind: 'volunteering',
+          period: '2027-02',
+          theme: 'housing',
+          occurredAt: day('2027-03-01'),
+        },
+      ),
+      // 15 March: the SOL pledge is paid; a 50 EUR grant is pledged.
+      velo.pledgePaid(SOL_PLEDGE, day('2027-03-15')),
+      habitat.contributionRecorded(
+        GRANT_PLEDGE,
+        { unit: 'EUR', hundredths: 5000 },
+        {
+          kind: 'grant',
+          period: '2027-03',
+          theme: 'housing',
+          status: 'pledged',
+          occurredAt: day('2027-03-15'),
+        },
+      ),
+      // 2 April: the grant pledge is cancelled; barter valued at 10 SOL is recorded paid.
+      habitat.pledgeCancelled(GRANT_PLEDGE, day('2027-04-02')),
+      velo.contributionRecorded(
+        BARTER,
+        { unit: 'SOL', hundredths: 1000 },
+        { kind: 'barter', period: '2027-04', theme: 'mobility', occurredAt: day('2027-04-02') },
+      ),
+    ]);
+    // Batches of two events, each counted: what a live projection sees, one small batch at a time.
+    await project({
+      ...pooledMeansProjection,
+      batchSize: 2,
+      async apply(events, manager) {
+        const query = jest.spyOn(manager.queryRunner!, 'query');
+        await pooledMeansProjection.apply(events, manager);
+        statementsPerBatch.push(query.mock.calls.length);
+        query.mockRestore();
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await bed.dispose();
+  });
+
+  async function project(projection: Projection): Promise<void> {
+    const runner = new ProjectionRunner({
+      store: bed.store,
+      dataSource: bed.dataSource,
+      projections: [projection],
+      logger: quiet,
+    });
+    await runner.start();
+    await runner.waitUntilCaughtUp();
+    await runner.stop();
+  }
+
+  it('writes each batch with at most three statements, whatever its size', () => {
+    // The pledge paid (batch 2) comes after its recording (batch 1): a read, an insert of ledger
+    // lines, a statement closing and opening pledges.
+    expect(statementsPerBatch).toHaveLength(4);
+    expect(Math.max(...statementsPerBatch)).toBeLessThanOrEqual(3);
+  });
+
+  it('answers the pooled means as the board saw them at the end of each day', async () => {
+    expect((await queries.asOf('2027-02-28')).totals).toEqual([
+      { unit: 'EUR', pledged: '0.00', paid: '0.00' },
+      { unit: 'SOL', pledged: '0.00', paid: '0.00' },
+      { unit: 'hours', pledged: '0.00', paid: '0.00' },
+    ]);
+
+    const march1 = await queries.asOf('2027-03-01');
+    expect(march1).toMatchObject({
+      asOf: '2027-03-01',
+      totals: [
+        { unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { unit: 'SOL', pledged: '40.00', paid: '0.00' },
+        { unit: 'hours', pledged: '0.00', paid: '3.50' },
+      ],
+      solShare: '0.0000',
+      alerts: [],
+    });
+
+    // The SOL pledge is now paid: 40 / 160.50 of the money, over 20%.
+    const march15 = await queries.asOf('2027-03-15');
+    expect(march15.totals).toEqual([
+      { unit: 'EUR', pledged: '50.00', paid: '120.50' },
+      { unit: 'SOL', pledged: '0.00', paid: '40.00' },
+      { unit: 'hours', pledged: '0.00', paid: '3.50' },
+    ]);
+    expect(march15.solShare).toBe('0.2492');
+    expect(march15.alerts).toEqual([
+      expect.objectContaining({ rule: 'sol_share_at_most_20pct', status: 'alert' }),
+    ]);
+    expect(march15.byCoop).toEqual([
+      { coopId: 'habitat-partage', unit: 'EUR', pledged: '50.00', paid: '0.00' },
+      { coopId: 'habitat-partage', unit: 'hours', pledged: '0.00', paid: '3.50' },
+      { coopId: 'velo-solidaire', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+      { coopId: 'velo-solidaire', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+    ]);
+
+    const april = await queries.asOf('2027-12-31');
+    expect(april).toEqual({
+      asOf: '2027-12-31',
+      totals: [
+        { unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { unit: 'SOL', pledged: '0.00', paid: '50.00' },
+        { unit: 'hours', pledged: '0.00', paid: '3.50' },
+      ],
+      byPillar: [
+        { pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { pillar: 'non_market', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+        { pillar: 'non_monetary', unit: 'SOL', pledged: '0.00', paid: '10.00' },
+        { pillar: 'non_monetary', unit: 'hours', pledged: '0.00', paid: '3.50' },
+      ],
+      byKind: [
+        { kind: 'barter', unit: 'SOL', pledged: '0.00', paid: '10.00' },
+        { kind: 'donation', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+        { kind: 'dues', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { kind: 'volunteering', unit: 'hours', pledged: '0.00', paid: '3.50' },
+      ],
+      byTheme: [
+        { theme: 'housing', unit: 'hours', pledged: '0.00', paid: '3.50' },
+        { theme: 'mobility', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { theme: 'mobility', unit: 'SOL', pledged: '0.00', paid: '10.00' },
+        { theme: 'work', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+      ],
+      byCoop: [
+        { coopId: 'habitat-partage', unit: 'hours', pledged: '0.00', paid: '3.50' },
+        { coopId: 'velo-solidaire', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { coopId: 'velo-solidaire', unit: 'SOL', pledged: '0.00', paid: '50.00' },
+      ],
+      byMonth: [
+        { month: '2027-02', unit: 'hours', pledged: '0.00', paid: '3.50' },
+        { month: '2027-03', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { month: '2027-03', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+        { month: '2027-04', unit: 'SOL', pledged: '0.00', paid: '10.00' },
+      ],
+      solShare: '0.2933',
+      nonMonetaryShare: '0.0587',
+      alerts: [expect.objectContaining({ rule: 'sol_share_at_most_20pct', value: '0.2933' })],
+    });
+  });
+
+  it('gives each coop its contributions to date, and the SOL share to date', async () => {
+    const byCoop = await queries.toDateByCoop(['velo-solidaire', 'atelier-bois']);
+    expect(byCoop.get('velo-solidaire')).toEqual([
+      { unit: 'EUR', pledged: '0.00', paid: '120.50' },
+      { unit: 'SOL', pledged: '0.00', paid: '50.00' },
+      { unit: 'hours', pledged: '0.00', paid: '0.00' },
+    ]);
+    expect(
+      byCoop.get('atelier-bois')!.every((l) => l.pledged === '0.00' && l.paid === '0.00'),
+    ).toBe(true);
+    expect(await queries.solShareToDate()).toMatchObject({ value: '0.2933', status: 'alert' });
+  });
+
+  it('feeds a budget period’s income from the months it covers', async () => {
+    const income = new PeriodIncomeQuery(bed.dataSource);
+    expect(await income.income('2027-03-01', '2027-03-31')).toEqual({
+      pledged: { EUR: 0, SOL: 0 },
+      paid: { EUR: 12050, SOL: 4000 },
+    });
+  });
+
+  it('answers every day the same after a rebuild in one big batch', async () => {
+    const days = ['2027-02-28', '2027-03-01', '2027-03-15', '2027-04-02'];
+    const answers = () => Promise.all(days.map((d) => queries.asOf(d)));
+    const before = await answers();
+    const runner = new ProjectionRunner({
+      store: bed.store,
+      dataSource: bed.dataSource,
+      projections: [pooledMeansProjection],
+      logger: quiet,
+    });
+    await runner.rebuild(pooledMeansProjection.name);
+    expect(await answers()).toEqual(before);
+  });
+});

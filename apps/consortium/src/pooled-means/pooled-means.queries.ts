@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Unit } from '@libs/contracts';
+import { qualifiedTable } from '@libs/database';
+import { Indicator } from '@libs/rules';
+import { PooledDimension } from './pooled-ledger';
+import {
+  PooledMeansView,
+  pooledMeansView,
+  PooledSum,
+  solShareIndicator,
+} from './pooled-means.view';
+import { Sums, TotalLine, unitLines } from './total-line';
+
+interface SumRow {
+  unit: Unit;
+  pillar: string | null;
+  kind: string | null;
+  theme: string | null;
+  coop_id: string | null;
+  month: string | null;
+  pledged: string;
+  paid: string;
+}
+
+/** Reads of the pooled-means ledger (see the migration for its shape: one dimension per line). */
+@Injectable()
+export class PooledMeansQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private movements(): string {
+    return qualifiedTable(this.db, 'pooled_movements');
+  }
+
+  /** Everything pooled as the board could have seen it at the end of `day`: the lines up to it. */
+  async asOf(day: string): Promise<PooledMeansView> {
+    const rows: SumRow[] = await this.db.query(
+      `SELECT unit, pillar, kind, theme, coop_id, month,
+              sum(pledged) AS pledged, sum(paid) AS paid
+         FROM ${this.movements()}
+        WHERE recorded_on <= $1::date
+        GROUP BY unit, pillar, kind, theme, coop_id, month`,
+      [day],
+    );
+    return pooledMeansView(day, rows.map(toSum));
+  }
+
+  /** Each coop's contributions to date, one line per unit. */
+  async toDateByCoop(coopIds: string[]): Promise<Map<string, TotalLine[]>> {
+    const rows: { coop_id: string; unit: Unit; pledged: string; paid: string }[] =
+      await this.db.query(
+        `SELECT coop_id, unit, sum(pledged) AS pledged, sum(paid) AS paid
+           FROM ${this.movements()}
+          WHERE coop_id = ANY($1::text[])
+          GROUP BY coop_id, unit`,
+        [coopIds],
+      );
+    const byCoop = new Map<string, Map<Unit, Sums>>(coopIds.map((id) => [id, new Map()]));
+    for (const row of rows) {
+      byCoop
+        .get(row.coop_id)
+        ?.set(row.unit, { pledged: Number(row.pledged), paid: Number(row.paid) });
+    }
+    return new Map([...byCoop].map(([coopId, sums]) => [coopId, unitLines(sums)]));
+  }
+
+  /** The SOL share of all money paid to date. */
+  async solShareToDate(): Promise<Indicator> {
+    const rows: { unit: 'EUR' | 'SOL'; paid: string }[] = await this.db.query(
+      `SELECT unit, sum(paid) AS paid
+         FROM ${this.movements()}
+        WHERE month IS NOT NULL AND unit IN ('EUR', 'SOL')
+        GROUP BY unit`,
+    );
+    const paid = (unit: 'EUR' | 'SOL') => Number(rows.find((r) => r.unit === unit)?.paid ?? 0);
+    return solShareIndicator(paid('SOL'), paid('EUR'));
+  }
+}
+
+function toSum(row: SumRow): PooledSum {
+  const keys: Record<PooledDimension, string | null> = {
+    pillar: row.pillar,
+    kind: row.kind,
+    theme: row.theme,
+    coopId: row.coop_id,
+    month: row.month,
+  };
+  const [dimension, key] = Object.entries(keys).find(([, value]) => value !== null)!;
+  return {
+    dimension: dimension as PooledDimension,
+    key: key!,
+    unit: row.unit,
+    pledged: Number(row.pledged),
+    paid: Number(row.paid),
+  };
+}

@@ -1,0 +1,102 @@
+import { Unit } from '@libs/contracts';
+import { PooledDimension } from './pooled-ledger';
+import { pooledMeansView, PooledSum } from './pooled-means.view';
+
+function sum(
+  dimension: PooledDimension,
+  key: string,
+  unit: Unit,
+  pledged: number,
+  paid: number,
+): PooledSum {
+  return { dimension, key, unit, pledged, paid };
+}
+
+describe('GET /pooled-means from the ledger’s sums', () => {
+  it('totals the month lines, EUR and SOL apart, hours as their own unit', () => {
+    const view = pooledMeansView('2027-03-31', [
+      sum('month', '2027-02', 'SOL', 0, 2500),
+      sum('month', '2027-02', 'EUR', 4000, 2500),
+      sum('month', '2027-03', 'EUR', 6000, 5000),
+      sum('coopId', 'velo-solidaire', 'EUR', 10000, 7500),
+    ]);
+    expect(view.asOf).toBe('2027-03-31');
+    expect(view.totals).toEqual([
+      { unit: 'EUR', pledged: '100.00', paid: '75.00' },
+      { unit: 'SOL', pledged: '0.00', paid: '25.00' },
+      { unit: 'hours', pledged: '0.00', paid: '0.00' },
+    ]);
+  });
+
+  it('groups lines under their key, by key then unit, leaving out groups with nothing', () => {
+    const view = pooledMeansView('2027-03-31', [
+      sum('coopId', 'velo-solidaire', 'hours', 0, 350),
+      sum('coopId', 'velo-solidaire', 'EUR', 0, 1000),
+      sum('coopId', 'habitat-partage', 'EUR', 0, 0), // a cancelled pledge, nothing left
+      sum('coopId', 'atelier-bois', 'SOL', 200, 0),
+      sum('month', '2027-02', 'EUR', 0, 1000),
+      sum('pillar', 'market', 'EUR', 0, 1000),
+      sum('kind', 'dues', 'EUR', 0, 1000),
+      sum('theme', 'mobility', 'EUR', 0, 1000),
+    ]);
+    expect(view.byCoop).toEqual([
+      { coopId: 'atelier-bois', unit: 'SOL', pledged: '2.00', paid: '0.00' },
+      { coopId: 'velo-solidaire', unit: 'EUR', pledged: '0.00', paid: '10.00' },
+      { coopId: 'velo-solidaire', unit: 'hours', pledged: '0.00', paid: '3.50' },
+    ]);
+    expect(view.byMonth).toEqual([
+      { month: '2027-02', unit: 'EUR', pledged: '0.00', paid: '10.00' },
+    ]);
+    expect(view.byPillar).toEqual([
+      { pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '10.00' },
+    ]);
+    expect(view.byKind).toEqual([{ kind: 'dues', unit: 'EUR', pledged: '0.00', paid: '10.00' }]);
+    expect(view.byTheme).toEqual([
+      { theme: 'mobility', unit: 'EUR', pledged: '0.00', paid: '10.00' },
+    ]);
+  });
+
+  it('counts only money paid in the SOL share, and alerts above 20%', () => {
+    const ok = pooledMeansView('2027-03-31', [
+      sum('month', '2027-03', 'EUR', 0, 8000),
+      sum('month', '2027-03', 'SOL', 90000, 2000), // the SOL pledge does not count
+      sum('month', '2027-03', 'hours', 0, 99900),
+    ]);
+    expect(ok.solShare).toBe('0.2000');
+    expect(ok.alerts).toEqual([]);
+
+    const over = pooledMeansView('2027-03-31', [
+      sum('month', '2027-03', 'EUR', 0, 7999),
+      sum('month', '2027-03', 'SOL', 0, 2001),
+    ]);
+    expect(over.solShare).toBe('0.2001');
+    expect(over.alerts).toEqual([
+      expect.objectContaining({
+        rule: 'sol_share_at_most_20pct',
+        value: '0.2001',
+        threshold: '0.2000',
+        status: 'alert',
+        source: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('gives the share of money paid in the non-monetary pillar', () => {
+    const view = pooledMeansView('2027-03-31', [
+      sum('month', '2027-03', 'EUR', 0, 9000),
+      sum('month', '2027-03', 'SOL', 0, 3000),
+      sum('pillar', 'non_monetary', 'EUR', 0, 2000),
+      sum('pillar', 'non_monetary', 'SOL', 0, 1000),
+      sum('pillar', 'non_monetary', 'hours', 0, 5000),
+    ]);
+    expect(view.nonMonetaryShare).toBe('0.2500');
+  });
+
+  it('has no shares while no money is paid', () => {
+    const view = pooledMeansView('2027-03-31', [
+      sum('month', '2027-03', 'EUR', 5000, 0),
+      sum('month', '2027-03', 'hours', 0, 700),
+    ]);
+    expect(view).toMatchObject({ solShare: null, nonMonetaryShare: null, alerts: [] });
+  });
+});

@@ -1,0 +1,28 @@
+import { formatHundredths, Unit } from '@libs/contracts';
+
+/**
+ * A total line (API.md): `pledged` is promised and not yet paid (outstanding), `paid` received
+ * (for hours, given). EUR and SOL are never summed together; hours are their own unit.
+ */
+export interface TotalLine {
+  unit: Unit;
+  pledged: string;
+  paid: string;
+}
+
+/** In hundredths. */
+export interface Sums {
+  pledged: number;
+  paid: number;
+}
+
+export const UNITS: readonly Unit[] = ['EUR', 'SOL', 'hours'];
+
+export function totalLine(unit: Unit, sums: Sums): TotalLine {
+  return { unit, pledged: formatHundredths(sums.pledged), paid: formatHundredths(sums.paid) };
+}
+
+/** One line per unit, zeros included, in the order EUR, SOL, hours. */
+export function unitLines(byUnit: ReadonlyMap<Unit, Sums>): TotalLine[] {
+  return UNITS.map((unit) => totalLine(unit, byUnit.get(unit) ?? { pledged: 0, paid: 0 }));
+}

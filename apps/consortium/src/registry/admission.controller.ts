@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@libs/auth';
+import { CommandMeta, Meta } from '@libs/api-conventions';
+import { ApiProblems } from '@libs/http';
+import { AdmitCoopDto } from './admission.dto';
+import { AdmissionService } from './admission.service';
+
+@ApiTags('coops')
+@ApiBearerAuth()
+@Controller('coops')
+export class AdmissionController {
+  constructor(private readonly admission: AdmissionService) {}
+
+  @Post(':coopId/admission')
+  @HttpCode(201)
+  @Roles('board-member')
+  @ApiOperation({
+    summary: 'Admit an applicant coop',
+    description:
+      'Refused (422 social_coops_at_least_70pct) if it would leave social coops under 70% of the member coops, unless `override.reason` is given: the override is recorded with who and why.',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async admit(
+    @Param('coopId') coopId: string,
+    @Body() dto: AdmitCoopDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<{ coopId: string; status: 'admitted' }> {
+    await this.admission.admit(coopId, dto, meta);
+    return { coopId, status: 'admitted' };
+  }
+}

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CoopProfileEvent,
+  coopStream,
+  isCoopId,
+  PROFILE_AGGREGATE,
+  REGISTRY_AGGREGATE,
+  REGISTRY_ID,
+} from '@libs/contracts';
+import { NotFound } from '@libs/aggregates';
+import { CommandMeta, today } from '@libs/api-conventions';
+import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ConsortiumCommands } from '../consortium-commands';
+import { AdmitCoopDto } from './admission.dto';
+import { coopApplication } from './coop-application';
+import { registryDecider } from './registry.decider';
+
+@Injectable()
+export class AdmissionService {
+  constructor(
+    private readonly commands: ConsortiumCommands,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async admit(coopId: string, dto: AdmitCoopDto, meta: CommandMeta) {
+    const application = await this.application(coopId);
+    if (!application.legalForm)
+      throw new NotFound(`no coop ${coopId} has described itself to the federation`);
+    return this.commands.run(
+      REGISTRY_AGGREGATE,
+      REGISTRY_ID,
+      registryDecider,
+      {
+        type: 'AdmitCoop',
+        coopId,
+        legalForm: application.legalForm,
+        applied: application.applied,
+        admittedOn: dto.admittedOn ?? today(),
+        by: meta.actor,
+        override: dto.override ? { reason: dto.override.reason } : null,
+      },
+      meta,
+      coopId,
+    );
+  }
+
+  /** The coop's side, read from its own profile stream: the source of truth, never a copy. */
+  private async application(coopId: string) {
+    if (!isCoopId(coopId)) throw new NotFound(`no coop ${coopId}`);
+    const events: CoopProfileEvent[] = [];
+    for await (const event of this.store.readStream(
+      coopStream(coopId, PROFILE_AGGREGATE, coopId),
+    )) {
+      events.push(event as unknown as CoopProfileEvent);
+    }
+    return coopApplication(events);
+  }
+}

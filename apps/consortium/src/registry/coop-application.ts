@@ -1,0 +1,19 @@
+import { CoopProfileEvent, LegalForm } from '@libs/contracts';
+
+/** What the consortium reads of a coop's own profile stream before admitting it. */
+export interface CoopApplication {
+  legalForm: LegalForm | null;
+  applied: boolean;
+}
+
+export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
+  return events.reduce<CoopApplication>(
+    (application, event) =>
+      event.type === 'CoopProfileSet'
+        ? { ...application, legalForm: event.data.legalForm }
+        : event.type === 'ConsortiumApplicationSubmitted'
+          ? { ...application, applied: true }
+          : application,
+    { legalForm: null, applied: false },
+  );
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
+import { isCoopId, MemberCategory } from '@libs/contracts';
+import { NotFound } from '@libs/aggregates';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, pageOf } from '@libs/api-conventions';
+import { qualifiedTable } from '@libs/database';
+import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
+import { CoopMembership, coopMembership, MemberGroup } from './coop-membership';
+import { CoopStatus } from './member-coop';
+import { MemberCoopRow } from './member-coop.entity';
+import { memberCoopView, MemberCoopView } from './member-coop.view';
+import { CoopsQuery } from './coops.dto';
+
+type KnownCoop = MemberCoopRow & { status: CoopStatus };
+
+/**
+ * The member coops: every coop that has applied to the consortium, whatever it has become since.
+ * A coop that only described itself is none of the consortium's business yet.
+ */
+@Injectable()
+export class CoopsQueries {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pooled: PooledMeansQueries,
+  ) {}
+
+  async list(query: CoopsQuery): Promise<Page<MemberCoopView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor<string>(query.cursor);
+    const rows = (await this.db.getRepository(MemberCoopRow).find({
+      where: {
+        status: query.status ?? Not(IsNull()),
+        ...(typeof after === 'string' ? { coopId: MoreThan(after) } : {}),
+      },
+      order: { coopId: 'ASC' },
+      take: limit + 1,
+    })) as KnownCoop[];
+    const views = await this.views(rows);
+    return pageOf(
+      views,
+      limit,
+      (view) => view,
+      (view) => view.coopId,
+    );
+  }
+
+  async one(coopId: string): Promise<MemberCoopView> {
+    const row = isCoopId(coopId)
+      ? await this.db.getRepository(MemberCoopRow).findOneBy({ coopId, status: Not(IsNull()) })
+      : null;
+    if (!row) throw new NotFound(`no coop ${coopId} has applied to the consortium`);
+    const [view] = await this.views([row as KnownCoop]);
+    return view;
+  }
+
+  /** The coops in these statuses, by id. */
+  async inStatus(statuses: CoopStatus[]): Promise<KnownCoop[]> {
+    return (await this.db.getRepository(MemberCoopRow).find({
+      where: { status: In(statuses) },
+      order: { coopId: 'ASC' },
+    })) as KnownCoop[];
+  }
+
+  /** Each coop's active members by category, and their capital. */
+  async membership(coopIds: string[]): Promise<Map<string, CoopMembership>> {
+    const rows: {
+      coop_id: string;
+      category: MemberCategory;
+      members: number;
+      disadvantaged: number;
+      subscribed: string;
+      paid: string;
+    }[] = await this.db.query(
+      `SELECT coop_id, category, count(*)::int AS members,
+              (count(*) FILTER (WHERE disadvantaged))::int AS disadvantaged,
+              sum(subscribed) AS subscribed, sum(paid) AS paid
+         FROM ${qualifiedTable(this.db, 'coop_members')}
+        WHERE coop_id = ANY($1::text[]) AND status = 'active'
+        GROUP BY coop_id, category`,
+      [coopIds],
+    );
+    const groups = new Map<string, MemberGroup[]>(coopIds.map((id) => [id, []]));
+    for (const row of rows) {
+      groups.get(row.coop_id)?.push({
+        category: row.category,
+        members: row.members,
+        disadvantaged: row.disadvantaged,
+        subscribed: Number(row.subscribed),
+        paid: Number(row.paid),
+      });
+    }
+    return new Map([...groups].map(([coopId, list]) => [coopId, coopMembership(list)]));
+  }
+
+  private async views(rows: KnownCoop[]): Promise<MemberCoopView[]> {
+    const ids = rows.map((row) => row.coopId);
+    const [membership, contributions] = await Promise.all([
+      this.membership(ids),
+      this.pooled.toDateByCoop(ids),
+    ]);
+    return rows.map((row) =>
+      memberCoopView(row, membership.get(row.coopId)!, contributions.get(row.coopId)!),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { LegalForm, RegistryEvent, SOCIAL_COOP_FORMS } from '@libs/contracts';
+import { Decider, RuleViolation, StateConflict } from '@libs/aggregates';
+import { RATIO_RULES } from '@libs/rules';
+
+export type RegistryCommand = {
+  type: 'AdmitCoop';
+  coopId: string;
+  /** From the coop's own stream: its profile's legal form and whether it applied. */
+  legalForm: LegalForm;
+  applied: boolean;
+  admittedOn: string;
+  by: string;
+  /** The board admits despite the composition rule, and says why. */
+  override: { reason: string } | null;
+};
+
+export type MemberCoopStatus = 'admitted' | 'withdrawn';
+
+/** The consortium's member coops, as its registry stream folds them. */
+export interface RegistryState {
+  coops: Record<string, { legalForm: LegalForm; status: MemberCoopStatus }>;
+}
+
+export function evolve(state: RegistryState, event: RegistryEvent): RegistryState {
+  switch (event.type) {
+    case 'CoopAdmitted':
+      return {
+        coops: {
+          ...state.coops,
+          [event.data.coopId]: { legalForm: event.data.legalForm, status: 'admitted' },
+        },
+      };
+    case 'CoopWithdrawalSettled': {
+      const coop = state.coops[event.data.coopId];
+      return coop
+        ? { coops: { ...state.coops, [event.data.coopId]: { ...coop, status: 'withdrawn' } } }
+        : state;
+    }
+  }
+}
+
+/** Admitted coops of a social form, and all admitted coops. */
+export function socialCoopCounts(state: RegistryState): { social: number; total: number } {
+  const admitted = Object.values(state.coops).filter((coop) => coop.status === 'admitted');
+  return {
+    social: admitted.filter((coop) => SOCIAL_COOP_FORMS.includes(coop.legalForm)).length,
+    total: admitted.length,
+  };
+}
+
+const SOCIAL_COOPS = RATIO_RULES.social_coops_at_least_70pct;
+
+export function decide(command: RegistryCommand, state: RegistryState): RegistryEvent[] {
+  const current = state.coops[command.coopId];
+  if (current?.status === 'admitted')
+    throw new StateConflict(`${command.coopId} is already a member coop`);
+  if (current?.status === 'withdrawn')
+    throw new StateConflict(`${command.coopId} has left the consortium`);
+  if (!command.applied)
+    throw new StateConflict(`${command.coopId} has not applied to the consortium`);
+
+  const social = SOCIAL_COOP_FORMS.includes(command.legalForm);
+  const counts = socialCoopCounts(state);
+  const after = { social: counts.social + (social ? 1 : 0), total: counts.total + 1 };
+  const { numerator, denominator } = SOCIAL_COOPS.threshold;
+  // Only an admission that leaves the share below 70% breaks the rule; a social coop never does.
+  const breaks = !social && after.social * denominator < numerator * after.total;
+  if (breaks && !command.override) {
+    throw new RuleViolation(
+      SOCIAL_COOPS.rule,
+      `admitting ${command.coopId} (${command.legalForm}) would leave social coops at ${after.social} of ${after.total} member coops, under 70%; the board may admit it with an explicit override and its reason`,
+      SOCIAL_COOPS.source,
+    );
+  }
+  return [
+    {
+      type: 'CoopAdmitted',
+      data: {
+        coopId: command.coopId,
+        legalForm: command.legalForm,
+        admittedOn: command.admittedOn,
+        override:
+          breaks && command.override
+            ? { rule: SOCIAL_COOPS.rule, reason: command.override.reason, by: command.by }
+            : null,
+      },
+    },
+  ];
+}
+
+export const registryDecider: Decider<RegistryState, RegistryCommand, RegistryEvent> = {
+  initialState: () => ({ coops: {} }),
+  evolve,
+  decide,
+};

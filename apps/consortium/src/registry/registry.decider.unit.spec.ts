@@ -1,0 +1,85 @@
+import { LegalForm, RegistryEvent } from '@libs/contracts';
+import { RuleViolation, StateConflict } from '@libs/aggregates';
+import {
+  decide,
+  evolve,
+  RegistryCommand,
+  registryDecider,
+  RegistryState,
+} from './registry.decider';
+
+const admit = (
+  coopId: string,
+  legalForm: LegalForm,
+  extra: Partial<RegistryCommand> = {},
+): RegistryCommand => ({
+  type: 'AdmitCoop',
+  coopId,
+  legalForm,
+  applied: true,
+  admittedOn: '2027-01-15',
+  by: 'board-chair',
+  override: null,
+  ...extra,
+});
+
+function run(...commands: RegistryCommand[]): { state: RegistryState; events: RegistryEvent[] } {
+  let state = registryDecider.initialState();
+  const events: RegistryEvent[] = [];
+  for (const command of commands) {
+    for (const event of decide(command, state)) {
+      events.push(event);
+      state = evolve(state, event);
+    }
+  }
+  return { state, events };
+}
+
+describe('admitting member coops', () => {
+  const socialBase = [
+    admit('a', 'social_coop_a'),
+    admit('b', 'social_coop_b'),
+    admit('c', 'social_coop_a'),
+  ];
+
+  it('keeps social coops at 70% or more of the member coops', () => {
+    // 3 social of 4 = 75%: fine; 3 of 5 = 60%: refused
+    const { state } = run(...socialBase, admit('d', 'scic'));
+    expect(Object.keys(state.coops)).toHaveLength(4);
+    let error: unknown;
+    try {
+      run(...socialBase, admit('d', 'scic'), admit('e', 'scop'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RuleViolation);
+    expect((error as RuleViolation).rule).toBe('social_coops_at_least_70pct');
+  });
+
+  it('admits against the rule only with an explicit override, recorded with who and why', () => {
+    const { events } = run(
+      ...socialBase,
+      admit('d', 'scic'),
+      admit('e', 'scop', { override: { reason: 'pilot' } }),
+    );
+    expect(events.at(-1)?.data).toMatchObject({
+      coopId: 'e',
+      override: { rule: 'social_coops_at_least_70pct', reason: 'pilot', by: 'board-chair' },
+    });
+  });
+
+  it('never refuses a social coop, which only raises the share', () => {
+    const { state } = run(
+      admit('x', 'scic', { override: { reason: 'founder' } }),
+      admit('a', 'social_coop_a'),
+    );
+    expect(state.coops.a.status).toBe('admitted');
+  });
+
+  it('admits only coops that applied, once', () => {
+    expect(() => run(admit('a', 'social_coop_a', { applied: false }))).toThrow(StateConflict);
+    expect(() => run(admit('a', 'social_coop_a'), admit('a', 'social_coop_a'))).toThrow(
+      StateConflict,
+    );
+  });
+});
