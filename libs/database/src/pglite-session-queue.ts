@@ -71,20 +71,17 @@ export class SessionQueue {
 
   /** A connection went away: give the session back clean (end its extended query, roll back). */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    if (this.owner !== handlerId) {
-      // Its message may be running right now and make it the owner when done: let process() know.
-      if (this.processing) this.gone.add(handlerId);
-      return;
-    }
-    await this.release();
-    void this.process();
+    // Marked rather than released here: one of its messages may be running and make it the owner.
+    this.gone.add(handlerId);
+    await this.process();
   }
 
   private async release(): Promise<void> {
-    await this.db.runExclusive(async () => {
-      if (this.midExtended) await this.db.execProtocolRaw(new Uint8Array([SYNC, 0, 0, 0, 4]));
-      if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    });
+    if (this.midExtended) {
+      await this.db.runExclusive(() => this.db.execProtocolRaw(new Uint8Array([SYNC, 0, 0, 0, 4])));
+    }
+    // exec takes the query lock itself (inside runExclusive it would wait for itself).
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
     this.owner = null;
     this.midExtended = false;
   }
@@ -94,6 +91,7 @@ export class SessionQueue {
     this.processing = true;
     try {
       for (;;) {
+        if (this.owner !== null && this.gone.has(this.owner)) await this.release();
         const index =
           this.owner === null ? 0 : this.queue.findIndex((p) => p.handlerId === this.owner);
         if (index < 0 || this.queue.length === 0) return;
@@ -116,10 +114,10 @@ export class SessionQueue {
         if (EXTENDED.has(type)) this.midExtended = true;
         else if (type === SYNC || type === QUERY) this.midExtended = false;
         this.owner = this.midExtended || this.db.isInTransaction() ? next.handlerId : null;
-        if (this.gone.delete(next.handlerId) && this.owner === next.handlerId) await this.release();
       }
     } finally {
       this.processing = false;
+      // No message of theirs is running any more, and the owner, if it was one, is released.
       this.gone.clear();
     }
   }

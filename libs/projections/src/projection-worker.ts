@@ -1,0 +1,250 @@
+import { LoggerService } from '@nestjs/common';
+import { EventStore, ReadAllFilter, RecordedEvent, Subscription } from '@libs/event-store';
+import { DataSource } from 'typeorm';
+import { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
+import { Projection, subscriptionFilter } from './projection';
+import { ReadableLog } from './readable-log';
+import { RetryPolicy, retryDelay } from './retry-delay';
+
+export interface ProjectionWorkerDeps {
+  store: EventStore;
+  dataSource: DataSource;
+  checkpoints: CheckpointStore;
+  readableLog: ReadableLog;
+  batchSize: number;
+  retry: RetryPolicy;
+  logger: LoggerService;
+}
+
+// How often a waiter looks again when no batch commits (the events may all be for others).
+const WAIT_POLL_MS = 100;
+const PENDING_PAGE_SIZE = 100;
+
+/**
+ * One projection's life in this process: its subscription, its batch transactions, and its
+ * restarts after failures. The checkpoint in the database is the truth; `committed` mirrors it.
+ */
+export class ProjectionWorker {
+  private readonly filter: ReadAllFilter | undefined;
+  private committed: StoredCheckpoint | undefined;
+  private subscription: Subscription | undefined;
+  private wanted = false;
+  /** Bumped at every start and stop, so that a late callback of an older run does nothing. */
+  private run = 0;
+  private failuresInARow = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private commitWaiters = new Set<() => void>();
+  rebuilding = false;
+  lastError: string | null = null;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly deps: ProjectionWorkerDeps,
+  ) {
+    this.filter = subscriptionFilter(projection);
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Its subscription is live (false while it waits to retry after a failure). */
+  get running(): boolean {
+    return this.subscription !== undefined;
+  }
+
+  /** Started and not stopped: running, or about to retry. */
+  get started(): boolean {
+    return this.wanted;
+  }
+
+  /** Subscribes from the stored checkpoint; failures (now or later) are retried with backoff. */
+  async start(): Promise<void> {
+    if (this.wanted) return;
+    this.wanted = true;
+    await this.launch(++this.run);
+  }
+
+  /** Ends the subscription after the batch in hand and cancels any pending retry. */
+  async stop(): Promise<void> {
+    this.wanted = false;
+    this.run++;
+    clearTimeout(this.retryTimer);
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  /**
+   * Empties the projection's rows and puts its checkpoint back to the start, in one transaction,
+   * then replays (if started) from the first event.
+   */
+  async rebuild(): Promise<void> {
+    const wasWanted = this.wanted;
+    await this.stop();
+    await this.deps.checkpoints.createTable();
+    this.committed = await this.deps.dataSource.transaction(async (manager) => {
+      await this.projection.setup?.(manager);
+      await this.projection.reset(manager);
+      return this.deps.checkpoints.reset(manager, this.name, this.projection.version);
+    });
+    this.rebuilding = true;
+    if (wasWanted) await this.start();
+  }
+
+  /** True once every event for this projection up to `head` is committed in its rows. */
+  hasHandled(head: number): Promise<boolean> {
+    return this.isCaughtUp(this.committed, head);
+  }
+
+  /**
+   * Whether rows at checkpoint `at` hold every event for this projection up to `head`, by the
+   * current version: none is left after the checkpoint, and none can still be held back from
+   * readers (see ReadableLog).
+   */
+  async isCaughtUp(at: StoredCheckpoint | undefined, head: number): Promise<boolean> {
+    if (!at || at.version !== this.projection.version) return false;
+    // Readable first, then pending: the look for pending events must come after the head (and so,
+    // appends racing each other aside, every event before it) became readable.
+    const readable = at.position >= head || (await this.deps.readableLog.reaches(head));
+    return readable && !(await this.hasEventAfter(at, head));
+  }
+
+  async waitUntilHandled(head: number, deadline: number): Promise<void> {
+    while (!(await this.hasHandled(head))) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const at = this.committed?.position ?? 'nothing';
+        const why = this.lastError ? `; last error: ${this.lastError}` : '';
+        throw new Error(
+          `projection ${this.name} has not reached position ${head} (it is at ${at})${why}`,
+        );
+      }
+      await this.nextCommit(Math.min(left, WAIT_POLL_MS));
+    }
+  }
+
+  private async launch(run: number): Promise<void> {
+    try {
+      const { dataSource, checkpoints } = this.deps;
+      const { projection } = this;
+      await checkpoints.createTable();
+      let stored = await dataSource.transaction(async (manager) => {
+        await projection.setup?.(manager);
+        return checkpoints.read(manager, projection.name, projection.version);
+      });
+      if (stored.version > projection.version) {
+        // A newer deployment owns these rows: rebuilding them back would start a tug of war.
+        throw new Error(
+          `projection ${this.name}: the read model is at version ${stored.version}, newer than this runner's ${projection.version}`,
+        );
+      }
+      if (stored.version < projection.version) {
+        this.deps.logger.log(
+          `projection ${this.name}: version ${stored.version} → ${projection.version}, rebuilding`,
+        );
+        stored = await dataSource.transaction(async (manager) => {
+          await projection.reset(manager);
+          return checkpoints.reset(manager, projection.name, projection.version);
+        });
+        this.rebuilding = true;
+      }
+      if (run !== this.run) return;
+      this.committed = stored;
+      this.subscribe(run, stored);
+    } catch (error) {
+      this.fail(run, error);
+    }
+  }
+
+  private subscribe(run: number, from: StoredCheckpoint): void {
+    const subscription = this.deps.store.subscribeToAll(
+      from.checkpoint,
+      (events) => this.handle(run, events),
+      {
+        filter: this.filter,
+        batchSize: this.projection.batchSize ?? this.deps.batchSize,
+      },
+    );
+    this.subscription = subscription;
+    subscription.caughtUp.then(
+      () => {
+        if (run === this.run) this.rebuilding = false;
+      },
+      () => undefined, // the failure arrives through `done`
+    );
+    subscription.done.then(
+      () => undefined,
+      (error: unknown) => this.fail(run, error),
+    );
+  }
+
+  /**
+   * One batch, one transaction: checkpoint first (its row lock keeps a second runner of the same
+   * projection out), then the rows. A crash before the commit leaves both as they were, and the
+   * batch comes again; after it, the checkpoint is past the batch and it never comes again.
+   */
+  private async handle(run: number, events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    if (run !== this.run) throw new Error('stale subscription');
+    const from = this.committed!;
+    const to: StoredCheckpoint = {
+      ...from,
+      checkpoint: events[events.length - 1].checkpoint,
+      position: events.reduce((max, e) => Math.max(max, e.globalPosition), from.position),
+    };
+    await this.deps.dataSource.transaction(async (manager) => {
+      await this.deps.checkpoints.advance(manager, from, to);
+      await this.projection.apply(events, manager);
+    });
+    this.committed = to;
+    this.deps.readableLog.observe(to.position);
+    this.failuresInARow = 0;
+    this.lastError = null;
+    for (const wake of this.commitWaiters) wake();
+  }
+
+  private fail(run: number, error: unknown): void {
+    if (run !== this.run) return;
+    this.subscription = undefined;
+    this.lastError = error instanceof Error ? error.message : String(error);
+    if (!this.wanted) return;
+    this.failuresInARow++;
+    const delay = retryDelay(this.deps.retry, this.failuresInARow);
+    this.deps.logger.error(
+      `projection ${this.name} stopped: ${this.lastError}; retrying in ${delay} ms`,
+      error instanceof Error ? error.stack : undefined,
+    );
+    const next = ++this.run;
+    this.retryTimer = setTimeout(() => void this.launch(next), delay);
+  }
+
+  /**
+   * Whether an event at or before `head` lies after the checkpoint `at`. Not a comparison of
+   * positions: the log's order is not the order of global positions (an adapter may order by
+   * commit, and a position handed out early can commit late), so the events after the checkpoint
+   * are read until one at or before `head` shows up. A projection near the head reads a few.
+   */
+  private async hasEventAfter(at: StoredCheckpoint, head: number): Promise<boolean> {
+    const after = this.deps.store.readAll(at.checkpoint, {
+      filter: this.filter,
+      pageSize: PENDING_PAGE_SIZE,
+    });
+    for await (const event of after) {
+      if (event.globalPosition <= head) return true;
+    }
+    return false;
+  }
+
+  private nextCommit(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.commitWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.commitWaiters.add(wake);
+    });
+  }
+}
