@@ -13,6 +13,9 @@ export class AllocationIndexRow {
 
   @Column('text', { name: 'period_id' })
   periodId!: string;
+
+  @Column('text', { name: 'beneficiary_coop_id', nullable: true })
+  beneficiaryCoopId!: string | null;
 }
 
 export const allocationIndexProjection = rowProjection<AllocationIndexRow>({
@@ -25,8 +28,8 @@ export const allocationIndexProjection = rowProjection<AllocationIndexRow>({
   entity: AllocationIndexRow,
   key: (event) => (event.data as AllocationProposed['data']).allocationId,
   evolve: (_row, event) => {
-    const { allocationId, periodId } = event.data as AllocationProposed['data'];
-    return { allocationId, periodId };
+    const { allocationId, periodId, beneficiaryCoopId } = event.data as AllocationProposed['data'];
+    return { allocationId, periodId, beneficiaryCoopId };
   },
 });
 
@@ -36,6 +39,11 @@ export class AllocationIndex {
     @InjectDataSource() private readonly db: DataSource,
     private readonly runner: ProjectionRunner,
   ) {}
+
+  /** Allocations proposed to a coop's benefit, with their periods. */
+  toCoop(coopId: string): Promise<AllocationIndexRow[]> {
+    return this.db.getRepository(AllocationIndexRow).findBy({ beneficiaryCoopId: coopId });
+  }
 
   /** The allocation's period; waits for the index to catch up once, for a just-proposed one. */
   async periodOf(allocationId: string): Promise<string> {

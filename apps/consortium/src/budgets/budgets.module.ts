@@ -7,5 +7,6 @@ import { PeriodIncomeQuery } from './period-income';
 @Module({
   controllers: [BudgetsController],
   providers: [BudgetsService, PeriodIncomeQuery, AllocationIndex],
+  exports: [AllocationIndex],
 })
 export class BudgetsModule {}

@@ -10,7 +10,8 @@ export class ConsortiumReadModels1764300000101 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE ${table('allocation_index')} (
         allocation_id uuid PRIMARY KEY,
-        period_id text NOT NULL
+        period_id text NOT NULL,
+        beneficiary_coop_id text
       )`);
 
     // Registry: the coops, and their members for the counts and capital.

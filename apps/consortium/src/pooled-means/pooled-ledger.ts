@@ -1,6 +1,10 @@
 import {
+  consortiumStream,
   CONTRIBUTION_AGGREGATE,
   ContributionEvent,
+  CoopWithdrawalSettled,
+  REGISTRY_AGGREGATE,
+  REGISTRY_ID,
   ContributionKind,
   coopOfStream,
   coopStream,
@@ -51,7 +55,11 @@ export const POOLED_EVENT_TYPES = [
   'ContributionRecorded',
   'PledgePaid',
   'PledgeCancelled',
-] as const satisfies ContributionEvent['type'][];
+  // A leaving coop's settlement cancels its open pledges (the consortium never writes coop streams).
+  'CoopWithdrawalSettled',
+] as const satisfies (ContributionEvent | CoopWithdrawalSettled)['type'][];
+
+const REGISTRY_STREAM = consortiumStream(REGISTRY_AGGREGATE, REGISTRY_ID);
 
 /** Contributions are keyed by coop and id: a coop choosing another coop's id touches only its own. */
 export type ContributionKey = string;
@@ -79,7 +87,39 @@ const DAY_MS = 86_400_000;
 export function contributionFacts(events: RecordedEvent[]): ContributionFact[] {
   const days = new Map<number, string>();
   const facts: ContributionFact[] = [];
+  const dayOf = (recorded: RecordedEvent): string => {
+    const dayNumber = Math.floor(recorded.occurredAt.getTime() / DAY_MS);
+    let day = days.get(dayNumber);
+    if (day === undefined) {
+      day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+      days.set(dayNumber, day);
+    }
+    return day;
+  };
   for (const recorded of events) {
+    if (recorded.type === 'CoopWithdrawalSettled') {
+      if (recorded.streamId !== REGISTRY_STREAM) continue;
+      const { coopId, cancelledPledges, settledOn } =
+        recorded.data as CoopWithdrawalSettled['data'];
+      const day = dayOf(recorded);
+      for (const contributionId of cancelledPledges) {
+        facts.push({
+          key: contributionKey(coopId, contributionId),
+          coopId,
+          contributionId,
+          event: {
+            type: 'PledgeCancelled',
+            data: {
+              contributionId,
+              cancelledOn: settledOn,
+              reason: 'the coop left the consortium',
+            },
+          },
+          day,
+        });
+      }
+      continue;
+    }
     const coopId = coopOfStream(recorded.streamId);
     const contributionId = (recorded.data as { contributionId?: unknown }).contributionId;
     if (
@@ -88,12 +128,7 @@ export function contributionFacts(events: RecordedEvent[]): ContributionFact[] {
       recorded.streamId !== coopStream(coopId, CONTRIBUTION_AGGREGATE, contributionId)
     )
       continue;
-    const dayNumber = Math.floor(recorded.occurredAt.getTime() / DAY_MS);
-    let day = days.get(dayNumber);
-    if (day === undefined) {
-      day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-      days.set(dayNumber, day);
-    }
+    const day = dayOf(recorded);
     facts.push({
       key: contributionKey(coopId, contributionId),
       coopId,

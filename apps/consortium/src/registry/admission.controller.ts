@@ -5,12 +5,17 @@ import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import { AdmitCoopDto } from './admission.dto';
 import { AdmissionService } from './admission.service';
+import { SettleWithdrawalDto } from './settlement.dto';
+import { SettlementService, SettlementView } from './settlement.service';
 
 @ApiTags('coops')
 @ApiBearerAuth()
 @Controller('coops')
 export class AdmissionController {
-  constructor(private readonly admission: AdmissionService) {}
+  constructor(
+    private readonly admission: AdmissionService,
+    private readonly settlement: SettlementService,
+  ) {}
 
   @Post(':coopId/admission')
   @HttpCode(201)
@@ -28,5 +33,22 @@ export class AdmissionController {
   ): Promise<{ coopId: string; status: 'admitted' }> {
     await this.admission.admit(coopId, dto, meta);
     return { coopId, status: 'admitted' };
+  }
+
+  @Post(':coopId/withdrawal/settlement')
+  @HttpCode(201)
+  @Roles('board-member')
+  @ApiOperation({
+    summary: 'Settle a coop that asked to leave',
+    description:
+      'Records the capital owed back (due 180 days after the approval of that year’s accounts), cancels its open pledges, takes its resources out of the catalogue and lists the open allocations to it; the coop is then withdrawn. Money it already paid stays in past totals.',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  settle(
+    @Param('coopId') coopId: string,
+    @Body() dto: SettleWithdrawalDto,
+    @Meta() meta: CommandMeta,
+  ): Promise<SettlementView> {
+    return this.settlement.settle(coopId, dto, meta);
   }
 }

@@ -45,7 +45,7 @@ export class AdmissionService {
   }
 
   /** The coop's side, read from its own profile stream: the source of truth, never a copy. */
-  private async application(coopId: string) {
+  async application(coopId: string) {
     if (!isCoopId(coopId)) throw new NotFound(`no coop ${coopId}`);
     const events: CoopProfileEvent[] = [];
     for await (const event of this.store.readStream(

@@ -4,6 +4,7 @@ import { CoopProfileEvent, LegalForm } from '@libs/contracts';
 export interface CoopApplication {
   legalForm: LegalForm | null;
   applied: boolean;
+  withdrawalRequested: boolean;
 }
 
 export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
@@ -13,7 +14,7 @@ export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
         ? { ...application, legalForm: event.data.legalForm }
         : event.type === 'ConsortiumApplicationSubmitted'
           ? { ...application, applied: true }
-          : application,
-    { legalForm: null, applied: false },
+          : { ...application, withdrawalRequested: true },
+    { legalForm: null, applied: false, withdrawalRequested: false },
   );
 }

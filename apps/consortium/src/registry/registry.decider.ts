@@ -1,18 +1,33 @@
 import { LegalForm, RegistryEvent, SOCIAL_COOP_FORMS } from '@libs/contracts';
-import { Decider, RuleViolation, StateConflict } from '@libs/aggregates';
-import { RATIO_RULES } from '@libs/rules';
+import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
+import { RATIO_RULES, reimbursementDueOn } from '@libs/rules';
 
-export type RegistryCommand = {
-  type: 'AdmitCoop';
-  coopId: string;
-  /** From the coop's own stream: its profile's legal form and whether it applied. */
-  legalForm: LegalForm;
-  applied: boolean;
-  admittedOn: string;
-  by: string;
-  /** The board admits despite the composition rule, and says why. */
-  override: { reason: string } | null;
-};
+export type RegistryCommand =
+  | {
+      type: 'AdmitCoop';
+      coopId: string;
+      /** From the coop's own stream: its profile's legal form and whether it applied. */
+      legalForm: LegalForm;
+      applied: boolean;
+      admittedOn: string;
+      by: string;
+      /** The board admits despite the composition rule, and says why. */
+      override: { reason: string } | null;
+    }
+  | {
+      type: 'SettleWithdrawal';
+      coopId: string;
+      /** From the coop's own stream: it asked to leave. */
+      withdrawalRequested: boolean;
+      settledOn: string;
+      /** Capital the coop paid into the consortium, owed back (EUR cents). */
+      capitalOwed: number;
+      accountsApprovedOn?: string;
+      /** Read from the consortium's views at settlement: what the settlement takes off the books. */
+      openPledges: string[];
+      resources: string[];
+      openAllocations: string[];
+    };
 
 export type MemberCoopStatus = 'admitted' | 'withdrawn';
 
@@ -51,6 +66,47 @@ export function socialCoopCounts(state: RegistryState): { social: number; total:
 const SOCIAL_COOPS = RATIO_RULES.social_coops_at_least_70pct;
 
 export function decide(command: RegistryCommand, state: RegistryState): RegistryEvent[] {
+  return command.type === 'AdmitCoop' ? admit(command, state) : settle(command, state);
+}
+
+/**
+ * A leaving coop is settled: the capital owed back falls due 180 days after the approval of the
+ * accounts of the year of leaving; its open pledges are cancelled and its resources leave the
+ * catalogue; money it already paid stays in past totals (history is never rewritten).
+ */
+function settle(
+  command: Extract<RegistryCommand, { type: 'SettleWithdrawal' }>,
+  state: RegistryState,
+): RegistryEvent[] {
+  const current = state.coops[command.coopId];
+  if (!current) throw new NotFound(`${command.coopId} is not a member coop`);
+  if (current.status === 'withdrawn') throw new StateConflict(`${command.coopId} has already left`);
+  if (!command.withdrawalRequested) {
+    throw new StateConflict(`${command.coopId} has not asked to leave the consortium`);
+  }
+  return [
+    {
+      type: 'CoopWithdrawalSettled',
+      data: {
+        coopId: command.coopId,
+        settledOn: command.settledOn,
+        capitalOwed: { unit: 'EUR', hundredths: command.capitalOwed },
+        dueOn: reimbursementDueOn(
+          Number(command.settledOn.slice(0, 4)),
+          command.accountsApprovedOn,
+        ),
+        cancelledPledges: command.openPledges,
+        withdrawnResources: command.resources,
+        openAllocations: command.openAllocations,
+      },
+    },
+  ];
+}
+
+function admit(
+  command: Extract<RegistryCommand, { type: 'AdmitCoop' }>,
+  state: RegistryState,
+): RegistryEvent[] {
   const current = state.coops[command.coopId];
   if (current?.status === 'admitted')
     throw new StateConflict(`${command.coopId} is already a member coop`);

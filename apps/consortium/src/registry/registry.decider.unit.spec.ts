@@ -1,5 +1,5 @@
 import { LegalForm, RegistryEvent } from '@libs/contracts';
-import { RuleViolation, StateConflict } from '@libs/aggregates';
+import { NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
 import {
   decide,
   evolve,
@@ -11,7 +11,7 @@ import {
 const admit = (
   coopId: string,
   legalForm: LegalForm,
-  extra: Partial<RegistryCommand> = {},
+  extra: Partial<Extract<RegistryCommand, { type: 'AdmitCoop' }>> = {},
 ): RegistryCommand => ({
   type: 'AdmitCoop',
   coopId,
@@ -81,5 +81,44 @@ describe('admitting member coops', () => {
     expect(() => run(admit('a', 'social_coop_a'), admit('a', 'social_coop_a'))).toThrow(
       StateConflict,
     );
+  });
+});
+
+describe('settling a leaving coop', () => {
+  const settle = (
+    coopId: string,
+    extra: Partial<Extract<RegistryCommand, { type: 'SettleWithdrawal' }>> = {},
+  ): RegistryCommand => ({
+    type: 'SettleWithdrawal',
+    coopId,
+    withdrawalRequested: true,
+    settledOn: '2027-06-30',
+    capitalOwed: 500_00,
+    openPledges: ['p1'],
+    resources: ['r1'],
+    openAllocations: [],
+    ...extra,
+  });
+
+  it('records what is owed back, due 180 days after the next accounts, and what it takes off the books', () => {
+    const { state, events } = run(admit('a', 'social_coop_a'), settle('a'));
+    expect(state.coops.a.status).toBe('withdrawn');
+    expect(events.at(-1)?.data).toEqual({
+      coopId: 'a',
+      settledOn: '2027-06-30',
+      capitalOwed: { unit: 'EUR', hundredths: 500_00 },
+      dueOn: '2028-10-27',
+      cancelledPledges: ['p1'],
+      withdrawnResources: ['r1'],
+      openAllocations: [],
+    });
+  });
+
+  it('settles only a member coop that asked to leave, once', () => {
+    expect(() => run(settle('x'))).toThrow(NotFound);
+    expect(() =>
+      run(admit('a', 'social_coop_a'), settle('a', { withdrawalRequested: false })),
+    ).toThrow(StateConflict);
+    expect(() => run(admit('a', 'social_coop_a'), settle('a'), settle('a'))).toThrow(StateConflict);
   });
 });

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module';
 import { PooledMeansModule } from '../pooled-means/pooled-means.module';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
+import { SettlementService } from './settlement.service';
 
 @Module({
-  imports: [PooledMeansModule],
+  imports: [PooledMeansModule, BudgetsModule],
   controllers: [AdmissionController, CoopsController],
-  providers: [AdmissionService, CoopsQueries],
+  providers: [AdmissionService, SettlementService, CoopsQueries],
   exports: [CoopsQueries],
 })
 export class RegistryModule {}

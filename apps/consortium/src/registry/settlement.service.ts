@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  BUDGET_AGGREGATE,
+  CoopWithdrawalSettled,
+  REGISTRY_AGGREGATE,
+  REGISTRY_ID,
+} from '@libs/contracts';
+import { RuleViolation } from '@libs/aggregates';
+import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
+import { qualifiedTable } from '@libs/database';
+import { AllocationIndex } from '../budgets/allocation-index';
+import { budgetDecider } from '../budgets/budget.decider';
+import { ConsortiumCommands } from '../consortium-commands';
+import { AdmissionService } from './admission.service';
+import { registryDecider } from './registry.decider';
+import { SettleWithdrawalDto } from './settlement.dto';
+
+export interface SettlementView {
+  coopId: string;
+  status: 'withdrawn';
+  settledOn: string;
+  capitalOwed: MoneyJson;
+  dueOn: string;
+  cancelledPledges: string[];
+  withdrawnResources: string[];
+  /** Allocations proposed or approved to the coop's benefit: the board decides what becomes of them. */
+  openAllocations: { allocationId: string; periodId: string; status: string }[];
+}
+
+/** The board settles a coop that asked to leave (issue: a member coop leaves with its history). */
+@Injectable()
+export class SettlementService {
+  constructor(
+    private readonly commands: ConsortiumCommands,
+    private readonly admission: AdmissionService,
+    private readonly allocations: AllocationIndex,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async settle(
+    coopId: string,
+    dto: SettleWithdrawalDto,
+    meta: CommandMeta,
+  ): Promise<SettlementView> {
+    const application = await this.admission.application(coopId);
+    const capital = dto.capitalOwed
+      ? MoneyDto.toMoney(dto.capitalOwed)
+      : { unit: 'EUR' as const, hundredths: 0 };
+    if (capital.unit !== 'EUR')
+      throw new RuleViolation('capital_in_eur', 'capital is owed back in EUR');
+    const openAllocations = await this.openAllocations(coopId);
+    const { events } = await this.commands.run(
+      REGISTRY_AGGREGATE,
+      REGISTRY_ID,
+      registryDecider,
+      {
+        type: 'SettleWithdrawal',
+        coopId,
+        withdrawalRequested: application.withdrawalRequested,
+        settledOn: dto.settledOn ?? today(),
+        capitalOwed: capital.hundredths,
+        accountsApprovedOn: dto.accountsApprovedOn,
+        openPledges: await this.ids('pooled_open_pledges', 'contribution_id', coopId),
+        resources: await this.ids(
+          'catalogue_resources',
+          'resource_id',
+          coopId,
+          'AND withdrawn_on IS NULL',
+        ),
+        openAllocations: openAllocations.map((a) => a.allocationId),
+      },
+      meta,
+      coopId,
+    );
+    const settled = events[0].data as CoopWithdrawalSettled['data'];
+    return {
+      coopId,
+      status: 'withdrawn',
+      settledOn: settled.settledOn,
+      capitalOwed: moneyJson('EUR', settled.capitalOwed.hundredths),
+      dueOn: settled.dueOn,
+      cancelledPledges: settled.cancelledPledges,
+      withdrawnResources: settled.withdrawnResources,
+      openAllocations,
+    };
+  }
+
+  private async ids(table: string, column: string, coopId: string, extra = ''): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT ${column} AS id FROM ${qualifiedTable(this.db, table)} WHERE coop_id = $1 ${extra} ORDER BY 1`,
+      [coopId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async openAllocations(coopId: string): Promise<SettlementView['openAllocations']> {
+    const open: SettlementView['openAllocations'] = [];
+    for (const { allocationId, periodId } of await this.allocations.toCoop(coopId)) {
+      const { state } = await this.commands.load(BUDGET_AGGREGATE, periodId, budgetDecider);
+      const status = state.allocations[allocationId]?.status;
+      if (status === 'proposed' || status === 'approved')
+        open.push({ allocationId, periodId, status });
+    }
+    return open;
+  }
+}
