@@ -34,7 +34,10 @@ describe('starting an app', () => {
   it.each([
     ['coop', 'apps/coop/src/main.ts', { COOP_ID: 'velo-solidaire' }],
     ['consortium', 'apps/consortium/src/main.ts', {}],
-  ])('the %s app refuses to start on a real database without AUTH_SECRET', async (_app, entry, env) => {
-    await expectRefusal(entry, { ...env, AUTH_SECRET: '' }, /AUTH_SECRET is required/);
-  });
+  ])(
+    'the %s app refuses to start on a real database without AUTH_SECRET',
+    async (_app, entry, env) => {
+      await expectRefusal(entry, { ...env, AUTH_SECRET: '' }, /AUTH_SECRET is required/);
+    },
+  );
 });
