@@ -26,6 +26,9 @@ interface HttpReply {
   statusCode: number;
 }
 
+/** Longer than any request takes: a claim this old belongs to a process that died mid-request. */
+const STALE_CLAIM_SECONDS = 60;
+
 /** Headers worth replaying: what a client reads off a recording answer besides its body. */
 const REPLAYED_HEADERS = ['etag', 'location'];
 
@@ -58,9 +61,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     next: CallHandler,
   ): Promise<unknown> {
     const hash = requestHash(request);
+    // A claim left "in progress" by a process that died (no answer after STALE_CLAIM_SECONDS)
+    // is taken over by the same request, so a crash never blocks a key for good.
     const claimed: unknown[] = await this.db.query(
-      `INSERT INTO ${this.table} (key, request_hash) VALUES ($1, $2)
-       ON CONFLICT (key) DO NOTHING RETURNING key`,
+      `INSERT INTO ${this.table} AS k (key, request_hash) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET created_at = now()
+         WHERE k.status IS NULL AND k.request_hash = EXCLUDED.request_hash
+           AND k.created_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})
+       RETURNING key`,
       [key, hash],
     );
     if (claimed.length === 0) return this.replay(key, hash, reply);
