@@ -1,14 +1,7 @@
-import {
-  apiClient,
-  APP_ENTRY,
-  eventually,
-  RunningApp,
-  startApp,
-  TestSchemas,
-  tokenFor,
-} from '../support/apps';
-import { coopAdminToken, CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
+import { eventually, TestSchemas } from '../support/apps';
+import { CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
 import { admission, contribution, eur, PROFILE, resource, sol } from '../coop/sample-requests';
+import { ConsortiumUnderTest, daysAgo, expectStatus, startConsortium } from './consortium-app';
 
 // The consortium's read side over HTTP (API.md, consortium app): a coop app and the consortium
 // app as real processes on one event store. The coop describes itself, applies, admits members,
@@ -17,30 +10,19 @@ import { admission, contribution, eur, PROFILE, resource, sol } from '../coop/sa
 const COOP_ID = 'velo-solidaire';
 const schemas = new TestSchemas();
 let coop: CoopUnderTest;
-let consortium: RunningApp;
+let consortium: ConsortiumUnderTest;
 
-const client = (token: string) => apiClient(consortium.url, token);
-const board = () => client(tokenFor({ sub: 'board-1', role: 'board-member' }));
-const auditor = () => client(tokenFor({ sub: 'auditor-1', role: 'auditor' }));
-const coopAdmin = () => client(coopAdminToken(COOP_ID));
-const notOnTheBoard = () => client(tokenFor({ sub: 'mallory', role: 'board-member' }));
-
-function yesterday(): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
+const board = () => consortium.board();
+const auditor = () => consortium.auditor;
+const coopAdmin = () => consortium.coopAdmin(COOP_ID);
+const notOnTheBoard = () => consortium.notOnTheBoard;
+const yesterday = () => daysAgo(1);
 
 beforeAll(async () => {
-  [coop, consortium] = await Promise.all([
-    startCoop(schemas, COOP_ID),
-    startApp(APP_ENTRY.consortium, schemas, { BOARD_MEMBERS: 'board-1,board-2' }),
-  ]);
+  [coop, consortium] = await Promise.all([startCoop(schemas, COOP_ID), startConsortium(schemas)]);
 
-  const ok = async (response: Promise<{ status: number; body: unknown }>, status = 201) =>
-    expect(await response).toMatchObject({ status });
-  await ok(coop.admin('PUT', '/coop', PROFILE), 200);
-  await ok(coop.admin('POST', '/consortium/application'));
+  await expectStatus(coop.admin('PUT', '/coop', PROFILE), 200);
+  await expectStatus(coop.admin('POST', '/consortium/application'));
 
   // Two workers (one disadvantaged) and a volunteer; one worker pays up 50 EUR.
   const worker = createdId(
@@ -49,7 +31,7 @@ beforeAll(async () => {
   );
   createdId(await coop.admin('POST', '/members', admission()), 'memberId');
   createdId(await coop.admin('POST', '/members', admission({ category: 'volunteer' })), 'memberId');
-  await ok(
+  await expectStatus(
     coop.admin('POST', `/members/${worker}/payments`, {
       paidOn: '2025-02-01',
       amount: eur('50.00'),
@@ -74,7 +56,7 @@ beforeAll(async () => {
     ),
     'contributionId',
   );
-  await ok(coop.admin('POST', `/contributions/${solPledge}/payment`, {}));
+  await expectStatus(coop.admin('POST', `/contributions/${solPledge}/payment`, {}));
   createdId(
     await coop.admin(
       'POST',
@@ -94,13 +76,13 @@ beforeAll(async () => {
     ),
     'resourceId',
   );
-  await ok(coop.admin('DELETE', `/resources/${skill}`), 204);
+  await expectStatus(coop.admin('DELETE', `/resources/${skill}`), 204);
 
-  await ok(board()('POST', `/coops/${COOP_ID}/admission`, {}));
+  await expectStatus(board()('POST', `/coops/${COOP_ID}/admission`, {}));
 });
 
 afterAll(async () => {
-  await Promise.all([coop?.app.stop(), consortium?.stop()]);
+  await Promise.all([coop?.app.stop(), consortium?.app.stop()]);
   await schemas.drop();
 });
 
@@ -300,7 +282,7 @@ describe('who may read what', () => {
   });
 
   it('refuses a request without a token', async () => {
-    const res = await apiClient(consortium.url)('GET', '/pooled-means');
+    const res = await consortium.anonymous('GET', '/pooled-means');
     expect(res.status).toBe(401);
   });
 });
