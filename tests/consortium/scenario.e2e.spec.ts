@@ -608,6 +608,10 @@ describe('a year of the federation, as the consortium sees it', () => {
     // One vote per board member: voting again is a conflict and changes no tally.
     await expectStatus(vote(first, accounting, 'for'), 409);
     await expectStatus(vote(first, accounting, 'against'), 409);
+    expect(
+      ((await first('GET', `/budgets/${PERIOD}`)).body as { allocations: unknown[] })
+        .allocations[0],
+    ).toMatchObject({ allocationId: accounting, status: 'proposed', votes: tally({ for: 1 }) });
     expect((await expectStatus(vote(second, accounting, 'for'))).body).toEqual({
       allocationId: accounting,
       title: 'Shared accounting service',
