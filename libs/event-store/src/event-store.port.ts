@@ -89,6 +89,13 @@ export interface EventStore {
 
   /** The global position of the last committed event (0 when the store is empty): for lag reports. */
   headPosition(): Promise<number>;
+
+  /**
+   * Whether global reads already see an event at `position` or after it. A store that may hold
+   * committed events back from readers for a while says so here cheaply; without this method,
+   * readers find out by reading the log.
+   */
+  readsReach?(position: number): Promise<boolean>;
 }
 
 /** Nest injection token for the configured EventStore. */

@@ -9,8 +9,8 @@ const PAGE_SIZE = 1_000;
  * pending event for this projection" proves nothing: this tells when it is.
  *
  * Learns from the batches the runner applies (an applied event was read), and only when that is
- * not enough reads the log itself: once from the start, then only what is new (unfiltered, in
- * pages). A port method for the readable head would spare that read.
+ * not enough asks the store (`readsReach`) or, for a store that cannot say, reads the log itself:
+ * once from the start, then only what is new (unfiltered, in pages).
  */
 export class ReadableLog {
   private cursor: Checkpoint = START;
@@ -35,6 +35,10 @@ export class ReadableLog {
 
   private async readOn(position: number): Promise<void> {
     if (this.highestPosition >= position) return;
+    if (this.store.readsReach) {
+      if (await this.store.readsReach(position)) this.observe(position);
+      return;
+    }
     for await (const event of this.store.readAll(this.cursor, { pageSize: PAGE_SIZE })) {
       this.cursor = event.checkpoint;
       this.highestPosition = Math.max(this.highestPosition, event.globalPosition);

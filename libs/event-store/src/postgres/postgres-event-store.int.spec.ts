@@ -134,8 +134,10 @@ describe('PostgresEventStore', () => {
         await subscription.caughtUp;
         expect(await readAllIds(coopId)).toEqual([]);
         expect(received).toEqual([]);
+        expect(await store.readsReach(globalPositions[0])).toBe(false);
 
         await writer.query('COMMIT');
+        expect(await store.readsReach(globalPositions[0])).toBe(true);
         expect(await readAllIds(coopId)).toEqual([late.eventId, early.eventId]);
         while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
         expect(received.map((e) => e.eventId)).toEqual([late.eventId, early.eventId]);

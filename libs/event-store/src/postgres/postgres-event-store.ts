@@ -137,6 +137,17 @@ export class PostgresEventStore implements EventStore {
       .finally(() => (this.analyzing = false));
   }
 
+  /** By the primary key: the few newest positions, checked against the same horizon as readAll. */
+  async readsReach(position: number): Promise<boolean> {
+    const { rows } = await this.pool.query<{ reached: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${this.table}
+         WHERE global_position >= $1
+           AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))) AS reached`,
+      [position],
+    );
+    return rows[0].reached;
+  }
+
   async *readStream(
     streamId: string,
     fromVersion = 1,
