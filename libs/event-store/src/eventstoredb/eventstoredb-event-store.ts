@@ -1,3 +1,4 @@
+import { assertDistinctEventIds, pageSizeOf } from '../append-guards';
 import {
   AllStreamResolvedEvent,
   BACKWARDS,
@@ -154,7 +155,7 @@ export class EventStoreDBEventStore implements EventStore {
     fromVersion = 1,
     options: ReadOptions = {},
   ): AsyncGenerator<RecordedEvent> {
-    const pageSize = pageSizeOf(options);
+    const pageSize = pageSizeOf(options, DEFAULT_PAGE_SIZE);
     let revision = revisionOfVersion(Math.max(1, fromVersion));
     for (;;) {
       const page = await this.readRevisions(streamId, revision, pageSize);
@@ -170,7 +171,7 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   async *readAll(from: Checkpoint, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
-    const pageSize = pageSizeOf(options);
+    const pageSize = pageSizeOf(options, DEFAULT_PAGE_SIZE);
     const filter = options.filter ?? {};
     let remaining = options.maxCount ?? Infinity;
     let after = decodeCheckpoint(from);
@@ -345,21 +346,6 @@ function sameIds(recorded: RecordedEvent[], events: NewEvent[]): boolean {
     recorded.length === events.length &&
     recorded.every((e, i) => e.eventId.toLowerCase() === events[i].eventId.toLowerCase())
   );
-}
-
-/** The same id twice in one append can never be a retry of anything: refuse it up front. */
-function assertDistinctEventIds(streamId: string, events: NewEvent[]): void {
-  const seen = new Set<string>();
-  const repeated = events
-    .map((e) => e.eventId.toLowerCase())
-    .filter((id) => seen.size === seen.add(id).size);
-  if (repeated.length > 0) throw new EventIdConflictError(streamId, repeated);
-}
-
-function pageSizeOf(options: ReadOptions): number {
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  assertPositiveInteger('pageSize', pageSize);
-  return pageSize;
 }
 
 function assertPositiveInteger(name: string, value: number): void {

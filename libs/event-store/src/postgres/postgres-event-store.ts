@@ -1,3 +1,4 @@
+import { assertDistinctEventIds, pageSizeOf } from '../append-guards';
 import { Pool } from 'pg';
 import { Checkpoint, NewEvent, RecordedEvent } from '../envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
@@ -153,7 +154,7 @@ export class PostgresEventStore implements EventStore {
     fromVersion = 1,
     options: ReadOptions = {},
   ): AsyncGenerator<RecordedEvent> {
-    const pageSize = pageSizeOf(options);
+    const pageSize = pageSizeOf(options, DEFAULT_BATCH_SIZE);
     // No visibility horizon here, unlike global reads: a writer must read its own writes.
     for (let next = fromVersion; ;) {
       const { rows } = await this.pool.query<EventRow>(
@@ -177,7 +178,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readAll(from: Checkpoint, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
-    const pageSize = pageSizeOf(options);
+    const pageSize = pageSizeOf(options, DEFAULT_BATCH_SIZE);
     const filter = options.filter ?? {};
     let remaining = options.maxCount ?? Infinity;
     let position = from;
@@ -289,24 +290,8 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function pageSizeOf(options: ReadOptions): number {
-  const pageSize = options.pageSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(pageSize) || pageSize < 1)
-    throw new Error('pageSize must be a positive integer');
-  return pageSize;
-}
-
 function assertExpectedVersion(expected: ExpectedVersion): void {
   if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
     throw new Error(`expected version must be a whole number of events: ${expected}`);
   }
-}
-
-/** The same id twice in one append can never be recorded: the unique key would refuse it forever. */
-function assertDistinctEventIds(streamId: string, events: NewEvent[]): void {
-  const seen = new Set<string>();
-  const repeated = events
-    .map((e) => e.eventId.toLowerCase())
-    .filter((id) => seen.size === seen.add(id).size);
-  if (repeated.length > 0) throw new EventIdConflictError(streamId, repeated);
 }
