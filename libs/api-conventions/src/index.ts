@@ -5,3 +5,4 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency-keys.migration';
 export * from './idempotency/stored-answers';
 export * from './command-meta';
+export * from './resource.view';

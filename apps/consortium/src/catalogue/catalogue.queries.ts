@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, pageOf } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
-import { resourceView, ResourceView } from '../../../coop/src/resources/resource.view';
+import { resourceView, ResourceView } from '@libs/api-conventions';
 import { CatalogueResource } from './catalogue-resource';
 import { CatalogueQuery } from './catalogue.dto';
 
@@ -48,7 +48,7 @@ export class CatalogueQueries {
       (row) => ({
         coopId: row.coopId,
         coopName: row.coopName,
-        ...resourceView({ ...row, withdrawnOn: null }),
+        ...resourceView(row),
       }),
       (row) => [row.sharedOn, row.streamId],
     );

@@ -1,9 +1,5 @@
 import { LegalForm, SOCIAL_COOP_FORMS } from '@libs/contracts';
-import { Indicator, ratioIndicator } from '@libs/rules';
-import {
-  MembershipCounts,
-  membershipIndicators,
-} from '../../../coop/src/membership/membership-indicators';
+import { Indicator, MembershipCounts, membershipIndicators, ratioIndicator } from '@libs/rules';
 
 /** A member coop as the rules see it. */
 export interface CoopFacts {

@@ -1,5 +1,5 @@
 import { MEMBER_CATEGORIES, MemberCategory } from '@libs/contracts';
-import { MembershipCounts } from '../../../coop/src/membership/membership-indicators';
+import { MembershipCounts } from '@libs/rules';
 
 /** A coop's active members, counted as the coop's own summary counts them, and their capital. */
 export interface CoopMembership extends MembershipCounts {

@@ -2,7 +2,7 @@ import { MemberCategory } from '@libs/contracts';
 import { MoneyJson, moneyJson } from '@libs/api-conventions';
 import { addDays } from '@libs/rules';
 import { Member, MemberStatus } from './member.decider';
-import { VOTING_SENIORITY_DAYS } from './membership-indicators';
+import { VOTING_SENIORITY_DAYS } from '@libs/rules';
 import { PersonalData } from './personal-data/personal-data.cipher';
 
 /** A member as the API shows it. */

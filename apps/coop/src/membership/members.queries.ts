@@ -16,7 +16,7 @@ import { Indicator } from '@libs/rules';
 import { addDays } from '@libs/rules';
 import { MemberRow } from './member.entity';
 import { memberView, MemberView } from './member.view';
-import { membershipIndicators, VOTING_SENIORITY_DAYS } from './membership-indicators';
+import { membershipIndicators, VOTING_SENIORITY_DAYS } from '@libs/rules';
 import { MembershipService } from './membership.service';
 import { MembersQuery } from './membership.dto';
 import { PersonalDataVault } from './personal-data/personal-data.vault';

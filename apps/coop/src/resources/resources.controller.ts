@@ -12,9 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta, Page, PageQuery } from '@libs/api-conventions';
+import { CommandMeta, etag, Meta, Page, PageQuery, ResourceView } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
-import { ResourceView } from './resource.view';
+
 import { ResourceIdResponse, ShareResourceDto } from './resources.dto';
 import { ResourcesService } from './resources.service';
 

@@ -13,11 +13,13 @@ import {
   PageQuery,
   pageOf,
   today,
+  resourceView,
+  ResourceView,
 } from '@libs/api-conventions';
 import { CoopCommands } from '../coop-commands';
 import { resourceDecider } from './resource.decider';
 import { ResourceRow } from './resource.entity';
-import { resourceView, ResourceView } from './resource.view';
+
 import { ResourceTermsDto, ShareResourceDto } from './resources.dto';
 
 @Injectable()

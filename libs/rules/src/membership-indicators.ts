@@ -1,5 +1,5 @@
 import { LegalForm, MemberCategory } from '@libs/contracts';
-import { Indicator, ratioIndicator } from '@libs/rules';
+import { Indicator, ratioIndicator } from './indicator';
 
 /** Active members counted by category, and the workers among them flagged disadvantaged. */
 export interface MembershipCounts {
