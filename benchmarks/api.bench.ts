@@ -15,6 +15,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
+import { describeServer } from './support/server-description';
 import { mintToken } from '@libs/auth';
 import { quoteIdentifier, startEmbeddedPostgres } from '@libs/database';
 import { APP_ENTRY } from '../tests/support/apps';
@@ -228,20 +229,6 @@ async function dropSchemas(url: string, schemas: string[]): Promise<void> {
     for (const name of schemas) {
       await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(name)} CASCADE`);
     }
-  } finally {
-    await pool.end();
-  }
-}
-
-async function describeServer(url: string): Promise<string> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    const { rows } = await pool.query<{ version: string; fsync: string; commit: string }>(
-      `SELECT split_part(version(), ' ', 2) AS version, current_setting('fsync') AS fsync,
-         current_setting('synchronous_commit') AS commit`,
-    );
-    const { version, fsync, commit } = rows[0];
-    return `PostgreSQL ${version} (fsync ${fsync}, synchronous_commit ${commit})`;
   } finally {
     await pool.end();
   }

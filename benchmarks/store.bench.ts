@@ -7,6 +7,7 @@
 // whole passes, each time swapping which side goes first. Both use the same pool.
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { describeServer } from './support/server-description';
 import { startEmbeddedPostgres } from '@libs/database';
 import { PostgresEventStore, START } from '@libs/event-store';
 import { BenchAppend, countEvents, Workload, workload, WorkloadShape } from './bench-workload';
@@ -172,20 +173,6 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await run();
   return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-async function describeServer(url: string): Promise<string> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    const { rows } = await pool.query<{ version: string; fsync: string; commit: string }>(
-      `SELECT split_part(version(), ' ', 2) AS version, current_setting('fsync') AS fsync,
-         current_setting('synchronous_commit') AS commit`,
-    );
-    const { version, fsync, commit } = rows[0];
-    return `PostgreSQL ${version} (fsync ${fsync}, synchronous_commit ${commit})`;
-  } finally {
-    await pool.end();
-  }
 }
 
 function printTable(target: string, figures: Figure[]): void {

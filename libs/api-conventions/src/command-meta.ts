@@ -27,6 +27,11 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   return Number(match[1]);
 }
 
+/** What a handler needs of the HTTP reply to set ETag and Location (Fastify's or another). */
+export interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
+
 export function etag(version: number): string {
   return `"${version}"`;
 }

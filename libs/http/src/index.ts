@@ -9,3 +9,4 @@ export * from './health/health-report';
 export * from './health/health.controller';
 export * from './health/health.module';
 export * from './api-problems.decorator';
+export * from './recording.decorator';

@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta, Page } from '@libs/api-conventions';
-import { ApiProblems } from '@libs/http';
+import { CommandMeta, etag, Meta, Page, HeaderReply } from '@libs/api-conventions';
+import { ApiProblems, Recording } from '@libs/http';
 import { ContributionView } from './contribution.view';
 import {
   ContributionIdResponse,
@@ -22,10 +12,6 @@ import {
 } from './contributions.dto';
 import { ContributionsService } from './contributions.service';
 
-interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 /** The coop's contributions to the pooled fund: money (EUR, SOL) or time, pledged or paid. */
 @ApiTags('contributions')
 @ApiBearerAuth()
@@ -33,32 +19,32 @@ interface Reply {
 export class ContributionsController {
   constructor(private readonly contributions: ContributionsService) {}
 
-  @Post()
-  @HttpCode(201)
+  @Recording(undefined, {
+    summary: 'Record a contribution (pledged or paid)',
+    created: ContributionIdResponse,
+    problems: [400, 401, 403, 409, 422],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Record a contribution (pledged or paid)' })
-  @ApiCreatedResponse({ type: ContributionIdResponse })
-  @ApiProblems(400, 401, 403, 409, 422)
   async record(
     @Body() dto: RecordContributionDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionIdResponse> {
     const { contributionId, version } = await this.contributions.record(dto, meta);
     reply.header('ETag', etag(version));
     return { contributionId };
   }
 
-  @Post(':id/payment')
-  @HttpCode(201)
+  @Recording(':id/payment', {
+    summary: 'A pledge is paid',
+    problems: [400, 401, 403, 404, 409, 412],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'A pledge is paid' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async pay(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: PayPledgeDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionView> {
     await this.contributions.payPledge(id, dto, meta);
     const view = await this.contributions.one(id);

@@ -3,18 +3,16 @@ import {
   Controller,
   Delete,
   Get,
-  HttpCode,
   Param,
   ParseUUIDPipe,
-  Post,
   Put,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta, Page } from '@libs/api-conventions';
-import { ApiProblems } from '@libs/http';
+import { CommandMeta, etag, Meta, Page, HeaderReply } from '@libs/api-conventions';
+import { ApiProblems, Recording } from '@libs/http';
 import {
   AdmitMemberDto,
   ChangeCategoryDto,
@@ -29,10 +27,6 @@ import { MembershipSummary, MembersQueries } from './members.queries';
 import { MembershipService } from './membership.service';
 import { MemberView } from './member.view';
 
-interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 const MemberId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 
 /** Members and their shares (API.md, coop app). Every change answers the member's new ETag. */
@@ -45,16 +39,16 @@ export class MembersController {
     private readonly queries: MembersQueries,
   ) {}
 
-  @Post('members')
-  @HttpCode(201)
+  @Recording('members', {
+    summary: 'Admit a member with the shares they subscribe',
+    created: MemberIdResponse,
+    problems: [400, 401, 403, 409, 422],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Admit a member with the shares they subscribe' })
-  @ApiCreatedResponse({ type: MemberIdResponse })
-  @ApiProblems(400, 401, 403, 409, 422)
   async admit(
     @Body() dto: AdmitMemberDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<MemberIdResponse> {
     const { memberId, version } = await this.membership.admit(dto, meta);
     reply.header('ETag', etag(version));
@@ -74,36 +68,39 @@ export class MembersController {
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'One member: category, shares subscribed, paid and reimbursed, status' })
   @ApiProblems(400, 401, 403, 404)
-  async one(@MemberId() id: string, @Res({ passthrough: true }) reply: Reply): Promise<MemberView> {
+  async one(
+    @MemberId() id: string,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<MemberView> {
     const member = await this.queries.one(id);
     reply.header('ETag', etag(member.version));
     return member;
   }
 
-  @Post('members/:id/shares')
-  @HttpCode(201)
+  @Recording('members/:id/shares', {
+    summary: 'Subscribe more shares',
+    problems: [400, 401, 403, 404, 409, 412, 422],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Subscribe more shares' })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   subscribe(
     @MemberId() id: string,
     @Body() dto: SubscribeSharesDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
     return this.answer(id, this.membership.subscribeShares(id, dto, meta), reply);
   }
 
-  @Post('members/:id/payments')
-  @HttpCode(201)
+  @Recording('members/:id/payments', {
+    summary: 'Pay up subscribed capital',
+    problems: [400, 401, 403, 404, 409, 412, 422],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Pay up subscribed capital' })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   pay(
     @MemberId() id: string,
     @Body() dto: PayCapitalDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
     return this.answer(id, this.membership.payCapital(id, dto, meta), reply);
   }
@@ -116,37 +113,35 @@ export class MembersController {
     @MemberId() id: string,
     @Body() dto: ChangeCategoryDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
     return this.answer(id, this.membership.changeCategory(id, dto, meta), reply);
   }
 
-  @Post('members/:id/withdrawal')
-  @HttpCode(201)
-  @Roles('coop-admin')
-  @ApiOperation({
+  @Recording('members/:id/withdrawal', {
     summary: 'Record a member’s withdrawal: never partial, all paid-up capital owed back',
+    problems: [400, 401, 403, 404, 409, 412],
   })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @Roles('coop-admin')
   withdraw(
     @MemberId() id: string,
     @Body() dto: WithdrawMemberDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
     return this.answer(id, this.membership.withdraw(id, dto, meta), reply);
   }
 
-  @Post('members/:id/exclusion')
-  @HttpCode(201)
+  @Recording('members/:id/exclusion', {
+    summary: 'Record a member’s exclusion, effective at once',
+    problems: [400, 401, 403, 404, 409, 412],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Record a member’s exclusion, effective at once' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   exclude(
     @MemberId() id: string,
     @Body() dto: ExcludeMemberDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
     return this.answer(id, this.membership.exclude(id, dto, meta), reply);
   }
@@ -160,7 +155,7 @@ export class MembersController {
   erase(
     @MemberId() id: string,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
     return this.answer(id, this.membership.erasePersonalData(id, meta), reply);
   }
@@ -177,7 +172,7 @@ export class MembersController {
   private async answer(
     id: string,
     change: Promise<{ version: number }>,
-    reply: Reply,
+    reply: HeaderReply,
   ): Promise<MemberView> {
     await change;
     const member = await this.queries.one(id);

@@ -1,14 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta } from '@libs/api-conventions';
-import { ApiProblems } from '@libs/http';
+import { CommandMeta, etag, Meta, HeaderReply } from '@libs/api-conventions';
+import { ApiProblems, Recording } from '@libs/http';
 import { CoopProfileService, CoopProfileView } from './coop-profile.service';
 import { ConsortiumWithdrawalDto, SetProfileDto } from './profile.dto';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 @ApiTags('coop')
 @ApiBearerAuth()
@@ -21,7 +17,7 @@ export class CoopProfileController {
   @ApiOperation({ summary: 'The coop’s profile and where it stands with the consortium' })
   @ApiOkResponse({ description: 'the profile; ETag is its version' })
   @ApiProblems(401, 403)
-  async get(@Res({ passthrough: true }) reply: Reply): Promise<CoopProfileView> {
+  async get(@Res({ passthrough: true }) reply: HeaderReply): Promise<CoopProfileView> {
     const { view, version } = await this.profile.view();
     reply.header('ETag', etag(version));
     return view;
@@ -34,28 +30,28 @@ export class CoopProfileController {
   async set(
     @Body() dto: SetProfileDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CoopProfileView> {
     const { version } = await this.profile.set(dto, meta);
     reply.header('ETag', etag(version));
     return (await this.profile.view()).view;
   }
 
-  @Post('consortium/application')
-  @HttpCode(201)
+  @Recording('consortium/application', {
+    summary: 'Apply to join the consortium (the board then admits the coop)',
+    problems: [401, 403, 409, 422],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Apply to join the consortium (the board then admits the coop)' })
-  @ApiProblems(401, 403, 409, 422)
   async apply(@Meta() meta: CommandMeta): Promise<CoopProfileView> {
     await this.profile.apply(meta);
     return (await this.profile.view()).view;
   }
 
-  @Post('consortium/withdrawal')
-  @HttpCode(201)
+  @Recording('consortium/withdrawal', {
+    summary: 'Ask to leave the consortium (the board settles it)',
+    problems: [400, 401, 403, 409],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Ask to leave the consortium (the board settles it)' })
-  @ApiProblems(400, 401, 403, 409)
   async withdraw(
     @Body() dto: ConsortiumWithdrawalDto,
     @Meta() meta: CommandMeta,

@@ -6,21 +6,24 @@ import {
   HttpCode,
   Param,
   ParseUUIDPipe,
-  Post,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta, Page, PageQuery, ResourceView } from '@libs/api-conventions';
-import { ApiProblems } from '@libs/http';
+import {
+  CommandMeta,
+  etag,
+  Meta,
+  Page,
+  PageQuery,
+  ResourceView,
+  HeaderReply,
+} from '@libs/api-conventions';
+import { ApiProblems, Recording } from '@libs/http';
 
 import { ResourceIdResponse, ShareResourceDto } from './resources.dto';
 import { ResourcesService } from './resources.service';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /** What the coop shares with the federation: equipment, vehicles, spaces, skills. */
 @ApiTags('resources')
@@ -29,16 +32,16 @@ interface Reply {
 export class ResourcesController {
   constructor(private readonly resources: ResourcesService) {}
 
-  @Post()
-  @HttpCode(201)
+  @Recording(undefined, {
+    summary: 'Share a resource with the federation, on its terms',
+    created: ResourceIdResponse,
+    problems: [400, 401, 403, 409, 422],
+  })
   @Roles('coop-admin')
-  @ApiOperation({ summary: 'Share a resource with the federation, on its terms' })
-  @ApiCreatedResponse({ type: ResourceIdResponse })
-  @ApiProblems(400, 401, 403, 409, 422)
   async share(
     @Body() dto: ShareResourceDto,
     @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ResourceIdResponse> {
     const { resourceId, version } = await this.resources.share(dto, meta);
     reply.header('ETag', etag(version));
