@@ -70,10 +70,10 @@ function rowsQuery(name: string, table: string): string {
   if (name === 'pooled_movements') {
     return `SELECT jsonb_build_object(
               'recordedOn', recorded_on, 'unit', unit, 'pillar', pillar, 'kind', kind,
-              'theme', theme, 'coopId', coop_id, 'month', month,
+              'theme', theme, 'coopId', coop_id, 'month', month, 'monthPillar', month_pillar,
               'pledged', sum(pledged)::text, 'paid', sum(paid)::text) AS row
               FROM ${table}
-             GROUP BY recorded_on, unit, pillar, kind, theme, coop_id, month
+             GROUP BY recorded_on, unit, pillar, kind, theme, coop_id, month, month_pillar
             HAVING sum(pledged) <> 0 OR sum(paid) <> 0`;
   }
   return `SELECT to_jsonb(t) AS row FROM ${table} t`;

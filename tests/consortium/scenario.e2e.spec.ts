@@ -321,6 +321,23 @@ describe('a year of the federation, as the consortium sees it', () => {
         { month: month('03'), unit: 'SOL', pledged: '0.00', paid: '10.00' },
         { month: month('03'), unit: 'hours', pledged: '6.00', paid: '2.00' },
       ],
+      byMonthAndPillar: [
+        { month: month('01'), pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '160.50' },
+        { month: month('01'), pillar: 'non_monetary', unit: 'hours', ...zero, paid: '3.50' },
+        { month: month('02'), pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '80.00' },
+        { month: month('02'), pillar: 'non_market', unit: 'EUR', pledged: '300.00', paid: '0.00' },
+        { month: month('02'), pillar: 'non_market', unit: 'SOL', pledged: '0.00', paid: '20.00' },
+        { month: month('03'), pillar: 'market', unit: 'SOL', pledged: '0.00', paid: '10.00' },
+        { month: month('03'), pillar: 'non_market', unit: 'EUR', ...zero, paid: '1000.00' },
+        { month: month('03'), pillar: 'non_monetary', unit: 'EUR', ...zero, paid: '15.00' },
+        {
+          month: month('03'),
+          pillar: 'non_monetary',
+          unit: 'hours',
+          pledged: '6.00',
+          paid: '2.00',
+        },
+      ],
       // 30 SOL of 1285.50 paid in money; 15 EUR of barter valued in money.
       solShare: '0.0233',
       nonMonetaryShare: '0.0117',
@@ -356,6 +373,10 @@ describe('a year of the federation, as the consortium sees it', () => {
         { month: month('01'), unit: 'EUR', pledged: '40.00', paid: '0.00' },
         { month: month('03'), unit: 'hours', pledged: '0.00', paid: '2.00' },
       ],
+      byMonthAndPillar: [
+        { month: month('01'), pillar: 'market', unit: 'EUR', pledged: '40.00', paid: '0.00' },
+        { month: month('03'), pillar: 'non_monetary', unit: 'hours', ...zero, paid: '2.00' },
+      ],
       solShare: null,
       nonMonetaryShare: null,
       alerts: [],
@@ -373,6 +394,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       byTheme: [],
       byCoop: [],
       byMonth: [],
+      byMonthAndPillar: [],
       solShare: null,
       nonMonetaryShare: null,
       alerts: [],
@@ -574,6 +596,19 @@ describe('a year of the federation, as the consortium sees it', () => {
       closing: null,
     });
     await expectStatus(first('POST', '/budgets', { periodId: PERIOD }), 409);
+    // The periods the board picks from (the board's page lists them).
+    await eventually(async () =>
+      expect((await expectStatus(consortium.auditor('GET', '/budgets'), 200)).body).toEqual({
+        items: [
+          {
+            periodId: PERIOD,
+            startsOn: `${PERIOD}-01-01`,
+            endsOn: `${PERIOD}-12-31`,
+            status: 'open',
+          },
+        ],
+      }),
+    );
 
     const propose = async (title: string, amount: { amount: string; currency: string }) =>
       createdId(
@@ -699,6 +734,7 @@ describe('who may change and read what', () => {
     `/coops/${VELO.coopId}`,
     '/pooled-means',
     '/resources',
+    '/budgets',
     `/budgets/${PERIOD}`,
     '/compliance',
   ];

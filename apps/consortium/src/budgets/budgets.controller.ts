@@ -1,15 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import {
   AllocationIdResponse,
+  BudgetPeriodList,
   CloseBudgetDto,
   OpenBudgetDto,
   ProposeAllocationDto,
   VoteDto,
 } from './budgets.dto';
+import { BudgetPeriods } from './budget-periods';
 import { BudgetsService, BudgetView } from './budgets.service';
 
 /** The board's budget review: periods, allocation proposals, votes, the closing of a year. */
@@ -17,7 +25,22 @@ import { BudgetsService, BudgetView } from './budgets.service';
 @ApiBearerAuth()
 @Controller()
 export class BudgetsController {
-  constructor(private readonly budgets: BudgetsService) {}
+  constructor(
+    private readonly budgets: BudgetsService,
+    private readonly periods: BudgetPeriods,
+  ) {}
+
+  @Get('budgets')
+  @Roles('board-member', 'auditor')
+  @ApiOperation({
+    summary: 'The budget periods opened so far, newest first, with their status',
+    description: 'A handful per consortium (one a year): not paged.',
+  })
+  @ApiOkResponse({ type: BudgetPeriodList })
+  @ApiProblems(401, 403)
+  async list(): Promise<BudgetPeriodList> {
+    return { items: await this.periods.list() };
+  }
 
   @Post('budgets')
   @HttpCode(201)

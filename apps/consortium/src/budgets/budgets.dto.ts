@@ -143,3 +143,22 @@ export class AllocationIdResponse {
   @ApiProperty({ format: 'uuid' })
   allocationId!: string;
 }
+
+export class BudgetPeriodItem {
+  @ApiProperty({ example: '2027' })
+  periodId!: string;
+
+  @ApiProperty({ format: 'date' })
+  startsOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  endsOn!: string;
+
+  @ApiProperty({ enum: ['open', 'closed'] })
+  status!: 'open' | 'closed';
+}
+
+export class BudgetPeriodList {
+  @ApiProperty({ type: [BudgetPeriodItem] })
+  items!: BudgetPeriodItem[];
+}

@@ -1,6 +1,7 @@
 import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
+import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
 import { CatalogueResourceRow } from '../catalogue/catalogue-resource.entity';
 import { catalogueProjection } from '../catalogue/catalogue.projection';
 import { pooledMeansProjection } from '../pooled-means/pooled-means.projection';
@@ -9,6 +10,8 @@ import { coopMembersProjection } from '../registry/coop-members.projection';
 import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
+import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
+import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
 
 /**
  * The consortium's own database: its tables, their migrations, and the projections that fill them.
@@ -16,6 +19,7 @@ import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-re
  */
 export const CONSORTIUM_ENTITIES = [
   AllocationIndexRow,
+  BudgetPeriodRow,
   MemberCoopRow,
   CoopMemberRow,
   CatalogueResourceRow,
@@ -24,10 +28,13 @@ export const CONSORTIUM_ENTITIES = [
 export const CONSORTIUM_MIGRATIONS = [
   CreateIdempotencyKeys1764300000000,
   ConsortiumReadModels1764300000101,
+  BudgetPeriods1764300000102,
+  PooledMonthPillar1764300000103,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
   allocationIndexProjection,
+  budgetPeriodsProjection,
   memberCoopsProjection,
   coopMembersProjection,
   pooledMeansProjection,

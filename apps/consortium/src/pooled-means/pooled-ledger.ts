@@ -14,8 +14,19 @@ import {
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
 
-/** The keys the board reads pooled means by (API.md), one at a time. */
-export const POOLED_DIMENSIONS = ['pillar', 'kind', 'theme', 'coopId', 'month'] as const;
+/**
+ * The keys the board reads pooled means by (API.md), one at a time. `monthPillar` is a month and
+ * a pillar together (`monthPillarKey`): money per month broken down by pillar cannot be summed
+ * from the month lines and the pillar lines apart.
+ */
+export const POOLED_DIMENSIONS = [
+  'pillar',
+  'kind',
+  'theme',
+  'coopId',
+  'month',
+  'monthPillar',
+] as const;
 export type PooledDimension = (typeof POOLED_DIMENSIONS)[number];
 
 /** A contribution's place on each dimension, and its unit. */
@@ -27,6 +38,19 @@ export interface PooledDimensions {
   theme: Theme;
   /** The month it counts for, `YYYY-MM`. */
   month: string;
+}
+
+/**
+ * The `monthPillar` key, `2027-03/market`. Months are fixed-width (`YYYY-MM`), so the keys sort by
+ * month, then pillar.
+ */
+export function monthPillarKey(month: string, pillar: Pillar): string {
+  return `${month}/${pillar}`;
+}
+
+export function monthAndPillarOf(key: string): { month: string; pillar: Pillar } {
+  const [month, pillar] = key.split('/');
+  return { month, pillar: pillar as Pillar };
 }
 
 /** A pledge not yet paid nor cancelled: what the ledger must know to book its outcome later. */
@@ -176,7 +200,8 @@ interface Change {
  * by reading the events, not by writing rows; every sum the board can ask for stays exact.
  */
 function ledgerLines(changes: Change[]): PooledMovement[] {
-  // Per day and unit, one map per dimension, keyed by the key itself: no key strings to build.
+  // Per day and unit, one map per dimension, keyed by the key itself: no key strings to build but
+  // the month×pillar one, a single short concatenation per change.
   const buckets = new Map<string, Map<string, PooledMovement>[]>();
   for (const { of, day, pledged, paid } of changes) {
     const bucketId = `${day}${of.unit}`;
@@ -186,7 +211,8 @@ function ledgerLines(changes: Change[]): PooledMovement[] {
       buckets.set(bucketId, bucket);
     }
     POOLED_DIMENSIONS.forEach((dimension, i) => {
-      const key = of[dimension];
+      // Derived here rather than kept on the open pledges: they hold its month and pillar already.
+      const key = dimension === 'monthPillar' ? monthPillarKey(of.month, of.pillar) : of[dimension];
       const line = bucket[i].get(key);
       if (line) {
         line.pledged += pledged;

@@ -3,6 +3,8 @@ import {
   bookBatch,
   contributionFacts,
   contributionKey,
+  monthAndPillarOf,
+  monthPillarKey,
   OpenPledge,
   pledgesToLoad,
   PooledDimension,
@@ -71,8 +73,61 @@ describe('the pooled-means ledger', () => {
       ['mobility', 'EUR', 12050, 0],
       ['housing', 'hours', 0, 350],
     ]);
+    expect(on('monthPillar', movements)).toEqual([
+      ['2027-03/market', 'EUR', 12050, 0],
+      ['2027-02/non_monetary', 'hours', 0, 350],
+    ]);
     expect(movements.every((m) => m.recordedOn === '2027-03-01')).toBe(true);
     expect(opened.map((p) => p.contributionId)).toEqual([A]);
+  });
+
+  it('keys a month and a pillar together, and splits the key back', () => {
+    expect(monthPillarKey('2027-03', 'non_market')).toBe('2027-03/non_market');
+    expect(monthAndPillarOf('2027-03/non_market')).toEqual({
+      month: '2027-03',
+      pillar: 'non_market',
+    });
+  });
+
+  it('books month by pillar lines that add up to the month lines and to the pillar lines', () => {
+    const C = '00000000-0000-4000-8000-00000000000c';
+    const D = '00000000-0000-4000-8000-00000000000d';
+    const { movements } = book(
+      [
+        velo.contributionRecorded(B, eur(1000), { period: '2027-03', kind: 'dues' }),
+        velo.contributionRecorded(C, eur(2000), { period: '2027-03', kind: 'grant' }),
+        habitat.contributionRecorded(C, eur(400), { period: '2027-03', kind: 'sales' }),
+        habitat.contributionRecorded(D, eur(800), {
+          period: '2027-02',
+          kind: 'dues',
+          status: 'pledged',
+        }),
+        velo.pledgePaid(A), // the open SOL pledge, non_market in 2027-01
+      ],
+      [pledge],
+    );
+    expect(on('monthPillar', movements)).toEqual([
+      ['2027-03/market', 'EUR', 0, 1400],
+      ['2027-03/non_market', 'EUR', 0, 2000],
+      ['2027-02/market', 'EUR', 800, 0],
+      ['2027-01/non_market', 'SOL', -4000, 4000],
+    ]);
+    // Summed by month and by pillar, they are the month lines and the pillar lines.
+    const summed = (keyOf: (key: string) => string) => {
+      const sums = new Map<string, [number, number]>();
+      for (const m of movements.filter((l) => l.dimension === 'monthPillar')) {
+        const key = `${keyOf(m.key)} ${m.unit}`;
+        const [pledged, paid] = sums.get(key) ?? [0, 0];
+        sums.set(key, [pledged + m.pledged, paid + m.paid]);
+      }
+      return [...sums].sort();
+    };
+    const lines = (dimension: PooledDimension) =>
+      on(dimension, movements)
+        .map(([key, unit, pledged, paid]) => [`${key} ${unit}`, [pledged, paid]])
+        .sort();
+    expect(summed((key) => monthAndPillarOf(key).month)).toEqual(lines('month'));
+    expect(summed((key) => monthAndPillarOf(key).pillar)).toEqual(lines('pillar'));
   });
 
   it('sums a batch into one line per day, unit and key', () => {
@@ -108,6 +163,7 @@ describe('the pooled-means ledger', () => {
     const { movements, opened } = book([velo.pledgePaid(A, paidOn)], [pledge]);
     expect(on('kind', movements)).toEqual([['donation', 'SOL', -4000, 4000]]);
     expect(on('month', movements)).toEqual([['2027-01', 'SOL', -4000, 4000]]);
+    expect(on('monthPillar', movements)).toEqual([['2027-01/non_market', 'SOL', -4000, 4000]]);
     expect(movements.every((m) => m.recordedOn === '2027-05-01')).toBe(true);
     expect(opened).toEqual([]); // settled: it does not go back among the open pledges
   });
@@ -124,12 +180,14 @@ describe('the pooled-means ledger', () => {
     ]);
     // The pledge recorded and cancelled on the same day leaves nothing; the payment stays.
     expect(on('coopId', movements)).toEqual([['velo-solidaire', 'EUR', 0, 500]]);
+    expect(on('monthPillar', movements)).toEqual([['2027-03/market', 'EUR', 0, 500]]);
     expect(opened).toEqual([]);
   });
 
   it('settles an open pledge once, whatever follows it in the batch', () => {
     const { movements, opened } = book([velo.pledgeCancelled(A), velo.pledgePaid(A)], [pledge]);
     expect(on('coopId', movements)).toEqual([['velo-solidaire', 'SOL', -4000, 0]]);
+    expect(on('monthPillar', movements)).toEqual([['2027-01/non_market', 'SOL', -4000, 0]]);
     expect(opened).toEqual([]);
   });
 

@@ -16,10 +16,12 @@ export class PooledMeansController {
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
-    summary: 'Everything pooled: totals by unit, pillar, kind, theme, coop and month',
+    summary:
+      'Everything pooled: totals by unit, pillar, kind, theme, coop, month, and pillar within each month',
     description:
       'Total lines `{ unit, pledged, paid }` (decimal strings): `pledged` is promised and not yet paid, `paid` received (for hours, given); EUR and SOL are never summed, hours are unit `hours`. ' +
       '`solShare` = SOL paid ÷ (EUR paid + SOL paid); `nonMonetaryShare` = money (EUR + SOL) paid in the non_monetary pillar ÷ all money paid (hours are not money and count in neither); both 4-decimal strings, null while no money is paid. ' +
+      "`byMonthAndPillar` lines `{ month, pillar, unit, pledged, paid }`, by month then pillar then unit, break each month's `byMonth` lines down by pillar. " +
       '`alerts` lists the indicators in alert (`sol_share_at_most_20pct`). ' +
       '`?asOf=` answers as at the end of that day (UTC), from the events recorded up to it.',
   })

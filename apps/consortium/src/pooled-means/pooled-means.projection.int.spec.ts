@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { qualifiedTable } from '@libs/database';
 import { Projection, ProjectionRunner } from '@libs/projections';
 import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
 import { appendAll, coopEvents } from '../../../../tests/consortium/federation-events';
@@ -6,6 +7,7 @@ import { PeriodIncomeQuery } from '../budgets/period-income';
 import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
 import { pooledMeansProjection } from './pooled-means.projection';
 import { PooledMeansQueries } from './pooled-means.queries';
+import { TotalLine } from './total-line';
 
 const quiet: LoggerService = { log() {}, warn() {}, error() {} };
 
@@ -129,6 +131,11 @@ describe('the pooled-means projection', () => {
       ],
       solShare: '0.0000',
       alerts: [],
+      byMonthAndPillar: [
+        { month: '2027-02', pillar: 'non_monetary', unit: 'hours', pledged: '0.00', paid: '3.50' },
+        { month: '2027-03', pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { month: '2027-03', pillar: 'non_market', unit: 'SOL', pledged: '40.00', paid: '0.00' },
+      ],
     });
 
     // The SOL pledge is now paid: 40 / 160.50 of the money, over 20%.
@@ -147,6 +154,13 @@ describe('the pooled-means projection', () => {
       { coopId: 'habitat-partage', unit: 'hours', pledged: '0.00', paid: '3.50' },
       { coopId: 'velo-solidaire', unit: 'EUR', pledged: '0.00', paid: '120.50' },
       { coopId: 'velo-solidaire', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+    ]);
+    // The SOL pledge moved from pledged to paid on its month and pillar; the grant is pledged.
+    expect(march15.byMonthAndPillar).toEqual([
+      { month: '2027-02', pillar: 'non_monetary', unit: 'hours', pledged: '0.00', paid: '3.50' },
+      { month: '2027-03', pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+      { month: '2027-03', pillar: 'non_market', unit: 'EUR', pledged: '50.00', paid: '0.00' },
+      { month: '2027-03', pillar: 'non_market', unit: 'SOL', pledged: '0.00', paid: '40.00' },
     ]);
 
     const april = await queries.asOf('2027-12-31');
@@ -186,10 +200,54 @@ describe('the pooled-means projection', () => {
         { month: '2027-03', unit: 'SOL', pledged: '0.00', paid: '40.00' },
         { month: '2027-04', unit: 'SOL', pledged: '0.00', paid: '10.00' },
       ],
+      // The grant pledge, cancelled, leaves nothing on 2027-03/non_market in EUR.
+      byMonthAndPillar: [
+        { month: '2027-02', pillar: 'non_monetary', unit: 'hours', pledged: '0.00', paid: '3.50' },
+        { month: '2027-03', pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '120.50' },
+        { month: '2027-03', pillar: 'non_market', unit: 'SOL', pledged: '0.00', paid: '40.00' },
+        { month: '2027-04', pillar: 'non_monetary', unit: 'SOL', pledged: '0.00', paid: '10.00' },
+      ],
       solShare: '0.2933',
       nonMonetaryShare: '0.0587',
       alerts: [expect.objectContaining({ rule: 'sol_share_at_most_20pct', value: '0.2933' })],
     });
+  });
+
+  it('adds up the month by pillar lines to the month lines and the pillar lines, every day', async () => {
+    const added = (lines: [string, TotalLine][]) => {
+      const sums = new Map<string, number[]>();
+      for (const [key, { unit, pledged, paid }] of lines) {
+        const [p, q] = sums.get(`${key} ${unit}`) ?? [0, 0];
+        // In hundredths: the decimal strings have two places.
+        sums.set(`${key} ${unit}`, [p + Math.round(+pledged * 100), q + Math.round(+paid * 100)]);
+      }
+      return sums;
+    };
+    for (const asOf of ['2027-03-01', '2027-03-15', '2027-04-02', '2027-12-31']) {
+      const view = await queries.asOf(asOf);
+      const lines = view.byMonthAndPillar;
+      expect(lines.length).toBeGreaterThan(0);
+      expect(added(lines.map((l) => [l.month, l]))).toEqual(
+        added(view.byMonth.map((l) => [l.month, l])),
+      );
+      expect(added(lines.map((l) => [l.pillar, l]))).toEqual(
+        added(view.byPillar.map((l) => [l.pillar, l])),
+      );
+    }
+  });
+
+  it('keeps each ledger line on exactly one dimension', async () => {
+    const movements = qualifiedTable(bed.dataSource, 'pooled_movements');
+    await expect(
+      bed.dataSource.query(
+        `INSERT INTO ${movements} (recorded_on, unit, month, month_pillar, pledged, paid)
+         VALUES ('2027-03-01', 'EUR', '2027-03', '2027-03/market', 0, 1)`,
+      ),
+    ).rejects.toThrow(/check constraint/);
+    const [{ lines }]: { lines: string }[] = await bed.dataSource.query(
+      `SELECT count(*) AS lines FROM ${movements} WHERE month_pillar IS NOT NULL`,
+    );
+    expect(Number(lines)).toBeGreaterThan(0);
   });
 
   it('gives each coop its contributions to date, and the SOL share to date', async () => {
@@ -225,5 +283,21 @@ describe('the pooled-means projection', () => {
     });
     await runner.rebuild(pooledMeansProjection.name);
     expect(await answers()).toEqual(before);
+  });
+
+  it('fills the month by pillar lines in a ledger built by the previous version', async () => {
+    const before = await queries.asOf('2027-12-31');
+    // A data dir from before the column: the ledger without its month by pillar lines, version 1.
+    await bed.dataSource.query(
+      `DELETE FROM ${qualifiedTable(bed.dataSource, 'pooled_movements')} WHERE month_pillar IS NOT NULL`,
+    );
+    await bed.dataSource.query(
+      `UPDATE ${qualifiedTable(bed.dataSource, 'projection_checkpoints')} SET version = 1
+        WHERE name = $1`,
+      [pooledMeansProjection.name],
+    );
+    expect((await queries.asOf('2027-12-31')).byMonthAndPillar).toEqual([]);
+    await project(pooledMeansProjection);
+    expect(await queries.asOf('2027-12-31')).toEqual(before);
   });
 });

@@ -45,7 +45,8 @@ function tables(manager: EntityManager) {
  */
 export const pooledMeansProjection: Projection = {
   name: 'pooled_means',
-  version: 1,
+  // 2: the month×pillar lines (a rebuild books them for the whole history).
+  version: 2,
   eventTypes: [...POOLED_EVENT_TYPES],
   batchSize: BATCH_SIZE,
 
@@ -91,9 +92,9 @@ export const pooledMeansProjection: Projection = {
         lines.map((l) => (l.dimension === dimension ? l.key : null));
       await manager.query(
         `INSERT INTO ${movements}
-           (recorded_on, unit, pillar, kind, theme, coop_id, month, pledged, paid)
+           (recorded_on, unit, pillar, kind, theme, coop_id, month, month_pillar, pledged, paid)
          SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[],
-                              $6::text[], $7::text[], $8::bigint[], $9::bigint[])`,
+                              $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])`,
         [
           lines.map((l) => l.recordedOn),
           lines.map((l) => l.unit),
@@ -102,6 +103,7 @@ export const pooledMeansProjection: Projection = {
           keysOf('theme'),
           keysOf('coopId'),
           keysOf('month'),
+          keysOf('monthPillar'),
           lines.map((l) => l.pledged),
           lines.map((l) => l.paid),
         ],

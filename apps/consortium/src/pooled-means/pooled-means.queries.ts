@@ -20,6 +20,7 @@ interface SumRow {
   theme: string | null;
   coop_id: string | null;
   month: string | null;
+  month_pillar: string | null;
   pledged: string;
   paid: string;
 }
@@ -36,11 +37,11 @@ export class PooledMeansQueries {
   /** Everything pooled as the board could have seen it at the end of `day`: the lines up to it. */
   async asOf(day: string): Promise<PooledMeansView> {
     const rows: SumRow[] = await this.db.query(
-      `SELECT unit, pillar, kind, theme, coop_id, month,
+      `SELECT unit, pillar, kind, theme, coop_id, month, month_pillar,
               sum(pledged) AS pledged, sum(paid) AS paid
          FROM ${this.movements()}
         WHERE recorded_on <= $1::date
-        GROUP BY unit, pillar, kind, theme, coop_id, month`,
+        GROUP BY unit, pillar, kind, theme, coop_id, month, month_pillar`,
       [day],
     );
     return pooledMeansView(day, rows.map(toSum));
@@ -85,6 +86,7 @@ function toSum(row: SumRow): PooledSum {
     theme: row.theme,
     coopId: row.coop_id,
     month: row.month,
+    monthPillar: row.month_pillar,
   };
   const [dimension, key] = Object.entries(keys).find(([, value]) => value !== null)!;
   return {

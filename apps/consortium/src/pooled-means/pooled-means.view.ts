@@ -1,6 +1,6 @@
-import { Unit } from '@libs/contracts';
+import { Pillar, Unit } from '@libs/contracts';
 import { Indicator, ratioIndicator, ratioString } from '@libs/rules';
-import { PooledDimension } from './pooled-ledger';
+import { monthAndPillarOf, PooledDimension } from './pooled-ledger';
 import { Sums, totalLine, TotalLine, UNITS, unitLines } from './total-line';
 
 /** The ledger summed for one key of one dimension, in one unit. */
@@ -12,6 +12,9 @@ export interface PooledSum extends Sums {
 
 export type GroupedLine<D extends PooledDimension> = { [K in D]: string } & TotalLine;
 
+/** A line of money (or hours) per month and pillar: its key split back into its two parts. */
+export type MonthPillarLine = { month: string; pillar: Pillar } & TotalLine;
+
 export interface PooledMeansView {
   asOf: string;
   totals: TotalLine[];
@@ -20,6 +23,8 @@ export interface PooledMeansView {
   byTheme: GroupedLine<'theme'>[];
   byCoop: GroupedLine<'coopId'>[];
   byMonth: GroupedLine<'month'>[];
+  /** By month, then pillar: each month's lines add up to its `byMonth` lines, unit by unit. */
+  byMonthAndPillar: MonthPillarLine[];
   /** SOL paid ÷ (EUR paid + SOL paid); null while no money is paid. */
   solShare: string | null;
   /** Money (EUR + SOL) paid in the non-monetary pillar ÷ all money paid; null while none is paid. */
@@ -30,13 +35,26 @@ export interface PooledMeansView {
 
 const UNIT_ORDER = new Map(UNITS.map((unit, i) => [unit, i]));
 
-function grouped<D extends PooledDimension>(sums: PooledSum[], dimension: D): GroupedLine<D>[] {
+/** The sums of one dimension with something in them, by key then unit. */
+function linesOf(sums: PooledSum[], dimension: PooledDimension): PooledSum[] {
   return sums
     .filter((s) => s.dimension === dimension && (s.pledged !== 0 || s.paid !== 0))
     .sort((a, b) =>
       a.key === b.key ? UNIT_ORDER.get(a.unit)! - UNIT_ORDER.get(b.unit)! : a.key < b.key ? -1 : 1,
-    )
-    .map((s) => ({ [dimension]: s.key, ...totalLine(s.unit, s) }) as GroupedLine<D>);
+    );
+}
+
+function grouped<D extends PooledDimension>(sums: PooledSum[], dimension: D): GroupedLine<D>[] {
+  return linesOf(sums, dimension).map(
+    (s) => ({ [dimension]: s.key, ...totalLine(s.unit, s) }) as GroupedLine<D>,
+  );
+}
+
+function byMonthAndPillar(sums: PooledSum[]): MonthPillarLine[] {
+  return linesOf(sums, 'monthPillar').map((s) => ({
+    ...monthAndPillarOf(s.key),
+    ...totalLine(s.unit, s),
+  }));
 }
 
 /** Every contribution counts for exactly one month: the month lines add up to the totals. */
@@ -73,6 +91,7 @@ export function pooledMeansView(asOf: string, sums: PooledSum[]): PooledMeansVie
     byTheme: grouped(sums, 'theme'),
     byCoop: grouped(sums, 'coopId'),
     byMonth: grouped(sums, 'month'),
+    byMonthAndPillar: byMonthAndPillar(sums),
     solShare: solShare.value,
     nonMonetaryShare: moneyPaid === 0 ? null : ratioString(nonMonetaryMoney, moneyPaid),
     alerts: [solShare].filter((indicator) => indicator.status === 'alert'),

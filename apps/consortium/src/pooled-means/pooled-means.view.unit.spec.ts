@@ -1,6 +1,7 @@
 import { Unit } from '@libs/contracts';
 import { PooledDimension } from './pooled-ledger';
 import { pooledMeansView, PooledSum } from './pooled-means.view';
+import { TotalLine } from './total-line';
 
 function sum(
   dimension: PooledDimension,
@@ -54,6 +55,53 @@ describe('GET /pooled-means from the ledger’s sums', () => {
     expect(view.byTheme).toEqual([
       { theme: 'mobility', unit: 'EUR', pledged: '0.00', paid: '10.00' },
     ]);
+  });
+
+  it('breaks each month down by pillar, by month then pillar then unit, split into two fields', () => {
+    const view = pooledMeansView('2027-03-31', [
+      sum('monthPillar', '2027-03/non_market', 'EUR', 5000, 0),
+      sum('monthPillar', '2027-03/market', 'SOL', 0, 300),
+      sum('monthPillar', '2027-03/market', 'EUR', 0, 1200),
+      sum('monthPillar', '2027-02/non_monetary', 'hours', 0, 350),
+      sum('monthPillar', '2027-02/market', 'EUR', 0, 0), // a pledge cancelled, nothing left
+      sum('month', '2027-03', 'EUR', 5000, 1200),
+      sum('month', '2027-03', 'SOL', 0, 300),
+      sum('month', '2027-02', 'hours', 0, 350),
+      sum('pillar', 'market', 'EUR', 0, 1200),
+      sum('pillar', 'market', 'SOL', 0, 300),
+      sum('pillar', 'non_market', 'EUR', 5000, 0),
+      sum('pillar', 'non_monetary', 'hours', 0, 350),
+    ]);
+    expect(view.byMonthAndPillar).toEqual([
+      { month: '2027-02', pillar: 'non_monetary', unit: 'hours', pledged: '0.00', paid: '3.50' },
+      { month: '2027-03', pillar: 'market', unit: 'EUR', pledged: '0.00', paid: '12.00' },
+      { month: '2027-03', pillar: 'market', unit: 'SOL', pledged: '0.00', paid: '3.00' },
+      { month: '2027-03', pillar: 'non_market', unit: 'EUR', pledged: '50.00', paid: '0.00' },
+    ]);
+    // The field order clients see in the JSON.
+    expect(Object.keys(view.byMonthAndPillar[0])).toEqual([
+      'month',
+      'pillar',
+      'unit',
+      'pledged',
+      'paid',
+    ]);
+    // Added up per month (per pillar), per unit, they are the byMonth (byPillar) lines.
+    const added = (lines: [string, TotalLine][]) => {
+      const sums = new Map<string, number[]>();
+      for (const [key, { unit, pledged, paid }] of lines) {
+        const [p, q] = sums.get(`${key} ${unit}`) ?? [0, 0];
+        sums.set(`${key} ${unit}`, [p + Number(pledged), q + Number(paid)]);
+      }
+      return sums;
+    };
+    const lines = view.byMonthAndPillar;
+    expect(added(lines.map((l) => [l.month, l]))).toEqual(
+      added(view.byMonth.map((l) => [l.month, l])),
+    );
+    expect(added(lines.map((l) => [l.pillar, l]))).toEqual(
+      added(view.byPillar.map((l) => [l.pillar, l])),
+    );
   });
 
   it('counts only money paid in the SOL share, and alerts above 20%', () => {
