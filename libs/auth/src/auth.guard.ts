@@ -10,7 +10,8 @@ import { Reflector } from '@nestjs/core';
 import { Actor, Role } from './actor';
 import { ACCESS_POLICY, AccessPolicy, AUTH_SECRET } from './access-policy';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
-import { InvalidToken, verifyToken } from './token';
+import { InvalidToken } from './token';
+import { VerifiedTokens } from './verified-tokens';
 
 /** The request as the guard leaves it for handlers: with the verified actor. */
 export interface AuthenticatedRequest {
@@ -24,11 +25,15 @@ export interface AuthenticatedRequest {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_SECRET) private readonly secret: string,
+    @Inject(AUTH_SECRET) secret: string,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
-  ) {}
+  ) {
+    this.tokens = new VerifiedTokens(secret);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
@@ -52,7 +57,7 @@ export class AuthGuard implements CanActivate {
     if (!match)
       throw new UnauthorizedException('an Authorization: Bearer <token> header is required');
     try {
-      return verifyToken(this.secret, match[1]);
+      return this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidToken) throw new UnauthorizedException(error.message);
       throw error;

@@ -6,3 +6,4 @@ export * from './auth.module';
 export * from './current-actor.decorator';
 export * from './roles.decorator';
 export * from './token';
+export * from './verified-tokens';

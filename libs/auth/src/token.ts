@@ -21,6 +21,16 @@ export function mintToken(
 export class InvalidToken extends Error {}
 
 export function verifyToken(secret: string, token: string, now = Date.now()): Actor {
+  return verifyClaims(secret, token, now).actor;
+}
+
+/** A verified token's actor, and until when (milliseconds since the epoch) it stays valid. */
+export interface VerifiedToken {
+  actor: Actor;
+  validUntil: number;
+}
+
+export function verifyClaims(secret: string, token: string, now = Date.now()): VerifiedToken {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidToken('malformed token');
   const [header, payload, signature] = parts;
@@ -43,9 +53,12 @@ export function verifyToken(secret: string, token: string, now = Date.now()): Ac
   if (claims.coopId !== undefined && typeof claims.coopId !== 'string')
     throw new InvalidToken('bad coopId');
   return {
-    sub: claims.sub,
-    role: claims.role as Actor['role'],
-    coopId: claims.coopId as string | undefined,
+    actor: {
+      sub: claims.sub,
+      role: claims.role as Actor['role'],
+      coopId: claims.coopId as string | undefined,
+    },
+    validUntil: typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity,
   };
 }
 

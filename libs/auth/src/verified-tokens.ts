@@ -1,0 +1,41 @@
+import { Actor } from './actor';
+import { verifyClaims, VerifiedToken } from './token';
+
+const DEFAULT_CAPACITY = 1_000;
+
+/**
+ * Tokens already verified, so that a client's every request does not pay for the HMAC and the JSON
+ * parses again: a token is immutable, so its verdict holds until it expires. Only valid tokens are
+ * kept (a refusal is computed again each time), at most `capacity` of them, the least recently
+ * used leaving first.
+ */
+export class VerifiedTokens {
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  private readonly verified = new Map<string, VerifiedToken>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
+
+  /** The token's actor; throws InvalidToken as `verifyToken` does. */
+  verify(token: string, now = Date.now()): Actor {
+    const known = this.verified.get(token);
+    if (known) {
+      this.verified.delete(token);
+      // Expired: verified again below, which refuses it with the same message as ever.
+      if (now < known.validUntil) {
+        this.verified.set(token, known);
+        return known.actor;
+      }
+    }
+    const fresh = verifyClaims(this.secret, token, now);
+    // Shared by every request that shows the token: none may change it for the others.
+    Object.freeze(fresh.actor);
+    this.verified.set(token, fresh);
+    if (this.verified.size > this.capacity) {
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    return fresh.actor;
+  }
+}
