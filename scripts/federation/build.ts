@@ -22,8 +22,13 @@ export function appEntries(root: string) {
   };
 }
 
+/** What `npm run build` makes: the apps, and the board's page the consortium app serves. */
+function builtOutputs(root: string): string[] {
+  return [...Object.values(appEntries(root)), join(root, 'dist/board/index.html')];
+}
+
 /** What the build reads: a change to any of these makes `dist/` stale. */
-const SOURCE_DIRS = ['apps/coop/src', 'apps/consortium/src', 'libs'];
+const SOURCE_DIRS = ['apps/coop/src', 'apps/consortium/src', 'apps/board', 'libs'];
 const SOURCE_FILES = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
 const NOT_BUILT = /(\.spec\.ts|\.md)$|\/testing\//;
 
@@ -63,7 +68,7 @@ export async function buildIfStale(root: string, log: (line: string) => void): P
     if (code !== 0) throw new Error(`npm run build failed (exit code ${code})`);
     // Dated from the build's start: a source saved during the build still counts as newer.
     const startedAt = new Date(started);
-    for (const entry of Object.values(appEntries(root))) utimesSync(entry, startedAt, startedAt);
+    for (const output of builtOutputs(root)) utimesSync(output, startedAt, startedAt);
     return Date.now() - waited;
   } finally {
     release();
@@ -71,9 +76,9 @@ export async function buildIfStale(root: string, log: (line: string) => void): P
 }
 
 export function isStale(root: string): boolean {
-  const entries = Object.values(appEntries(root));
-  if (!entries.every((entry) => existsSync(entry))) return true;
-  const built = Math.min(...entries.map((entry) => statSync(entry).mtimeMs));
+  const outputs = builtOutputs(root);
+  if (!outputs.every((output) => existsSync(output))) return true;
+  const built = Math.min(...outputs.map((output) => statSync(output).mtimeMs));
   return newestSource(root) > built;
 }
 

@@ -58,3 +58,20 @@ export function exportLines(env: Record<string, string>): string {
     .map(([name, value]) => `export ${name}='${value}'`)
     .join('\n');
 }
+
+/**
+ * The board's page at the consortium app, and a signed-in link for the first board member and the
+ * auditor. The token goes in the fragment (`#token=`): browsers never send it to the server, and
+ * the page wipes it from the address bar once read.
+ */
+export function boardPageLinks(consortiumUrl: string, tokens: DevToken[]) {
+  const url = `${consortiumUrl}/board/`;
+  const shown = [
+    tokens.find((t) => t.role === 'board-member'),
+    tokens.find((t) => t.role === 'auditor'),
+  ].filter((t): t is DevToken => !!t);
+  return {
+    url,
+    links: shown.map(({ sub, role, token }) => ({ sub, role, link: `${url}#token=${token}` })),
+  };
+}

@@ -4,7 +4,7 @@ import { resolveAuthSecret } from '@libs/auth';
 import { startEmbeddedPostgres } from '@libs/database';
 import { AppProcess, startAppProcess, stopAppProcess } from './app-process';
 import { appEntries, buildIfStale } from './build';
-import { devTokens, exportLines, tourEnvironment } from './dev-access';
+import { boardPageLinks, devTokens, exportLines, tourEnvironment } from './dev-access';
 import { readFederationConfig } from './federation-config';
 import { FederationReady, Phases, summary } from './ready-line';
 import { DemoApi, SeedRefused } from './demo/demo-api';
@@ -157,6 +157,7 @@ async function main(): Promise<void> {
         pid: app.child.pid!,
       })),
       tokens,
+      boardPage: boardPageLinks(urlOf('consortium'), tokens),
       env: tour,
     };
     // For scripts and tests: in a terminal, this long line would only bury the summary.

@@ -14,6 +14,8 @@ export interface FederationReady {
   seeded: boolean;
   apps: { name: string; url: string; docs: string; pid: number }[];
   tokens: DevToken[];
+  /** The board's page, signed in through the link (the token rides in the fragment). */
+  boardPage: { url: string; links: { sub: string; role: string; link: string }[] };
   /** The README tour's shell variables (also in `<dataDir>/dev.env`). */
   env: Record<string, string>;
 }
@@ -43,6 +45,9 @@ export function summary(ready: FederationReady, devEnvFile: string): string {
     ready.seeded
       ? 'Demo history seeded: members, contributions in EUR, SOL and hours, resources, a budget with votes.'
       : 'Demo history: kept from an earlier start.',
+    '',
+    `The board's page: ${ready.boardPage.url} — ready links, signed in:`,
+    ...ready.boardPage.links.map((l) => `  ${l.role} ${l.sub}: ${l.link}`),
     '',
     'Development tokens (valid 30 days; send as Authorization: Bearer <token>):',
     ...ready.tokens.map((t) => `  ${t.role} ${t.coopId ? `of ${t.coopId}` : t.sub}: ${t.token}`),

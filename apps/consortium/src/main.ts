@@ -1,5 +1,6 @@
 import { createApp, listen } from '@libs/http';
 import { AppModule } from './app.module';
+import { serveBoardPage } from './board-page/board-page';
 
 const DEFAULT_PORT = 3000;
 
@@ -9,6 +10,7 @@ async function bootstrap(): Promise<void> {
     description:
       "The consortium's API: member coops, pooled means, budgets and votes, compliance with the model's rules.",
   });
+  serveBoardPage(app);
   await listen(app, DEFAULT_PORT);
 }
 

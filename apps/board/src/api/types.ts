@@ -1,0 +1,114 @@
+import type {
+  LegalForm,
+  MemberCategory,
+  Pillar,
+  ResourceKind,
+  ResourceTermsType,
+  Theme,
+} from '@libs/contracts';
+
+/** The consortium API's answers as API.md describes them: decimal strings, never floats. */
+export type Currency = 'EUR' | 'SOL';
+export type Unit = Currency | 'hours';
+
+export interface Money {
+  amount: string;
+  currency: Currency;
+}
+
+/** `pledged`: promised, not yet paid; `paid`: received (for hours: given). */
+export interface TotalLine {
+  unit: Unit;
+  pledged: string;
+  paid: string;
+}
+
+export interface Indicator {
+  rule: string;
+  value: string | null;
+  threshold: string;
+  status: 'ok' | 'alert';
+  source: string;
+}
+
+export interface PooledMeans {
+  asOf: string;
+  totals: TotalLine[];
+  byPillar: (TotalLine & { pillar: Pillar })[];
+  byTheme: (TotalLine & { theme: Theme })[];
+  byCoop: (TotalLine & { coopId: string })[];
+  byMonth: (TotalLine & { month: string })[];
+  byMonthAndPillar: (TotalLine & { month: string; pillar: Pillar })[];
+  solShare: string | null;
+  nonMonetaryShare: string | null;
+  alerts: Indicator[];
+}
+
+export type CoopStatus = 'applicant' | 'admitted' | 'withdrawing' | 'withdrawn';
+
+export interface MemberCoop {
+  coopId: string;
+  status: CoopStatus;
+  name: string | null;
+  legalForm: LegalForm | null;
+  themes: Theme[];
+  territory: string | null;
+  appliedOn: string | null;
+  admittedOn: string | null;
+  admissionOverride: { by: string; rule: string; reason: string } | null;
+  members: { total: number; byCategory: Record<MemberCategory, number> };
+  capital: { subscribed: Money; paid: Money };
+  contributions: TotalLine[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface BudgetPeriod {
+  periodId: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'open' | 'closed';
+}
+
+export type Vote = 'for' | 'against' | 'abstain';
+
+export interface Allocation {
+  allocationId: string;
+  title: string;
+  status: 'proposed' | 'approved' | 'rejected';
+  amount: Money;
+  votes: Record<Vote, number>;
+}
+
+export interface Budget extends BudgetPeriod {
+  income: TotalLine[];
+  allocations: Allocation[];
+  available: Money[];
+  closing: {
+    closedOn: string;
+    netResult: Money;
+    legalReserve: Money;
+    mutualFund: Money;
+    remainder: { purpose: string; amount: Money }[];
+  } | null;
+}
+
+export interface Compliance {
+  consortium: Indicator[];
+  coops: { coopId: string; indicators: Indicator[] }[];
+}
+
+export interface CatalogueResource {
+  coopId: string;
+  coopName: string | null;
+  resourceId: string;
+  kind: ResourceKind;
+  title: string;
+  description: string | null;
+  themes: Theme[];
+  terms: { type: ResourceTermsType; price?: Money; hours?: string };
+  sharedOn: string;
+}

@@ -1,0 +1,143 @@
+import { Allocation, Budget, Vote } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { useAction } from '../../components/action-form';
+import { Loading } from '../../components/loading';
+import { ProblemMessage } from '../../components/problem-message';
+import { UnitTotalsTable } from '../../components/unit-totals-table';
+import { useI18n } from '../../i18n/i18n';
+import { canAct } from '../../session/session';
+import { useSignedIn } from '../../session/session-context';
+import { AllocationForm } from './allocation-form';
+import { ClosingView } from './closing-view';
+
+const STATUS_ORDER = { proposed: 0, approved: 1, rejected: 2 };
+const VOTES: Vote[] = ['for', 'against', 'abstain'];
+
+/** A period: its income, what is left to allocate, the allocations and their votes, its closing. */
+export function BudgetReview({ periodId }: { periodId: string }) {
+  const { api, session } = useSignedIn();
+  const { messages: m, format, t } = useI18n();
+  const budget = useApi(
+    () => api.get<Budget>(`/budgets/${encodeURIComponent(periodId)}`),
+    [api, periodId],
+  );
+  return (
+    <Loading loaded={budget}>
+      {(data) => {
+        const open = data.status === 'open';
+        const allocations = [...data.allocations].sort(
+          (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
+        );
+        return (
+          <>
+            <p>
+              {t(m.budget.dates, { from: format.day(data.startsOn), to: format.day(data.endsOn) })}{' '}
+              — {open ? m.budget.statusOpen : m.budget.statusClosed}
+            </p>
+            <div className="columns">
+              <UnitTotalsTable caption={m.budget.income} lines={data.income} />
+              <table>
+                <caption>{m.budget.available}</caption>
+                <tbody>
+                  {data.available.map((money) => (
+                    <tr key={money.currency} data-available={money.currency}>
+                      <th scope="row">{m.units[money.currency]}</th>
+                      <td className="number">{format.quantity(money.amount, money.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+
+            <h3>{m.budget.allocations}</h3>
+            {allocations.length === 0 ? (
+              <p>{m.budget.noAllocations}</p>
+            ) : (
+              <table className="allocations">
+                <thead>
+                  <tr>
+                    <th scope="col">{m.budget.allocation}</th>
+                    <th scope="col" className="number">
+                      {m.budget.amount}
+                    </th>
+                    <th scope="col">{m.budget.status}</th>
+                    <th scope="col">{m.budget.tally}</th>
+                    {canAct(session) && open && <th scope="col">{m.budget.decision}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {allocations.map((allocation) => (
+                    <AllocationRow
+                      key={allocation.allocationId}
+                      allocation={allocation}
+                      votable={canAct(session) && open}
+                      onVoted={budget.reload}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {canAct(session) && open && (
+              <AllocationForm periodId={periodId} onProposed={budget.reload} />
+            )}
+            <ClosingView budget={data} onClosed={budget.reload} />
+          </>
+        );
+      }}
+    </Loading>
+  );
+}
+
+function AllocationRow({
+  allocation,
+  votable,
+  onVoted,
+}: {
+  allocation: Allocation;
+  votable: boolean;
+  onVoted(): void;
+}) {
+  const { api } = useSignedIn();
+  const { messages: m, format, t } = useI18n();
+  const action = useAction();
+  const vote = (choice: Vote) =>
+    action.submit(async (key) => {
+      await api.post(`/allocations/${allocation.allocationId}/votes`, { vote: choice }, key);
+      onVoted();
+      return m.budget.votedFor;
+    });
+  return (
+    <tr data-allocation={allocation.allocationId}>
+      <th scope="row">{allocation.title}</th>
+      <td className="number">
+        {format.quantity(allocation.amount.amount, allocation.amount.currency)}
+      </td>
+      <td>
+        <span className={`status status-${allocation.status}`}>
+          {m.allocationStatus[allocation.status]}
+        </span>
+      </td>
+      <td>{t(m.budget.tallyText, allocation.votes)}</td>
+      {votable && (
+        <td>
+          {allocation.status === 'proposed' && (
+            <div role="group" aria-label={t(m.budget.yourVote, { title: allocation.title })}>
+              {VOTES.map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  disabled={action.busy}
+                  onClick={() => vote(choice)()}
+                >
+                  {m.vote[choice]}
+                </button>
+              ))}
+            </div>
+          )}
+          <ProblemMessage error={action.error} />
+          {action.done && <p role="status">{action.done}</p>}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,288 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiClient, eventually } from '../support/apps';
+import {
+  FIRST_START_MS,
+  interrupt,
+  RunningFederation,
+  startFederation,
+} from '../launcher/federation-launcher';
+import { browserAvailable, launchBrowser, screenshot } from './browser';
+
+/**
+ * The board's page in a real browser (Debian's Chromium) against the federation `npm start` runs,
+ * with its demo data: every figure checked here is also read from the consortium API.
+ */
+interface TotalLine {
+  unit: 'EUR' | 'SOL' | 'hours';
+  pledged: string;
+  paid: string;
+}
+interface PooledMeans {
+  totals: TotalLine[];
+  solShare: string;
+}
+interface Budget {
+  allocations: { allocationId: string; title: string; status: string }[];
+  available: { amount: string; currency: string }[];
+}
+
+const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+
+/** What the page must show for an amount, formatted as the reader's language does. */
+function formatted(language: string, amount: string, unit: TotalLine['unit']): string {
+  const format =
+    unit === 'hours'
+      ? new Intl.NumberFormat(language, {
+          style: 'unit',
+          unit: 'hour',
+          unitDisplay: 'short',
+          maximumFractionDigits: 2,
+        })
+      : new Intl.NumberFormat(language, { style: 'currency', currency: unit });
+  return format.format(amount as `${number}`);
+}
+
+describeWithBrowser("the board's page", () => {
+  let federation: RunningFederation;
+  let dataDir: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let consortiumUrl: string;
+  let period: string;
+  const token = (sub: string) => federation.ready.tokens.find((t) => t.sub === sub)!.token;
+  const api = (sub = 'board-chair') => apiClient(consortiumUrl, token(sub));
+  const get = async <T>(path: string): Promise<T> => (await api()<T>('GET', path)).body;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'board-page-'));
+    [federation, browser] = await Promise.all([startFederation(dataDir), launchBrowser()]);
+    consortiumUrl = federation.ready.env.CONSORTIUM_URL;
+    period = federation.ready.env.BUDGET_PERIOD;
+  }, FIRST_START_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (federation) await interrupt(federation.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  beforeEach(async () => {
+    // A fresh browser profile per test: nothing signed in, the language from the browser.
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
+    await context.close();
+  });
+
+  /** Signs in with the ready link the launcher prints (the token in the fragment). */
+  const openSignedIn = async (sub: string, section = '') => {
+    const link = `${federation.ready.boardPage.url}#token=${token(sub)}`;
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    if (section) await page.getByRole('link', { name: section }).click();
+  };
+  const signOut = () => page.getByRole('button', { name: 'Sign out' }).click();
+  const allocationRow = (title: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
+  const voteFor = (title: string) =>
+    page
+      .getByRole('group', { name: `Your vote on ${title}` })
+      .getByRole('button', { name: 'For' })
+      .click();
+  const propose = async (title: string, amount: string) => {
+    await page.getByText('Propose an allocation').click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Purpose').fill(`${title}, for the whole federation`);
+    await page.getByLabel('Amount').fill(amount);
+    await page.getByRole('button', { name: 'Propose', exact: true }).click();
+    await allocationRow(title).waitFor();
+  };
+
+  it('signs in with a token and shows the pooled means the API answers, quickly', async () => {
+    const started = performance.now();
+    await page.goto(federation.ready.boardPage.url);
+    await page.getByLabel('Access token').fill(token('board-chair'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('tr[data-unit="EUR"]').waitFor();
+    const shownMs = performance.now() - started;
+
+    const pooled = await get<PooledMeans>('/pooled-means');
+    expect(pooled.totals.map((line) => line.unit).sort()).toEqual(['EUR', 'SOL', 'hours']);
+    for (const line of pooled.totals) {
+      const row = page.locator(`tr[data-unit="${line.unit}"]`);
+      expect(await row.locator('[data-figure="paid"]').textContent()).toBe(
+        formatted('en-GB', line.paid, line.unit),
+      );
+      expect(await row.locator('[data-figure="pledged"]').textContent()).toBe(
+        formatted('en-GB', line.pledged, line.unit),
+      );
+    }
+    expect(await page.locator('[data-figure="sol-share"]').textContent()).toBe(
+      new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(
+        pooled.solShare as `${number}`,
+      ),
+    );
+    // The chart is drawn, and its figures are there for a screen reader.
+    await page.locator('canvas[role="img"]').waitFor();
+
+    // A reload (the page's own load, signed in from this tab's session) on npm start's data.
+    const reloadStarted = performance.now();
+    await page.reload();
+    await page.locator('tr[data-unit="EUR"]').waitFor();
+    const reloadMs = performance.now() - reloadStarted;
+    const navigation = await page.evaluate(() => {
+      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return Math.round(entry.loadEventEnd - entry.startTime);
+    });
+    console.log(
+      `Board page on npm start data: signed in and totals shown in ${Math.round(shownMs)} ms; ` +
+        `reload to totals shown ${Math.round(reloadMs)} ms (browser load event ${navigation} ms).`,
+    );
+  });
+
+  it('gives every control of every section a label a screen reader can say', async () => {
+    await openSignedIn('board-chair');
+    for (const section of [
+      'Pooled means',
+      'Member coops',
+      'Budget review',
+      'Compliance',
+      'Resources',
+    ]) {
+      await page.getByRole('link', { name: section }).click();
+      await page.getByRole('heading', { level: 2, name: section }).waitFor();
+      await page.getByText('Loading…').waitFor({ state: 'detached' });
+      // Open the forms folded in <details> so that their controls count too.
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      );
+      const unlabelled = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, textarea, button, canvas')]
+          .filter((element) => {
+            const labelled = (element as HTMLInputElement).labels?.length;
+            const named =
+              element.getAttribute('aria-label') || element.getAttribute('aria-labelledby');
+            const text = element.tagName === 'BUTTON' && element.textContent?.trim();
+            return !labelled && !named && !text;
+          })
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+      expect({ section, unlabelled }).toEqual({ section, unlabelled: [] });
+    }
+    // The sections are reachable by keyboard: Tab reaches the navigation's links.
+    await page.keyboard.press('Tab');
+    const reached: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+      await page.keyboard.press('Tab');
+    }
+    expect(reached).toEqual(expect.arrayContaining(['Budget review', 'Compliance']));
+  });
+
+  it('proposes an allocation that two board members approve by their votes', async () => {
+    const title = 'Shared legal advice desk';
+    await openSignedIn('board-chair', 'Budget review');
+    await propose(title, '150.00');
+    expect(await allocationRow(title).textContent()).toContain('proposed');
+    await voteFor(title);
+    await allocationRow(title).filter({ hasText: 'for 1' }).waitFor();
+    await signOut();
+
+    await openSignedIn('board-treasurer', 'Budget review');
+    await voteFor(title);
+    await allocationRow(title).filter({ hasText: 'approved' }).waitFor();
+    expect(await allocationRow(title).textContent()).toContain('for 2 · against 0 · abstain 0');
+
+    const budget = await get<Budget>(`/budgets/${period}`);
+    expect(budget.allocations.find((a) => a.title === title)?.status).toBe('approved');
+  });
+
+  it('shows the refusal when approving would spend beyond the available balance', async () => {
+    const before = await get<Budget>(`/budgets/${period}`);
+    const available = before.available.find((money) => money.currency === 'EUR')!.amount;
+    const beyond = (Number(available) + 1000).toFixed(2);
+    const title = 'Cooperative bakery oven';
+    await openSignedIn('board-chair', 'Budget review');
+    await propose(title, beyond);
+    await voteFor(title);
+    await allocationRow(title).filter({ hasText: 'for 1' }).waitFor();
+    await signOut();
+
+    await openSignedIn('board-secretary', 'Budget review');
+    await voteFor(title);
+    const refusal = allocationRow(title).getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(
+      'Refused: approving it would take the available balance below zero.',
+    );
+    expect(await allocationRow(title).textContent()).toContain('proposed');
+    const after = await get<Budget>(`/budgets/${period}`);
+    expect(after.allocations.find((a) => a.title === title)?.status).toBe('proposed');
+    expect(after.available).toEqual(before.available);
+  });
+
+  it('speaks Italian when asked, with Italian labels and number formats', async () => {
+    await openSignedIn('board-chair');
+    await page.getByLabel('Language').selectOption('it');
+    await page.getByRole('heading', { level: 2, name: 'Mezzi condivisi' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('it');
+    expect(await page.getByRole('link', { name: 'Esame del bilancio' }).count()).toBe(1);
+
+    const pooled = await get<PooledMeans>('/pooled-means');
+    const eur = pooled.totals.find((line) => line.unit === 'EUR')!;
+    const shown = await page.locator('tr[data-unit="EUR"] [data-figure="paid"]').textContent();
+    expect(shown).toBe(formatted('it', eur.paid, 'EUR'));
+    // Italian writes thousands with a dot, decimals with a comma, the euro sign after.
+    expect(shown).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\s€$/);
+
+    // The choice holds across a reload, whatever the browser's language.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Mezzi condivisi' }).waitFor();
+  });
+
+  it('picks French from a French browser', async () => {
+    await context.close();
+    context = await browser.newContext({ locale: 'fr-FR' });
+    page = await context.newPage();
+    await page.goto(`${federation.ready.boardPage.url}#token=${token('auditor')}`);
+    await page.getByRole('heading', { level: 2, name: 'Moyens mutualisés' }).waitFor();
+    const pooled = await get<PooledMeans>('/pooled-means');
+    const eur = pooled.totals.find((line) => line.unit === 'EUR')!;
+    expect(await page.locator('tr[data-unit="EUR"] [data-figure="paid"]').textContent()).toBe(
+      formatted('fr-FR', eur.paid, 'EUR'),
+    );
+  });
+
+  it('lets an auditor read every section and offers no vote nor any other action', async () => {
+    await openSignedIn('auditor', 'Budget review');
+    await page.getByText('Read only').waitFor();
+    await page.getByRole('table').filter({ hasText: 'Shared accounting service' }).waitFor();
+    expect(await page.getByRole('group', { name: /Your vote on/ }).count()).toBe(0);
+    for (const name of ['For', 'Against', 'Abstain', 'Propose']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    }
+    expect(await page.getByText('Propose an allocation').count()).toBe(0);
+    expect(await page.getByText('Close the year').count()).toBe(0);
+    await page.getByRole('link', { name: 'Member coops' }).click();
+    await page.getByRole('cell', { name: 'admitted' }).first().waitFor();
+    expect(await page.getByRole('button', { name: /^Admit/ }).count()).toBe(0);
+  });
+
+  it('answers a refused token by asking to sign in again', async () => {
+    await page.goto(`${federation.ready.boardPage.url}#token=${token('board-chair')}x`);
+    await page.getByRole('alert').filter({ hasText: 'refused this token' }).waitFor();
+    await page.getByLabel('Access token').waitFor();
+  });
+});
+
+// eventually() is for the API's read models trailing the page's writes, where a test needs it.
+void eventually;
