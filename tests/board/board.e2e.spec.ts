@@ -47,6 +47,12 @@ function formatted(language: string, amount: string, unit: TotalLine['unit']): s
   return format.format(amount as `${number}`);
 }
 
+function formattedDay(day: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 describeWithBrowser("the board's page", () => {
   let federation: RunningFederation;
   let dataDir: string;
@@ -230,6 +236,75 @@ describeWithBrowser("the board's page", () => {
     expect(after.available).toEqual(before.available);
   });
 
+  it('shows the pooled means as of an earlier day, as the API answers them', async () => {
+    await openSignedIn('board-chair');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('As of').fill(yesterday);
+    await page
+      .getByRole('table')
+      .filter({ hasText: formattedDay(yesterday) })
+      .waitFor();
+    const then = await get<PooledMeans>(`/pooled-means?asOf=${yesterday}`);
+    for (const line of then.totals) {
+      expect(
+        await page.locator(`tr[data-unit="${line.unit}"] [data-figure="paid"]`).textContent(),
+      ).toBe(formatted('en-GB', line.paid, line.unit));
+    }
+  });
+
+  it('filters the resource catalogue by kind and theme', async () => {
+    await openSignedIn('auditor', 'Resources');
+    await page.getByLabel('Kind').selectOption('vehicle');
+    const vehicles = (
+      await get<{ items: { title: string }[] }>('/resources?kind=vehicle&limit=100')
+    ).items;
+    expect(vehicles.length).toBeGreaterThan(0);
+    const titles = async () =>
+      (await page.locator('table.resources tbody th').allTextContents()).sort();
+    await eventually(async () =>
+      expect(await titles()).toEqual(
+        expect.arrayContaining(vehicles.map((r) => expect.stringContaining(r.title))),
+      ),
+    );
+    expect(await page.locator('table.resources tbody tr').count()).toBe(vehicles.length);
+    await page.getByLabel('Theme').selectOption('housing');
+    const both = (
+      await get<{ items: unknown[] }>('/resources?kind=vehicle&theme=housing&limit=100')
+    ).items;
+    await eventually(async () =>
+      expect(await page.locator('table.resources tbody tr').count()).toBe(both.length),
+    );
+  });
+
+  it('opens a budget period and closes its year with the legal reserve and the mutual fund', async () => {
+    await openSignedIn('board-chair', 'Budget review');
+    await page.getByText('Open a budget period').click();
+    await page.getByLabel('Year').fill('2099');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await eventually(async () =>
+      expect(await page.getByLabel('Budget period').inputValue()).toBe('2099'),
+    );
+    await page.getByText('Close the year').first().click();
+    await page.getByLabel('Net result (negative for a loss)').fill('1000.00');
+    await page.getByRole('button', { name: 'Close the year' }).click();
+    const closing = page.locator('table.closing');
+    await closing.waitFor();
+    const rows = (await closing.locator('tr').allTextContents()).map((row) =>
+      row.replace(/\u00a0/g, ' '),
+    );
+    expect(rows).toEqual([
+      'Net result (negative for a loss)€1,000.00',
+      'Legal reserve (≥ 30%, c.c. 2545-quater)€300.00',
+      'Mutual fund (3%, L. 59/1992 art. 11)€30.00',
+      'Rest: indivisible reserve€670.00',
+    ]);
+    const closed = await get<{ status: string; closing: { legalReserve: { amount: string } } }>(
+      '/budgets/2099',
+    );
+    expect(closed.status).toBe('closed');
+    expect(closed.closing.legalReserve.amount).toBe('300.00');
+  });
+
   it('speaks Italian when asked, with Italian labels and number formats', async () => {
     await openSignedIn('board-chair');
     await page.getByLabel('Language').selectOption('it');
@@ -283,6 +358,3 @@ describeWithBrowser("the board's page", () => {
     await page.getByLabel('Access token').waitFor();
   });
 });
-
-// eventually() is for the API's read models trailing the page's writes, where a test needs it.
-void eventually;

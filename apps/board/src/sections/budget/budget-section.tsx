@@ -21,33 +21,39 @@ export function BudgetSection() {
       <h2 id="budget-title">{m.budget.title}</h2>
       <Loading loaded={periods}>
         {({ items }) => {
-          const current = items.find((p) => p.periodId === chosen) ?? items[0];
+          // A period just opened may not be listed yet (the list is a read model; the period
+          // itself reads from its own stream): offer it all the same.
+          const listed: (BudgetPeriod | { periodId: string })[] =
+            chosen && !items.some((p) => p.periodId === chosen)
+              ? [{ periodId: chosen }, ...items]
+              : items;
+          const current = chosen ?? currentPeriod(items)?.periodId;
           return (
             <>
-              {items.length === 0 ? (
+              {listed.length === 0 ? (
                 <p>{m.budget.none}</p>
               ) : (
                 <div className="field">
                   <label htmlFor={periodId}>{m.budget.period}</label>
                   <select
                     id={periodId}
-                    value={current.periodId}
+                    value={current}
                     onChange={(event) => setChosen(event.target.value)}
                   >
-                    {items.map((period) => (
+                    {listed.map((period) => (
                       <option key={period.periodId} value={period.periodId}>
-                        {period.periodId} (
-                        {t(m.budget.dates, {
-                          from: format.day(period.startsOn),
-                          to: format.day(period.endsOn),
-                        })}
-                        , {period.status === 'open' ? m.budget.statusOpen : m.budget.statusClosed})
+                        {'startsOn' in period
+                          ? `${period.periodId} (${t(m.budget.dates, {
+                              from: format.day(period.startsOn),
+                              to: format.day(period.endsOn),
+                            })}, ${period.status === 'open' ? m.budget.statusOpen : m.budget.statusClosed})`
+                          : period.periodId}
                       </option>
                     ))}
                   </select>
                 </div>
               )}
-              {current && <BudgetReview key={current.periodId} periodId={current.periodId} />}
+              {current && <BudgetReview key={current} periodId={current} />}
               {canAct(session) && (
                 <OpenBudgetForm
                   onOpened={(id) => {
@@ -96,4 +102,10 @@ function OpenBudgetForm({ onOpened }: { onOpened(periodId: string): void }) {
       </form>
     </details>
   );
+}
+
+/** The year under review: the period that holds today, else the newest. */
+function currentPeriod(periods: BudgetPeriod[]): BudgetPeriod | undefined {
+  const today = new Date().toISOString().slice(0, 10);
+  return periods.find((p) => p.startsOn <= today && today <= p.endsOn) ?? periods[0];
 }
