@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiClient, eventually } from '../support/apps';
+import { mintToken } from '@libs/auth';
+import { APP_ENTRY, apiClient, eventually } from '../support/apps';
+import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
 import {
   FIRST_START_MS,
   interrupt,
@@ -303,6 +305,59 @@ describeWithBrowser("the board's page", () => {
     );
     expect(closed.status).toBe('closed');
     expect(closed.closing.legalReserve.amount).toBe('300.00');
+  });
+
+  it('admits an applicant, overriding the 70% rule with the reason the board gives', async () => {
+    // A fourth coop, of the housing-coop form, joins the running federation and applies.
+    const coopId = 'orto-comune';
+    const secret = readFileSync(join(dataDir, 'auth-secret'), 'utf8').trim();
+    const databaseUrl = readFileSync(join(dataDir, 'database.url'), 'utf8').trim();
+    const child = spawnTs(APP_ENTRY.coop, [], {
+      PORT: '0',
+      COOP_ID: coopId,
+      AUTH_SECRET: secret,
+      DATABASE_URL: databaseUrl,
+      EVENT_STORE_URL: databaseUrl,
+      EVENT_STORE_POOL_SIZE: '2',
+      LOG_LEVEL: 'warn',
+    });
+    try {
+      const { url } = await firstJsonLine<{ url: string }>(child);
+      const admin = apiClient(
+        url,
+        mintToken(secret, { sub: `${coopId}-admin`, role: 'coop-admin', coopId }),
+      );
+      const profile = {
+        name: 'Orto Comune',
+        legalForm: 'coop',
+        themes: ['consumption'],
+        territory: 'Borgo vecchio',
+      };
+      expect((await admin('PUT', '/coop', profile)).status).toBe(200);
+      expect((await admin('POST', '/consortium/application', {})).status).toBe(201);
+      await eventually(async () =>
+        expect((await get<{ status: string }>(`/coops/${coopId}`)).status).toBe('applicant'),
+      );
+
+      await openSignedIn('board-chair', 'Member coops');
+      await page.getByRole('button', { name: 'Admit Orto Comune' }).click();
+      await page.getByText('would leave social coops under 70%').waitFor();
+      const reason = 'Community gardens feed the grocery; a social coop of gardeners is planned.';
+      await page.getByLabel('Reason for admitting it despite the 70% rule').fill(reason);
+      await page.getByRole('button', { name: 'Admit anyway' }).click();
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /Orto Comune/ }) });
+      await row.filter({ hasText: 'admitted' }).waitFor();
+      await row.filter({ hasText: reason }).waitFor();
+      const admitted = await get<{ status: string; admissionOverride: { reason: string } }>(
+        `/coops/${coopId}`,
+      );
+      expect(admitted.status).toBe('admitted');
+      expect(admitted.admissionOverride.reason).toBe(reason);
+    } finally {
+      await stopProcess(child);
+    }
   });
 
   it('speaks Italian when asked, with Italian labels and number formats', async () => {

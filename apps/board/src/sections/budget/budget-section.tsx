@@ -58,7 +58,7 @@ export function BudgetSection() {
                 <OpenBudgetForm
                   onOpened={(id) => {
                     setChosen(id);
-                    periods.reload();
+                    periods.reloadUntil(({ items: now }) => now.some((p) => p.periodId === id));
                   }}
                 />
               )}

@@ -24,7 +24,14 @@ export function CoopsSection() {
           page.items.length === 0 ? (
             <p>{m.coops.none}</p>
           ) : (
-            <CoopsTable coops={page.items} onChange={coops.reload} />
+            <CoopsTable
+              coops={page.items}
+              onAdmitted={(coopId) =>
+                coops.reloadUntil((now) =>
+                  now.items.some((coop) => coop.coopId === coopId && coop.status !== 'applicant'),
+                )
+              }
+            />
           )
         }
       </Loading>
@@ -32,7 +39,13 @@ export function CoopsSection() {
   );
 }
 
-function CoopsTable({ coops, onChange }: { coops: MemberCoop[]; onChange(): void }) {
+function CoopsTable({
+  coops,
+  onAdmitted,
+}: {
+  coops: MemberCoop[];
+  onAdmitted(coopId: string): void;
+}) {
   const { session } = useSignedIn();
   const { messages: m, format, t } = useI18n();
   return (
@@ -69,7 +82,7 @@ function CoopsTable({ coops, onChange }: { coops: MemberCoop[]; onChange(): void
             <td>
               {m.coopStatus[coop.status]}
               {coop.status === 'applicant' && canAct(session) && (
-                <Admission coop={coop} onAdmitted={onChange} />
+                <Admission coop={coop} onAdmitted={() => onAdmitted(coop.coopId)} />
               )}
             </td>
             <td>{coop.legalForm ? m.legalForms[coop.legalForm] : ''}</td>
