@@ -119,6 +119,15 @@ describe('npm start: the federation on the embedded store, seeded once, stopped 
         expect((await fetch(`${app.url}/health`)).status).toBe(200);
         expect((await fetch(app.docs)).status).toBe(200);
       }
+      // The board's page, built with the apps, and a signed-in link for a board member and the auditor.
+      const page = await fetch(ready.boardPage.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      expect(ready.boardPage.links.map((l) => l.link)).toEqual([
+        `${ready.boardPage.url}#token=${ready.env.BOARD_TOKEN}`,
+        `${ready.boardPage.url}#token=${ready.env.AUDITOR_TOKEN}`,
+      ]);
+      expect(first.output()).toContain(ready.boardPage.links[0].link);
       // A token per role: each board member, an auditor, each coop's admin.
       expect(ready.tokens.map((t) => t.role).sort()).toEqual(
         [

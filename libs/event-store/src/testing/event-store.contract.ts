@@ -89,8 +89,20 @@ export function describeEventStoreContract(
 
     const readStream = (streamId: string, fromVersion?: number, pageSize?: number) =>
       collect(store.readStream(streamId, fromVersion, { pageSize }));
-    const readAll = (from: Checkpoint, options: ReadAllOptions) =>
-      collect(store.readAll(from, options));
+    /**
+     * Global reads may hold committed events back for a moment (PostgreSQL: while an older
+     * transaction anywhere on the server is in flight, e.g. another test run's); a reader that
+     * wants everything appended so far waits until the store says its reads reach the head.
+     */
+    const readAll = async (from: Checkpoint, options: ReadAllOptions) => {
+      const head = await store.headPosition();
+      const deadline = Date.now() + 10_000;
+      while (head > 0 && store.readsReach && !(await store.readsReach(head))) {
+        if (Date.now() > deadline) break; // read anyway: the assertions will tell what is missing
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return collect(store.readAll(from, options));
+    };
     const ids = (recorded: { eventId: string }[]) => recorded.map((e) => e.eventId);
 
     /** A running subscription and everything it has handled so far. */
