@@ -67,9 +67,14 @@ describe('a year of the federation, as the consortium sees it', () => {
       });
     });
 
-    expect((await board('POST', `/coops/${VELO.coopId}/admission`, {})).body).toEqual({
-      coopId: VELO.coopId,
-      status: 'admitted',
+    // Retried with its Idempotency-Key, the admission answers again instead of conflicting.
+    const retried = { 'idempotency-key': randomUUID() };
+    const admitted = await board('POST', `/coops/${VELO.coopId}/admission`, {}, retried);
+    expect(admitted.body).toEqual({ coopId: VELO.coopId, status: 'admitted' });
+    const again = await board('POST', `/coops/${VELO.coopId}/admission`, {}, retried);
+    expect({ status: again.status, body: again.body }).toEqual({
+      status: admitted.status,
+      body: admitted.body,
     });
     // One social coop of two would be 50%.
     expectRuleViolation(

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { quoteIdentifier } from '@libs/database';
-import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
-import { CoopUnderTest, createdId, queryEvents, startCoop, streamLength } from './coop-app';
-import { expectProblem, expectRuleViolation } from './problem-assertions';
+import { apiClient, DATABASE_URL, eventually, TestSchemas, tokenFor } from '../support/apps';
+import {
+  coopAdminToken,
+  CoopUnderTest,
+  createdId,
+  queryEvents,
+  startCoop,
+  streamLength,
+} from './coop-app';
+import { expectInvalidFields, expectProblem, expectRuleViolation } from './problem-assertions';
 import { admission, contribution, eur, PROFILE } from './sample-requests';
 
 // Retries that record once (Idempotency-Key), and erasure of a member's personal data
@@ -124,6 +131,66 @@ describe('Idempotency-Key: a retried POST records once', () => {
       'idempotency_key_reused',
     );
     expect(await countEvents('ContributionRecorded')).toBe(before);
+  });
+});
+
+describe('Idempotency-Key: bound to the caller, never in the way of the guard', () => {
+  const otherAdmin = () =>
+    apiClient(
+      coop.app.url,
+      tokenFor({ sub: 'another-admin', role: 'coop-admin', coopId: COOP_ID }),
+    );
+  const adminOfAnotherCoop = () => apiClient(coop.app.url, coopAdminToken('another-coop'));
+
+  it('another caller with the key is a 422: one caller’s answer is never replayed to another', async () => {
+    const headers = key();
+    const body = contribution({ period: '2025-09' });
+    const first = await coop.admin('POST', '/contributions', body, headers);
+    expect(first.status).toBe(201);
+    const before = await countEvents('ContributionRecorded');
+
+    expectRuleViolation(
+      await otherAdmin()('POST', '/contributions', body, headers),
+      'idempotency_key_reused',
+    );
+    expect(await countEvents('ContributionRecorded')).toBe(before);
+  });
+
+  it('a caller the guard refuses gets its 401 or 403, and the key is left as it was', async () => {
+    const used = key();
+    const body = contribution({ period: '2025-10' });
+    const first = await coop.admin('POST', '/contributions', body, used);
+    const fresh = key();
+
+    for (const headers of [used, fresh]) {
+      expectProblem(await coop.anonymous('POST', '/contributions', body, headers), 401);
+      expectProblem(await coop.auditor('POST', '/contributions', body, headers), 403);
+      expectProblem(await adminOfAnotherCoop()('POST', '/contributions', body, headers), 403);
+    }
+
+    const retry = await coop.admin('POST', '/contributions', body, used);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    // The refused requests did not claim the fresh key either.
+    const other = await coop.admin('POST', '/contributions', contribution(), fresh);
+    expect(other.status).toBe(201);
+    expect(other.body).not.toEqual(first.body);
+  });
+
+  it('a malformed key is a 400; a failed request releases its key for the fixed retry', async () => {
+    expectProblem(
+      await coop.admin('POST', '/contributions', contribution(), { 'idempotency-key': 'a b' }),
+      400,
+      { instance: '/contributions' },
+    );
+
+    const headers = key();
+    expectInvalidFields(
+      await coop.admin('POST', '/contributions', contribution({ amount: 'ten' }), headers),
+      ['amount'],
+    );
+    const fixed = await coop.admin('POST', '/contributions', contribution(), headers);
+    expect(fixed.status).toBe(201);
   });
 });
 

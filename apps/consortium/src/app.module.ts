@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AggregatesModule } from '@libs/aggregates';
-import { IdempotencyInterceptor } from '@libs/api-conventions';
+import { IdempotencyModule } from '@libs/api-conventions';
 import { AuthModule, consortiumPolicy } from '@libs/auth';
 import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
@@ -54,6 +53,7 @@ class ConsortiumKernelModule {}
     { module: ConsortiumKernelModule, global: true },
     // Global: contexts that wait for a read model to catch up (budgets) inject the runner.
     { ...ProjectionsModule.forRoot({ projections: CONSORTIUM_PROJECTIONS }), global: true },
+    IdempotencyModule,
     HealthModule,
     RegistryModule,
     BudgetsModule,
@@ -62,6 +62,5 @@ class ConsortiumKernelModule {}
     ComplianceModule,
     ExportModule,
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

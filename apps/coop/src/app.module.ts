@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AggregatesModule } from '@libs/aggregates';
-import { IdempotencyInterceptor } from '@libs/api-conventions';
+import { IdempotencyModule } from '@libs/api-conventions';
 import { AuthModule, coopPolicy } from '@libs/auth';
 import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
@@ -45,6 +44,7 @@ export class AppModule {
         AuthModule.forRoot(() => coopPolicy(coopId)),
         AggregatesModule,
         ProjectionsModule.forRoot({ projections: coopProjections(coopId) }),
+        IdempotencyModule,
         HealthModule,
         ProfileModule,
         MembershipModule,
@@ -52,11 +52,7 @@ export class AppModule {
         ResourcesModule,
         ExportModule,
       ],
-      providers: [
-        { provide: COOP_ID, useValue: coopId },
-        CoopCommands,
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-      ],
+      providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],
       exports: [COOP_ID, CoopCommands],
     };
   }

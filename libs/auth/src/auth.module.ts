@@ -14,9 +14,11 @@ export class AuthModule {
       providers: [
         { provide: AUTH_SECRET, useFactory: () => resolveAuthSecret() },
         { provide: ACCESS_POLICY, useFactory: policy },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        AuthGuard,
+        // The same instance for hooks that must know who the guard will admit (Idempotency-Key).
+        { provide: APP_GUARD, useExisting: AuthGuard },
       ],
-      exports: [AUTH_SECRET],
+      exports: [AUTH_SECRET, AuthGuard],
     };
   }
 }
