@@ -22,8 +22,11 @@ export function appendStatement(
   streamId: string,
   events: NewEvent[],
   expected: ExpectedVersion,
+  /** A prepared statement's name: parsed and planned once per connection instead of per append. */
+  name?: string,
 ): QueryConfig {
   return {
+    name,
     text: `SELECT appended_position, appended_version
       FROM ${appendFunction(schema)}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     values: [
