@@ -85,7 +85,12 @@ export class PostgresEventStore implements EventStore {
   /** Creates the schema if missing, and gives the planner fresh statistics (see below). */
   async init(): Promise<void> {
     await createStoreSchema(this.pool, this.schema);
-    await this.pool.query(`ANALYZE ${this.table}`);
+    // Statistics for a log that has events (see refreshStatisticsEvery). Not for an empty one:
+    // "analyzed, no rows" makes the planner choose, and each connection's append function keep,
+    // a sequential scan for the stream's version, which grows with the log until the next
+    // ANALYZE; a never-analyzed table is assumed to be a few pages and gets the index.
+    const { rows: any } = await this.pool.query(`SELECT 1 FROM ${this.table} LIMIT 1`);
+    if (any.length > 0) await this.pool.query(`ANALYZE ${this.table}`);
     // Appends go as a named prepared statement (a real server parses and plans it once per
     // connection: a fair share of an append's cost), except on PGlite, which serves every
     // connection from one session, where a second connection's PREPARE of that name would fail.
