@@ -20,6 +20,8 @@ export interface ConsortiumUnderTest {
   readModels: string;
   board(member?: BoardMember): ApiClient;
   auditor: ApiClient;
+  /** An auditor of one coop (their token names it). */
+  coopAuditor(coopId: string): ApiClient;
   coopAdmin(coopId: string): ApiClient;
   /** A `board-member` token whose holder is not on the board. */
   notOnTheBoard: ApiClient;
@@ -44,6 +46,8 @@ export async function startConsortium(
     readModels,
     board: (member = 'board-1') => client(tokenFor({ sub: member, role: 'board-member' })),
     auditor: client(tokenFor({ sub: 'auditor-1', role: 'auditor' })),
+    coopAuditor: (coopId) =>
+      client(tokenFor({ sub: `${coopId}-auditor`, role: 'auditor', coopId })),
     coopAdmin: (coopId) => client(coopAdminToken(coopId)),
     notOnTheBoard: client(tokenFor({ sub: 'mallory', role: 'board-member' })),
     anonymous: apiClient(app.url),

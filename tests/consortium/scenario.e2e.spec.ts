@@ -781,7 +781,7 @@ describe('who may change and read what', () => {
     expect((await consortium.board()('GET', `/budgets/${PERIOD}`)).body).toEqual(before.budget);
   });
 
-  it('lets board members and auditors read everything, a coop admin only the resources', async () => {
+  it('lets board members and the consortium’s auditors read everything, a coop admin only the resources', async () => {
     const statuses = async (client: ConsortiumUnderTest['auditor']) =>
       Promise.all(reads().map(async (path) => [path, (await client('GET', path)).status]));
     const only = (open: string[]) => reads().map((path) => [path, open.includes(path) ? 200 : 403]);
@@ -789,6 +789,8 @@ describe('who may change and read what', () => {
     expect(await statuses(consortium.auditor)).toEqual(only(reads()));
     expect(await statuses(consortium.coopAdmin(HABITAT.coopId))).toEqual(only(['/resources']));
     expect(await statuses(consortium.notOnTheBoard)).toEqual(only([]));
+    // A coop's auditor audits that coop, not the consortium's figures about every coop.
+    expect(await statuses(consortium.coopAuditor(VELO.coopId))).toEqual(only([]));
     // A coop admin may export their own coop's history, never another's.
     expect(
       (await consortium.coopAdmin(HABITAT.coopId)('GET', `/coops/${VELO.coopId}/export`)).status,

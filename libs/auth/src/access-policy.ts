@@ -20,14 +20,20 @@ export function coopPolicy(coopId: string): AccessPolicy {
   };
 }
 
-/** The consortium app serves board members listed in BOARD_MEMBERS, auditors and coop admins. */
+/**
+ * The consortium app serves board members listed in BOARD_MEMBERS, the consortium's auditors and
+ * coop admins (each route says which). An auditor whose token names a coop audits that coop: the
+ * consortium's figures about every other coop are not theirs to read.
+ */
 export function consortiumPolicy(boardMembers: string[]): AccessPolicy {
   const board = new Set(boardMembers);
   return {
     refuse: (actor) =>
       actor.role === 'board-member' && !board.has(actor.sub)
         ? `${actor.sub} is not on the board`
-        : null,
+        : actor.role === 'auditor' && actor.coopId
+          ? `this auditor's token is for coop ${actor.coopId}, not for the consortium`
+          : null,
   };
 }
 

@@ -39,8 +39,9 @@ export function canAct(session: Session): boolean {
   return session.role === 'board-member';
 }
 
+/** The consortium's auditors; a coop's own auditor (a token naming a coop) audits that coop only. */
 export function canRead(session: Session): boolean {
-  return session.role === 'board-member' || session.role === 'auditor';
+  return session.role === 'board-member' || (session.role === 'auditor' && !session.coopId);
 }
 
 /**
