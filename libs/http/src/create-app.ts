@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { closeOnSignals } from './graceful-shutdown';
 import { ApiDescription, DOCS_PATH, setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation-pipe';
@@ -34,7 +35,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, options);
-  app.enableShutdownHooks();
+  closeOnSignals(app);
   return app;
 }
 
