@@ -23,9 +23,15 @@ export default defineConfig({
   server: {
     // `npm run dev:board`: the page with hot reload, its API calls sent to a running consortium app.
     proxy: Object.fromEntries(
-      ['/coops', '/pooled-means', '/budgets', '/allocations', '/compliance', '/resources'].map(
-        (path) => [path, process.env.CONSORTIUM_URL ?? 'http://127.0.0.1:3000'],
-      ),
+      [
+        '/coops',
+        '/pooled-means',
+        '/budgets',
+        '/allocations',
+        '/compliance',
+        '/resources',
+        '/read-models',
+      ].map((path) => [path, process.env.CONSORTIUM_URL ?? 'http://127.0.0.1:3000']),
     ),
   },
 });

@@ -719,6 +719,40 @@ describe('a year of the federation, as the consortium sees it', () => {
   });
 });
 
+describe('how fresh the views are', () => {
+  it('says each view is caught up with the log once it has applied every event', async () => {
+    const names = [
+      'allocation_index',
+      'budget_periods',
+      'catalogue_resources',
+      'coop_members',
+      'member_coops',
+      'pooled_means',
+    ];
+    await eventually(async () => {
+      const { body } = await expectStatus<{
+        items: {
+          name: string;
+          caughtUp: boolean;
+          rebuilding: boolean;
+          failing: boolean;
+          lag: number;
+        }[];
+      }>(consortium.auditor('GET', '/read-models'), 200);
+      expect(body.items.map((item) => item.name)).toEqual(expect.arrayContaining(names));
+      for (const item of body.items) {
+        expect(item).toEqual({
+          name: item.name,
+          caughtUp: true,
+          rebuilding: false,
+          failing: false,
+          lag: 0,
+        });
+      }
+    });
+  });
+});
+
 describe('who may change and read what', () => {
   const writes = () => [
     { path: `/coops/${HABITAT.coopId}/admission`, body: {} },
@@ -742,6 +776,7 @@ describe('who may change and read what', () => {
     '/budgets',
     `/budgets/${PERIOD}`,
     '/compliance',
+    '/read-models',
   ];
   const eventCount = async () =>
     (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiClient } from './api/client';
+import { FreshnessNotice } from './components/freshness-notice';
 import { useI18n } from './i18n/i18n';
 import { Language, LANGUAGE_NAMES, LANGUAGES } from './i18n/locale';
 import { BudgetSection } from './sections/budget/budget-section';
@@ -129,6 +130,7 @@ export function App() {
             </ul>
           </nav>
           <main>
+            <FreshnessNotice />
             {!canAct(session) && <p className="note">{m.app.readOnly}</p>}
             <Section />
           </main>

@@ -20,6 +20,7 @@ import {
 } from './database/read-models';
 import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
 
 const board: Board = readBoard(process.env);
@@ -61,6 +62,7 @@ class ConsortiumKernelModule {}
     CatalogueModule,
     ComplianceModule,
     ExportModule,
+    ReadModelsModule,
   ],
 })
 export class AppModule {}

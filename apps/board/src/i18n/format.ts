@@ -13,6 +13,8 @@ export interface Formats {
   day(day: string): string;
   /** `YYYY-MM`. */
   month(month: string): string;
+  /** A whole number of things. */
+  count(n: number): string;
 }
 
 type NumericString = `${number}`;
@@ -38,6 +40,7 @@ export function formats(locale: string): Formats {
     style: 'percent',
     maximumFractionDigits: 1,
   });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
@@ -50,5 +53,6 @@ export function formats(locale: string): Formats {
     percent: (ratio) => (ratio === null ? '–' : percent.format(ratio as NumericString)),
     day: (value) => day.format(new Date(`${value}T00:00:00Z`)),
     month: (value) => month.format(new Date(`${value}-01T00:00:00Z`)),
+    count: (n) => integer.format(n),
   };
 }

@@ -26,6 +26,12 @@ export const en = {
     notForRole:
       'This page is for the consortium’s board and auditors; coop admins use their coop’s API.',
   },
+  freshness: {
+    rebuilding:
+      'Some figures are being rebuilt from the event log: until it is done they are incomplete.',
+    behind: 'The figures trail the latest records by {lag} events: they will catch up shortly.',
+    failing: 'Some figures have stopped updating: the consortium’s operator has been told why.',
+  },
   nav: {
     pooledMeans: 'Pooled means',
     coops: 'Member coops',

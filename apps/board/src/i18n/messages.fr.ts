@@ -29,6 +29,14 @@ export const fr: Messages = {
     notForRole:
       'Cette page est destinée au conseil et aux commissaires aux comptes ; les admins de coop utilisent l’API de leur coop.',
   },
+  freshness: {
+    rebuilding:
+      'Certains chiffres sont en cours de reconstruction depuis le journal des événements : ils sont incomplets jusqu’à la fin.',
+    behind:
+      'Les chiffres ont {lag} événements de retard sur les derniers enregistrements : ils vont les rattraper.',
+    failing:
+      'Certains chiffres ne se mettent plus à jour : l’opérateur du consortium en connaît la cause.',
+  },
   nav: {
     pooledMeans: 'Moyens mutualisés',
     coops: 'Coops membres',

@@ -28,6 +28,13 @@ export const it: Messages = {
     notForRole:
       'Questa pagina è per il consiglio e i revisori; gli amministratori di coop usano l’API della loro coop.',
   },
+  freshness: {
+    rebuilding:
+      'Alcuni dati sono in ricostruzione dal registro degli eventi: fino alla fine sono incompleti.',
+    behind:
+      'I dati sono indietro di {lag} eventi rispetto alle ultime registrazioni: si aggiorneranno a breve.',
+    failing: 'Alcuni dati non si aggiornano più: l’operatore del consorzio ne conosce la causa.',
+  },
   nav: {
     pooledMeans: 'Mezzi condivisi',
     coops: 'Coop socie',

@@ -1,0 +1,25 @@
+/** A view's state as `GET /read-models` reports it. */
+export interface ReadModelState {
+  name: string;
+  caughtUp: boolean;
+  rebuilding: boolean;
+  failing: boolean;
+  lag: number;
+}
+
+export type Freshness =
+  | { kind: 'current' }
+  | { kind: 'rebuilding' }
+  | { kind: 'failing' }
+  | { kind: 'behind'; lag: number };
+
+/** Below this many events behind, the views are as fresh as a board needs: no word about it. */
+export const NOTICEABLE_LAG = 500;
+
+/** What the board should be told before reading the figures; the worst state wins. */
+export function freshnessOf(states: ReadModelState[]): Freshness {
+  if (states.some((state) => state.rebuilding)) return { kind: 'rebuilding' };
+  if (states.some((state) => state.failing)) return { kind: 'failing' };
+  const lag = Math.max(0, ...states.map((state) => state.lag));
+  return lag >= NOTICEABLE_LAG ? { kind: 'behind', lag } : { kind: 'current' };
+}

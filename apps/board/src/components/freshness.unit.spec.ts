@@ -1,0 +1,37 @@
+import { freshnessOf, NOTICEABLE_LAG, ReadModelState } from './freshness';
+
+const state = (overrides: Partial<ReadModelState> = {}): ReadModelState => ({
+  name: 'pooled_means',
+  caughtUp: true,
+  rebuilding: false,
+  failing: false,
+  lag: 0,
+  ...overrides,
+});
+
+describe('what the board is told about the figures’ freshness', () => {
+  it('nothing while every view is caught up or only a moment behind', () => {
+    expect(freshnessOf([state(), state({ caughtUp: false, lag: NOTICEABLE_LAG - 1 })])).toEqual({
+      kind: 'current',
+    });
+  });
+
+  it('that a view is rebuilding, before anything else', () => {
+    expect(freshnessOf([state({ failing: true }), state({ rebuilding: true, lag: 9000 })])).toEqual(
+      { kind: 'rebuilding' },
+    );
+  });
+
+  it('that a view stopped updating', () => {
+    expect(freshnessOf([state({ lag: 10_000 }), state({ failing: true })])).toEqual({
+      kind: 'failing',
+    });
+  });
+
+  it('how far the furthest view trails the log', () => {
+    expect(freshnessOf([state({ lag: 700 }), state({ lag: 1200 })])).toEqual({
+      kind: 'behind',
+      lag: 1200,
+    });
+  });
+});
