@@ -137,6 +137,12 @@ describe('PostgresEventStore', () => {
         expect(await store.readsReach(globalPositions[0])).toBe(false);
 
         await writer.query('COMMIT');
+        // Released now, unless a transaction of another test file on the same server still holds
+        // the horizon back for a moment: wait for that (bounded), never for ours.
+        const deadline = Date.now() + 10_000;
+        while (!(await store.readsReach(globalPositions[0])) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         expect(await store.readsReach(globalPositions[0])).toBe(true);
         expect(await readAllIds(coopId)).toEqual([late.eventId, early.eventId]);
         while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
