@@ -203,6 +203,10 @@ describeWithBrowser("the board's page", () => {
     expect(await allocationRow(title).textContent()).toContain('proposed');
     await voteFor(title);
     await allocationRow(title).filter({ hasText: 'for 1' }).waitFor();
+    // One vote each: the chair now reads how they voted, and has no button left to vote again.
+    expect(await allocationRow(title).textContent()).toContain('You voted: For');
+    expect(await allocationRow(title).textContent()).toContain('board-chair: For');
+    expect(await page.getByRole('group', { name: `Your vote on ${title}` }).count()).toBe(0);
     await signOut();
 
     await openSignedIn('board-treasurer', 'Budget review');

@@ -658,6 +658,10 @@ describe('a year of the federation, as the consortium sees it', () => {
       status: 'approved',
       amount: eur('1000.00'),
       votes: tally({ for: 2 }),
+      ballots: [
+        { voter: 'board-1', vote: 'for' },
+        { voter: 'board-2', vote: 'for' },
+      ],
     });
 
     // 255.50 EUR are left: approving 300 would overdraw, so the deciding vote is refused.
@@ -689,6 +693,10 @@ describe('a year of the federation, as the consortium sees it', () => {
           status: 'approved',
           amount: eur('1000.00'),
           votes: tally({ for: 2 }),
+          ballots: [
+            { voter: 'board-1', vote: 'for' },
+            { voter: 'board-2', vote: 'for' },
+          ],
         },
         {
           allocationId: bikes,
@@ -696,6 +704,11 @@ describe('a year of the federation, as the consortium sees it', () => {
           status: 'proposed',
           amount: eur('300.00'),
           votes: tally({ for: 1, abstain: 1 }),
+          // The refused deciding vote left no ballot.
+          ballots: [
+            { voter: 'board-1', vote: 'for' },
+            { voter: 'board-3', vote: 'abstain' },
+          ],
         },
         {
           allocationId: training,
@@ -703,6 +716,10 @@ describe('a year of the federation, as the consortium sees it', () => {
           status: 'approved',
           amount: sol('25.00'),
           votes: tally({ for: 2 }),
+          ballots: [
+            { voter: 'board-2', vote: 'for' },
+            { voter: 'board-3', vote: 'for' },
+          ],
         },
         {
           allocationId: trip,
@@ -710,6 +727,10 @@ describe('a year of the federation, as the consortium sees it', () => {
           status: 'rejected',
           amount: eur('100.00'),
           votes: tally({ against: 2 }),
+          ballots: [
+            { voter: 'board-1', vote: 'against' },
+            { voter: 'board-3', vote: 'against' },
+          ],
         },
       ],
       available: [eur('255.50'), sol('5.00')],

@@ -81,6 +81,8 @@ export interface Allocation {
   status: 'proposed' | 'approved' | 'rejected';
   amount: Money;
   votes: Record<Vote, number>;
+  /** Who voted what, in the order the votes were cast. */
+  ballots: { voter: string; vote: Vote }[];
 }
 
 export interface Budget extends BudgetPeriod {

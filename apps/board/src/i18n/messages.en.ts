@@ -102,6 +102,7 @@ export const en = {
     tally: 'Votes',
     tallyText: 'for {for} · against {against} · abstain {abstain}',
     decision: 'Decision',
+    youVoted: 'You voted: {vote}',
     yourVote: 'Your vote on {title}',
     votedFor: 'Vote recorded.',
     propose: 'Propose an allocation',

@@ -107,6 +107,7 @@ export const fr: Messages = {
     tally: 'Votes',
     tallyText: 'pour {for} · contre {against} · abstention {abstain}',
     decision: 'Décision',
+    youVoted: 'Vous avez voté : {vote}',
     yourVote: 'Votre vote sur {title}',
     votedFor: 'Vote enregistré.',
     propose: 'Proposer une affectation',

@@ -105,6 +105,7 @@ export const it: Messages = {
     tally: 'Voti',
     tallyText: 'favorevoli {for} · contrari {against} · astenuti {abstain}',
     decision: 'Decisione',
+    youVoted: 'Hai votato: {vote}',
     yourVote: 'Il tuo voto su {title}',
     votedFor: 'Voto registrato.',
     propose: 'Proponi uno stanziamento',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { BUDGET_AGGREGATE, CURRENCIES, Money, parseSignedHundredths } from '@libs/contracts';
+import { BUDGET_AGGREGATE, CURRENCIES, Money, parseSignedHundredths, Vote } from '@libs/contracts';
 import { NotFound, RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
@@ -35,6 +35,8 @@ export interface BudgetView {
     status: 'proposed' | 'approved' | 'rejected';
     amount: MoneyJson;
     votes: { for: number; against: number; abstain: number };
+    /** Who voted what, in the order the votes were cast: a board's votes are on its minutes. */
+    ballots: { voter: string; vote: Vote }[];
   }[];
   available: MoneyJson[];
   closing: {
@@ -181,6 +183,7 @@ function allocationView(allocation: Allocation): AllocationView {
     status: allocation.status,
     amount: json(allocation.amount),
     votes: tallyOf(allocation),
+    ballots: Object.entries(allocation.votes).map(([voter, vote]) => ({ voter, vote })),
   };
 }
 

@@ -97,9 +97,11 @@ function AllocationRow({
   votable: boolean;
   onVoted(): void;
 }) {
-  const { api } = useSignedIn();
+  const { api, session } = useSignedIn();
   const { messages: m, format, t } = useI18n();
   const action = useAction();
+  // One vote per board member: once cast, the page says how instead of offering the buttons.
+  const mine = allocation.ballots.find((ballot) => ballot.voter === session.sub);
   const vote = (choice: Vote) =>
     action.submit(async (key) => {
       await api.post(`/allocations/${allocation.allocationId}/votes`, { vote: choice }, key);
@@ -117,10 +119,18 @@ function AllocationRow({
           {m.allocationStatus[allocation.status]}
         </span>
       </td>
-      <td>{t(m.budget.tallyText, allocation.votes)}</td>
+      <td>
+        {t(m.budget.tallyText, allocation.votes)}
+        {allocation.ballots.length > 0 && (
+          <small className="block">
+            {allocation.ballots.map((b) => `${b.voter}: ${m.vote[b.vote]}`).join(' · ')}
+          </small>
+        )}
+      </td>
       {votable && (
         <td>
-          {allocation.status === 'proposed' && (
+          {mine && t(m.budget.youVoted, { vote: m.vote[mine.vote] })}
+          {allocation.status === 'proposed' && !mine && (
             <div role="group" aria-label={t(m.budget.yourVote, { title: allocation.title })}>
               {VOTES.map((choice) => (
                 <button
