@@ -534,6 +534,15 @@ describe('leaving: withdrawal and exclusion (c.c. art. 2532, 2533, 2535)', () =>
       400,
     );
 
+    // The 2025 accounts cannot have been approved before 2025 closed (the 2024 ones, maybe).
+    expectRuleViolation(
+      await coop.admin('POST', `/members/${memberId}/withdrawal`, {
+        requestedOn: '2025-03-15',
+        accountsApprovedOn: '2025-04-20',
+      }),
+      'accounts_approved_after_exit_year',
+    );
+
     const res = await coop.admin('POST', `/members/${memberId}/withdrawal`, {
       requestedOn: '2025-03-15',
       reason: 'moving abroad',

@@ -1,4 +1,5 @@
-import { reimbursementDueOn } from '@libs/rules';
+import { RuleViolation } from '@libs/aggregates';
+import { REIMBURSEMENT, reimbursementDueOn } from '@libs/rules';
 
 /**
  * When a member's leaving takes effect and when its capital falls due, by the Codice civile:
@@ -27,6 +28,15 @@ export function exclusionDates(decidedOn: string, accountsApprovedOn?: string): 
 }
 
 function exitDates(effectiveOn: string, exitYear: number, accountsApprovedOn?: string): ExitDates {
+  // A year's accounts are approved once it has closed: an earlier date is a slip (often the
+  // previous year's approval), and would make the capital fall due too soon.
+  if (accountsApprovedOn !== undefined && accountsApprovedOn <= `${exitYear}-12-31`) {
+    throw new RuleViolation(
+      'accounts_approved_after_exit_year',
+      `the reimbursement counts from the approval of the ${exitYear} accounts, which comes after ${exitYear}-12-31; accountsApprovedOn is ${accountsApprovedOn}`,
+      REIMBURSEMENT.source,
+    );
+  }
   return { effectiveOn, reimbursementDueOn: reimbursementDueOn(exitYear, accountsApprovedOn) };
 }
 
