@@ -63,6 +63,14 @@ describeWithBrowser("the board's page", () => {
   let page: Page;
   let consortiumUrl: string;
   let period: string;
+  let consoleErrors: string[] = [];
+  const watchConsole = (watched: Page) => {
+    consoleErrors = [];
+    watched.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    watched.on('pageerror', (error) => consoleErrors.push(error.message));
+  };
   const token = (sub: string) => federation.ready.tokens.find((t) => t.sub === sub)!.token;
   const api = (sub = 'board-chair') => apiClient(consortiumUrl, token(sub));
   const get = async <T>(path: string): Promise<T> => (await api()<T>('GET', path)).body;
@@ -84,11 +92,15 @@ describeWithBrowser("the board's page", () => {
     // A fresh browser profile per test: nothing signed in, the language from the browser.
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    watchConsole(page);
   });
 
   afterEach(async () => {
     await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
     await context.close();
+    // A script error or a Content-Security-Policy violation shows in the console, nowhere else.
+    // (The browser also logs each 4xx answer the page handles on purpose: those are not faults.)
+    expect(consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);
   });
 
   /** Signs in with the ready link the launcher prints (the token in the fragment). */
@@ -387,6 +399,7 @@ describeWithBrowser("the board's page", () => {
     await context.close();
     context = await browser.newContext({ locale: 'fr-FR' });
     page = await context.newPage();
+    watchConsole(page);
     await page.goto(`${federation.ready.boardPage.url}#token=${token('auditor')}`);
     await page.getByRole('heading', { level: 2, name: 'Moyens mutualisés' }).waitFor();
     const pooled = await get<PooledMeans>('/pooled-means');
