@@ -1,4 +1,5 @@
 import { TotalLine } from '../api/types';
+import { ColumnHeads, numeric } from './column-heads';
 import { useI18n } from '../i18n/i18n';
 
 /** One row per currency or unit: what was paid and what is pledged (outstanding). */
@@ -7,17 +8,7 @@ export function UnitTotalsTable({ caption, lines }: { caption: string; lines: To
   return (
     <table className="totals">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.pooled.unit}</th>
-          <th scope="col" className="number">
-            {m.pooled.paid}
-          </th>
-          <th scope="col" className="number">
-            {m.pooled.pledged}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={[m.pooled.unit, numeric(m.pooled.paid), numeric(m.pooled.pledged)]} />
       <tbody>
         {lines.map((line) => (
           <tr key={line.unit} data-unit={line.unit}>

@@ -1,6 +1,7 @@
 import { Allocation, Budget, Vote } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
+import { ColumnHeads, numeric } from '../../components/column-heads';
 import { Loading } from '../../components/loading';
 import { ProblemMessage } from '../../components/problem-message';
 import { UnitTotalsTable } from '../../components/unit-totals-table';
@@ -54,17 +55,15 @@ export function BudgetReview({ periodId }: { periodId: string }) {
               <p>{m.budget.noAllocations}</p>
             ) : (
               <table className="allocations">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.budget.allocation}</th>
-                    <th scope="col" className="number">
-                      {m.budget.amount}
-                    </th>
-                    <th scope="col">{m.budget.status}</th>
-                    <th scope="col">{m.budget.tally}</th>
-                    {canAct(session) && open && <th scope="col">{m.budget.decision}</th>}
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[
+                    m.budget.allocation,
+                    numeric(m.budget.amount),
+                    m.budget.status,
+                    m.budget.tally,
+                    canAct(session) && open && m.budget.decision,
+                  ]}
+                />
                 <tbody>
                   {allocations.map((allocation) => (
                     <AllocationRow

@@ -1,5 +1,6 @@
 import { Compliance, Indicator, MemberCoop, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
+import { ColumnHeads, numeric } from '../../components/column-heads';
 import { Loading } from '../../components/loading';
 import { useI18n } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session-context';
@@ -69,19 +70,15 @@ function IndicatorTable({ caption, indicators }: { caption: string; indicators: 
           <span className="badge alert"> {t(m.compliance.alerts, { count: alerts })}</span>
         )}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.compliance.indicator}</th>
-          <th scope="col" className="number">
-            {m.compliance.value}
-          </th>
-          <th scope="col" className="number">
-            {m.compliance.threshold}
-          </th>
-          <th scope="col">{m.compliance.status}</th>
-          <th scope="col">{m.compliance.source}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          m.compliance.indicator,
+          numeric(m.compliance.value),
+          numeric(m.compliance.threshold),
+          m.compliance.status,
+          m.compliance.source,
+        ]}
+      />
       <tbody>
         {alertsFirst(indicators).map((indicator) => (
           <tr key={indicator.rule} className={indicator.status}>

@@ -3,6 +3,7 @@ import { ApiProblem } from '../../api/client';
 import { MemberCoop, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
+import { ColumnHeads, numeric } from '../../components/column-heads';
 import { Loading } from '../../components/loading';
 import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
@@ -50,23 +51,17 @@ function CoopsTable({
   const { messages: m, format, t } = useI18n();
   return (
     <table>
-      <thead>
-        <tr>
-          <th scope="col">{m.coops.name}</th>
-          <th scope="col">{m.coops.status}</th>
-          <th scope="col">{m.coops.legalForm}</th>
-          <th scope="col">{m.coops.themes}</th>
-          <th scope="col" className="number">
-            {m.coops.members}
-          </th>
-          <th scope="col" className="number">
-            {m.coops.capital}
-          </th>
-          <th scope="col" className="number">
-            {m.coops.contributions}
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          m.coops.name,
+          m.coops.status,
+          m.coops.legalForm,
+          m.coops.themes,
+          numeric(m.coops.members),
+          numeric(m.coops.capital),
+          numeric(m.coops.contributions),
+        ]}
+      />
       <tbody>
         {coops.map((coop) => (
           <tr key={coop.coopId}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { RESOURCE_KINDS, THEMES } from '@libs/contracts';
 import { CatalogueResource, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
+import { ColumnHeads } from '../../components/column-heads';
 import { Loading } from '../../components/loading';
 import { ProblemMessage } from '../../components/problem-message';
 import { useI18n } from '../../i18n/i18n';
@@ -87,16 +88,16 @@ export function ResourcesSection() {
           return (
             <>
               <table className="resources">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.resources.resource}</th>
-                    <th scope="col">{m.resources.kind}</th>
-                    <th scope="col">{m.resources.theme}</th>
-                    <th scope="col">{m.resources.terms}</th>
-                    <th scope="col">{m.resources.coop}</th>
-                    <th scope="col">{m.resources.sharedOn}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[
+                    m.resources.resource,
+                    m.resources.kind,
+                    m.resources.theme,
+                    m.resources.terms,
+                    m.resources.coop,
+                    m.resources.sharedOn,
+                  ]}
+                />
                 <tbody>
                   {items.map((resource) => (
                     <tr key={`${resource.coopId}/${resource.resourceId}`}>
