@@ -46,6 +46,21 @@ describe.each([
       paths: { '/health': { get: expect.any(Object) } },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     });
+    // Every recording POST says it takes an Idempotency-Key.
+    const posts = Object.entries(
+      (
+        res.body as {
+          paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }>;
+        }
+      ).paths,
+    ).filter(([, operations]) => operations.post);
+    expect(posts.length).toBeGreaterThan(3);
+    for (const [path, { post }] of posts) {
+      expect({
+        path,
+        header: post!.parameters?.some((p) => p.name === 'Idempotency-Key' && p.in === 'header'),
+      }).toEqual({ path, header: true });
+    }
   });
 
   it('serves the browsable docs page', async () => {

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 export interface ApiDescription {
   title: string;
@@ -17,6 +17,23 @@ export function setupOpenApi(app: INestApplication, api: ApiDescription): void {
     .setVersion(api.version ?? '0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = withIdempotencyKeys(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+}
+
+/** Every POST records something (API.md), and takes an Idempotency-Key: said once, for all. */
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: false,
+  schema: { type: 'string' as const, minLength: 1, maxLength: 255 },
+  description:
+    'Makes a retry safe: the first answer is kept; the same key with the same request from the same caller gets it again and records nothing; with another request or from another caller, 422; while the first is still running, 409. 1 to 255 visible ASCII characters.',
+};
+
+function withIdempotencyKeys(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    if (path.post) path.post.parameters = [...(path.post.parameters ?? []), IDEMPOTENCY_KEY];
+  }
+  return document;
 }
