@@ -118,6 +118,23 @@ describeWithBrowser("the board's page", () => {
       .getByRole('group', { name: `Your vote on ${title}` })
       .getByRole('button', { name: 'For' })
       .click();
+  /** Opens a budget period through the page; the page then shows it. */
+  const openPeriod = async (year: string) => {
+    await page.getByText('Open a budget period').click();
+    await page.getByLabel('Year').fill(year);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await eventually(async () =>
+      expect(await page.getByLabel('Budget period').inputValue()).toBe(year),
+    );
+  };
+  /** The closing of the year as the page shows it, row by row. */
+  const closingRows = async () => {
+    const closing = page.locator('table.closing');
+    await closing.waitFor();
+    return (await closing.locator('tr').allTextContents()).map((row) =>
+      row.replace(/\u00a0/g, ' '),
+    );
+  };
   const propose = async (title: string, amount: string) => {
     await page.getByText('Propose an allocation').click();
     await page.getByLabel('Title').fill(title);
@@ -296,21 +313,11 @@ describeWithBrowser("the board's page", () => {
 
   it('opens a budget period and closes its year with the legal reserve and the mutual fund', async () => {
     await openSignedIn('board-chair', 'Budget review');
-    await page.getByText('Open a budget period').click();
-    await page.getByLabel('Year').fill('2099');
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await eventually(async () =>
-      expect(await page.getByLabel('Budget period').inputValue()).toBe('2099'),
-    );
+    await openPeriod('2099');
     await page.getByText('Close the year').first().click();
     await page.getByLabel('Net result (negative for a loss)').fill('1000.00');
     await page.getByRole('button', { name: 'Close the year' }).click();
-    const closing = page.locator('table.closing');
-    await closing.waitFor();
-    const rows = (await closing.locator('tr').allTextContents()).map((row) =>
-      row.replace(/\u00a0/g, ' '),
-    );
-    expect(rows).toEqual([
+    expect(await closingRows()).toEqual([
       'Net result (negative for a loss)€1,000.00',
       'Legal reserve (≥ 30%, c.c. 2545-quater)€300.00',
       'Mutual fund (3%, L. 59/1992 art. 11)€30.00',
@@ -321,6 +328,31 @@ describeWithBrowser("the board's page", () => {
     );
     expect(closed.status).toBe('closed');
     expect(closed.closing.legalReserve.amount).toBe('300.00');
+  });
+
+  it('closes a year with the rest split as the board decides, and refuses a split that does not add up', async () => {
+    await openSignedIn('board-chair', 'Budget review');
+    await openPeriod('2098');
+    await page.getByText('Close the year').first().click();
+    await page.getByLabel('Net result (negative for a loss)').fill('1000.00');
+    // 1,000 − 300 (legal reserve) − 30 (mutual fund) = 670 to allocate.
+    await page.getByRole('button', { name: 'Add a line' }).click();
+    await page.getByRole('button', { name: 'Add a line' }).click();
+    await page.getByLabel('Purpose, line 1').fill('indivisible reserve');
+    await page.getByLabel('Amount, line 1').fill('500.00');
+    await page.getByLabel('Purpose, line 2').fill('training fund');
+    await page.getByLabel('Amount, line 2').fill('100.00');
+    await page.getByRole('button', { name: 'Close the year' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'must add up' });
+    await refusal.waitFor();
+    expect(await page.locator('table.closing').count()).toBe(0);
+
+    await page.getByLabel('Amount, line 2').fill('170.00');
+    await page.getByRole('button', { name: 'Close the year' }).click();
+    expect((await closingRows()).slice(3)).toEqual([
+      'Rest: indivisible reserve€500.00',
+      'Rest: training fund€170.00',
+    ]);
   });
 
   it('admits an applicant, overriding the 70% rule with the reason the board gives', async () => {

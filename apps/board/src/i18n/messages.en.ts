@@ -119,6 +119,11 @@ export const en = {
     closeYear: 'Close the year',
     netResult: 'Net result (negative for a loss)',
     legalReserveOptional: 'Legal reserve (default: 30% of a profit)',
+    rest: 'How the rest is allocated (default: all to the indivisible reserve)',
+    restPurpose: 'Purpose, line {n}',
+    restAmount: 'Amount, line {n}',
+    addLine: 'Add a line',
+    removeLine: 'Remove line {n}',
     closeSubmit: 'Close the year',
     closedOn: 'Closed on {date}',
     legalReserve: 'Legal reserve (≥ 30%, c.c. 2545-quater)',
@@ -152,6 +157,10 @@ export const en = {
       'Refused: approving it would take the available balance below zero.',
     social_coops_at_least_70pct: 'Refused: social coops would fall under 70% of the member coops.',
     legal_reserve_at_least_30pct: 'Refused: the legal reserve takes at least 30% of a profit.',
+    closing_allocates_whole_result:
+      'Refused: the lines must add up to what remains after the legal reserve and the mutual fund.',
+    closing_within_result:
+      'Refused: the legal reserve and the mutual fund together would exceed the profit.',
     loss_allocates_nothing: 'Refused: a year closed without profit allocates nothing.',
     invalid: 'Please check: {fields}.',
     conflict: 'Not possible now: {detail}',

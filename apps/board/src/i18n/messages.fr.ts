@@ -124,6 +124,11 @@ export const fr: Messages = {
     closeYear: 'Clôturer l’exercice',
     netResult: 'Résultat net (négatif pour une perte)',
     legalReserveOptional: 'Réserve légale (par défaut : 30 % du bénéfice)',
+    rest: 'Affectation du reste (par défaut : tout à la réserve impartageable)',
+    restPurpose: 'Objet, ligne {n}',
+    restAmount: 'Montant, ligne {n}',
+    addLine: 'Ajouter une ligne',
+    removeLine: 'Retirer la ligne {n}',
     closeSubmit: 'Clôturer l’exercice',
     closedOn: 'Clôturé le {date}',
     legalReserve: 'Réserve légale (≥ 30 %, c.c. 2545-quater)',
@@ -159,6 +164,10 @@ export const fr: Messages = {
     social_coops_at_least_70pct:
       'Refusé : les coopératives sociales passeraient sous 70 % des coops membres.',
     legal_reserve_at_least_30pct: 'Refusé : la réserve légale prend au moins 30 % du bénéfice.',
+    closing_allocates_whole_result:
+      'Refusé : les lignes doivent totaliser ce qui reste après la réserve légale et le fonds mutualiste.',
+    closing_within_result:
+      'Refusé : la réserve légale et le fonds mutualiste dépasseraient ensemble le bénéfice.',
     loss_allocates_nothing: 'Refusé : un exercice sans bénéfice n’affecte rien.',
     invalid: 'À vérifier : {fields}.',
     conflict: 'Impossible pour l’instant : {detail}',

@@ -122,6 +122,11 @@ export const it: Messages = {
     closeYear: 'Chiudi l’esercizio',
     netResult: 'Risultato netto (negativo per una perdita)',
     legalReserveOptional: 'Riserva legale (predefinita: 30% dell’utile)',
+    rest: 'Destinazione del resto (predefinita: tutto alla riserva indivisibile)',
+    restPurpose: 'Finalità, riga {n}',
+    restAmount: 'Importo, riga {n}',
+    addLine: 'Aggiungi una riga',
+    removeLine: 'Rimuovi la riga {n}',
     closeSubmit: 'Chiudi l’esercizio',
     closedOn: 'Chiuso il {date}',
     legalReserve: 'Riserva legale (≥ 30%, c.c. 2545-quater)',
@@ -156,6 +161,10 @@ export const it: Messages = {
     social_coops_at_least_70pct:
       'Rifiutato: le cooperative sociali scenderebbero sotto il 70% delle coop socie.',
     legal_reserve_at_least_30pct: 'Rifiutato: la riserva legale prende almeno il 30% dell’utile.',
+    closing_allocates_whole_result:
+      'Rifiutato: le righe devono sommare quanto resta dopo la riserva legale e il fondo mutualistico.',
+    closing_within_result:
+      'Rifiutato: la riserva legale e il fondo mutualistico insieme supererebbero l’utile.',
     loss_allocates_nothing: 'Rifiutato: un esercizio senza utile non ripartisce nulla.',
     invalid: 'Da controllare: {fields}.',
     conflict: 'Non possibile ora: {detail}',

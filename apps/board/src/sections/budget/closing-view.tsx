@@ -13,6 +13,10 @@ export function ClosingView({ budget, onClosed }: { budget: Budget; onClosed(): 
   const action = useAction();
   const [netResult, setNetResult] = useState('');
   const [legalReserve, setLegalReserve] = useState('');
+  // Empty: the API's default, the whole rest to the indivisible reserve.
+  const [rest, setRest] = useState<{ purpose: string; amount: string }[]>([]);
+  const setLine = (index: number, field: 'purpose' | 'amount', value: string) =>
+    setRest((lines) => lines.map((line, i) => (i === index ? { ...line, [field]: value } : line)));
   const id = useId();
   const { closing } = budget;
 
@@ -61,6 +65,13 @@ export function ClosingView({ budget, onClosed }: { budget: Budget; onClosed(): 
             {
               netResult: { amount: netResult, currency: 'EUR' },
               legalReserve: legalReserve ? { amount: legalReserve, currency: 'EUR' } : undefined,
+              remainder:
+                rest.length > 0
+                  ? rest.map((line) => ({
+                      purpose: line.purpose,
+                      amount: { amount: line.amount, currency: 'EUR' },
+                    }))
+                  : undefined,
             },
             key,
           );
@@ -85,6 +96,45 @@ export function ClosingView({ budget, onClosed }: { budget: Budget; onClosed(): 
           value={legalReserve}
           onChange={(event) => setLegalReserve(event.target.value)}
         />
+        <fieldset>
+          <legend>{m.budget.rest}</legend>
+          {rest.map((line, index) => {
+            const n = index + 1;
+            return (
+              <div className="inline" key={index}>
+                <label htmlFor={`${id}-rest-${n}`}>{t(m.budget.restPurpose, { n })}</label>
+                <input
+                  id={`${id}-rest-${n}`}
+                  required
+                  maxLength={200}
+                  value={line.purpose}
+                  onChange={(event) => setLine(index, 'purpose', event.target.value)}
+                />
+                <label htmlFor={`${id}-rest-amount-${n}`}>{t(m.budget.restAmount, { n })}</label>
+                <input
+                  id={`${id}-rest-amount-${n}`}
+                  required
+                  inputMode="decimal"
+                  pattern="[0-9]{1,12}([.][0-9]{1,2})?"
+                  value={line.amount}
+                  onChange={(event) => setLine(index, 'amount', event.target.value)}
+                />
+                <button
+                  type="button"
+                  onClick={() => setRest((lines) => lines.filter((_, i) => i !== index))}
+                >
+                  {t(m.budget.removeLine, { n })}
+                </button>
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            onClick={() => setRest((lines) => [...lines, { purpose: '', amount: '' }])}
+          >
+            {m.budget.addLine}
+          </button>
+        </fieldset>
         <div>
           <button type="submit" disabled={action.busy}>
             {m.budget.closeSubmit}
