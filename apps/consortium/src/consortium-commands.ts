@@ -19,7 +19,7 @@ export class ConsortiumCommands {
     command: Command,
     meta: CommandMeta,
     aboutCoop: string | null = null,
-  ): Promise<HandleResult<Event>> {
+  ): Promise<HandleResult<Event, State>> {
     return this.repository.handle(consortiumStream(aggregate, id), decider, command, {
       coopId: aboutCoop,
       actor: meta.actor,

@@ -23,7 +23,7 @@ export class CoopCommands {
     command: Command,
     meta: CommandMeta,
     options: { creates?: boolean } = {},
-  ): Promise<HandleResult<Event>> {
+  ): Promise<HandleResult<Event, State>> {
     return this.repository.handle(coopStream(this.coopId, aggregate, id), decider, command, {
       ...options,
       coopId: this.coopId,

@@ -113,6 +113,8 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     expect(first.version).toBe(1);
     expect(second.version).toBe(2);
     expect(await count(streamId)).toBe(7);
+    // The state after the command comes with it: a caller answers without reading the stream again.
+    expect([first.state, second.state]).toEqual([3, 7]);
     const [event] = await recorded(streamId);
     expect(event).toMatchObject({
       eventId: first.events[0].eventId,
@@ -167,6 +169,8 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     expect(result.version).toBe(3);
     expect(result.events[0].streamVersion).toBe(3);
     expect(await count(streamId)).toBe(6);
+    // Folded on the state it decided on the second time, the competing writer's event included.
+    expect(result.state).toBe(6);
   });
 
   it('refuses on the retry when the new state breaks a rule, appending nothing', async () => {
@@ -249,7 +253,7 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
 
     const result = await increment(streamId, 0);
 
-    expect(result).toEqual({ events: [], version: 1 });
+    expect(result).toEqual({ events: [], version: 1, state: 4 });
     expect(await recorded(streamId)).toHaveLength(1);
   });
 

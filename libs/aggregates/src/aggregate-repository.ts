@@ -32,11 +32,13 @@ export interface CommandContext<Event extends DomainEvent> {
   creates?: boolean;
 }
 
-export interface HandleResult<Event extends DomainEvent> {
+export interface HandleResult<Event extends DomainEvent, State = unknown> {
   /** The events the command recorded (none when it changed nothing). */
   events: StreamEvent<Event>[];
   /** The stream's version afterwards: the resource's ETag. */
   version: number;
+  /** The aggregate's state with those events: what to answer with, without loading it again. */
+  state: State;
 }
 
 export interface AggregateRepositoryOptions {
@@ -84,7 +86,7 @@ export class AggregateRepository {
     decider: Decider<State, Command, Event>,
     command: Command,
     context: CommandContext<Event>,
-  ): Promise<HandleResult<Event>> {
+  ): Promise<HandleResult<Event, State>> {
     for (let attempt = 1; ; attempt++) {
       const aggregate =
         attempt === 1 && context.creates
@@ -102,7 +104,8 @@ export class AggregateRepository {
         },
         schemaVersions: context.schemaVersions,
       });
-      if (events.length === 0) return { events, version: aggregate.version };
+      if (events.length === 0)
+        return { events, version: aggregate.version, state: aggregate.state };
 
       try {
         const stored = aggregate.storedVersion;
@@ -112,7 +115,7 @@ export class AggregateRepository {
           stored === 0 ? NO_STREAM : stored,
         );
         this.publisher.mergeObjectContext(aggregate).commit();
-        return { events, version: appended.nextExpectedVersion };
+        return { events, version: appended.nextExpectedVersion, state: aggregate.state };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (context.expectedVersion !== undefined) {

@@ -1,5 +1,5 @@
 import { ReadAllFilter } from '@libs/event-store';
-import { quoteIdentifier } from '@libs/database';
+import { qualifiedTable, quoteIdentifier } from '@libs/database';
 import { EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Projection } from './projection';
@@ -116,7 +116,7 @@ async function upsert(manager: EntityManager, id: ColumnMetadata, rows: ObjectLi
   );
   const name = (column: ColumnMetadata) => quoteIdentifier(column.databaseName);
   await manager.query(
-    `INSERT INTO ${metadata.tablePath.split('.').map(quoteIdentifier).join('.')}
+    `INSERT INTO ${qualifiedTable(manager.connection, metadata.tableName)}
        (${columns.map(name).join(', ')}) VALUES ${values.join(', ')}
      ON CONFLICT (${name(id)}) DO UPDATE SET
        ${overwritten.map((column) => `${name(column)} = EXCLUDED.${name(column)}`).join(', ')}`,

@@ -114,3 +114,12 @@ export interface CatalogueResource {
   terms: { type: ResourceTermsType; price?: Money; hours?: string };
   sharedOn: string;
 }
+
+/** A view's state as `GET /read-models` reports it. */
+export interface ReadModelState {
+  name: string;
+  caughtUp: boolean;
+  rebuilding: boolean;
+  failing: boolean;
+  lag: number;
+}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { useSignedIn } from '../session/session-context';
-import { Freshness, freshnessOf, ReadModelState } from './freshness';
+import { ReadModelState } from '../api/types';
+import { Freshness, freshnessOf } from './freshness';
 
 const CHECK_EVERY_MS = 5_000;
 

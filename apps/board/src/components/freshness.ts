@@ -1,11 +1,4 @@
-/** A view's state as `GET /read-models` reports it. */
-export interface ReadModelState {
-  name: string;
-  caughtUp: boolean;
-  rebuilding: boolean;
-  failing: boolean;
-  lag: number;
-}
+import type { ReadModelState } from '../api/types';
 
 export type Freshness =
   | { kind: 'current' }

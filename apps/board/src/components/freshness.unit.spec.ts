@@ -1,4 +1,5 @@
-import { freshnessOf, NOTICEABLE_LAG, ReadModelState } from './freshness';
+import { ReadModelState } from '../api/types';
+import { freshnessOf, NOTICEABLE_LAG } from './freshness';
 
 const state = (overrides: Partial<ReadModelState> = {}): ReadModelState => ({
   name: 'pooled_means',

@@ -48,8 +48,7 @@ export class BudgetsController {
   @ApiOperation({ summary: 'Open a budget period (usually a year)' })
   @ApiProblems(400, 401, 403, 409, 422)
   async open(@Body() dto: OpenBudgetDto, @Meta() meta: CommandMeta): Promise<BudgetView> {
-    await this.budgets.open(dto, meta);
-    return this.budgets.view(dto.periodId);
+    return this.budgets.viewOf((await this.budgets.open(dto, meta)).state);
   }
 
   @Get('budgets/:periodId')
@@ -101,7 +100,6 @@ export class BudgetsController {
     @Body() dto: CloseBudgetDto,
     @Meta() meta: CommandMeta,
   ): Promise<BudgetView> {
-    await this.budgets.close(periodId, dto, meta);
-    return this.budgets.view(periodId);
+    return this.budgets.viewOf((await this.budgets.close(periodId, dto, meta)).state);
   }
 }

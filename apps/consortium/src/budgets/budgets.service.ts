@@ -103,7 +103,7 @@ export class BudgetsService {
     const periodId = await this.allocations.periodOf(allocationId);
     const { state } = await this.load(periodId);
     const income = await this.income.income(state.startsOn!, state.endsOn!);
-    await this.run(periodId, meta, {
+    const { state: after } = await this.run(periodId, meta, {
       type: 'CastVote',
       allocationId,
       voter: meta.actor,
@@ -112,8 +112,7 @@ export class BudgetsService {
       boardSize: this.board.members.length,
       income: income.paid,
     });
-    const after = await this.load(periodId);
-    return allocationView(after.state.allocations[allocationId]);
+    return allocationView(after.allocations[allocationId]);
   }
 
   close(periodId: string, dto: CloseBudgetDto, meta: CommandMeta) {
@@ -132,7 +131,12 @@ export class BudgetsService {
   }
 
   async view(periodId: string): Promise<BudgetView> {
-    const { state } = await this.load(periodId);
+    return this.viewOf((await this.load(periodId)).state);
+  }
+
+  /** The period as the board reads it, from the budget's state (loaded, or just changed). */
+  async viewOf(state: BudgetState): Promise<BudgetView> {
+    const periodId = state.periodId!;
     const income = await this.income.income(state.startsOn!, state.endsOn!);
     const left = available(state, income.paid);
     return {

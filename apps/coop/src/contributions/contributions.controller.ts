@@ -46,8 +46,8 @@ export class ContributionsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionView> {
-    await this.contributions.payPledge(id, dto, meta);
-    const view = await this.contributions.one(id);
+    const { state, version } = await this.contributions.payPledge(id, dto, meta);
+    const view = this.contributions.viewOf(id, state, version);
     reply.header('ETag', etag(view.version));
     return view;
   }

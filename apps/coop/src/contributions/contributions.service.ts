@@ -15,7 +15,11 @@ import {
   today,
 } from '@libs/api-conventions';
 import { CoopCommands } from '../coop-commands';
-import { ContributionCommand, contributionDecider } from './contribution.decider';
+import {
+  ContributionCommand,
+  contributionDecider,
+  ContributionState,
+} from './contribution.decider';
 import { ContributionRow } from './contribution.entity';
 import { ContributionView, contributionView } from './contribution.view';
 import { toRow } from './contributions.projection';
@@ -61,6 +65,11 @@ export class ContributionsService {
       contributionId,
       contributionDecider,
     );
+    return this.viewOf(contributionId, state, version);
+  }
+
+  /** The contribution as its stream stands at `version` (loaded, or just changed by a command). */
+  viewOf(contributionId: string, state: ContributionState, version: number): ContributionView {
     if (!state) throw new NotFound(`no contribution ${contributionId}`);
     return contributionView(toRow(state, version));
   }

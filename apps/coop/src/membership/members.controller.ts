@@ -23,6 +23,7 @@ import {
   SubscribeSharesDto,
   WithdrawMemberDto,
 } from './membership.dto';
+import { MemberState } from './member.decider';
 import { MembershipSummary, MembersQueries } from './members.queries';
 import { MembershipService } from './membership.service';
 import { MemberView } from './member.view';
@@ -169,13 +170,14 @@ export class MembersController {
   }
 
   /** A change answers the member as it now stands, with its new ETag. */
+  /** The member as the change left it, from the command's own result: no second read. */
   private async answer(
     id: string,
-    change: Promise<{ version: number }>,
+    change: Promise<{ version: number; state: MemberState }>,
     reply: HeaderReply,
   ): Promise<MemberView> {
-    await change;
-    const member = await this.queries.one(id);
+    const { state, version } = await change;
+    const member = await this.queries.viewOf(id, state, version);
     reply.header('ETag', etag(member.version));
     return member;
   }

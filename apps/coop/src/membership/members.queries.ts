@@ -14,6 +14,7 @@ import {
 } from '@libs/api-conventions';
 import { Indicator } from '@libs/rules';
 import { addDays } from '@libs/rules';
+import { MemberState } from './member.decider';
 import { MemberRow } from './member.entity';
 import { memberView, MemberView } from './member.view';
 import { membershipIndicators, VOTING_SENIORITY_DAYS } from '@libs/rules';
@@ -40,6 +41,11 @@ export class MembersQueries {
 
   async one(memberId: string): Promise<MemberView> {
     const { state, version } = await this.membership.load(memberId);
+    return this.viewOf(memberId, state, version);
+  }
+
+  /** The member as its stream stands at `version` (loaded, or just changed by a command). */
+  async viewOf(memberId: string, state: MemberState, version: number): Promise<MemberView> {
     if (!state) throw new NotFound(`no member ${memberId}`);
     return memberView(state, version, await this.vault.open(state.personalData), today());
   }

@@ -32,9 +32,9 @@ export class CoopProfileController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CoopProfileView> {
-    const { version } = await this.profile.set(dto, meta);
+    const { version, state } = await this.profile.set(dto, meta);
     reply.header('ETag', etag(version));
-    return (await this.profile.view()).view;
+    return this.profile.viewOf(state);
   }
 
   @Recording('consortium/application', {
@@ -43,8 +43,7 @@ export class CoopProfileController {
   })
   @Roles('coop-admin')
   async apply(@Meta() meta: CommandMeta): Promise<CoopProfileView> {
-    await this.profile.apply(meta);
-    return (await this.profile.view()).view;
+    return this.profile.viewOf((await this.profile.apply(meta)).state);
   }
 
   @Recording('consortium/withdrawal', {
@@ -56,7 +55,8 @@ export class CoopProfileController {
     @Body() dto: ConsortiumWithdrawalDto,
     @Meta() meta: CommandMeta,
   ): Promise<CoopProfileView> {
-    await this.profile.requestWithdrawal(dto.reason ?? null, meta);
-    return (await this.profile.view()).view;
+    return this.profile.viewOf(
+      (await this.profile.requestWithdrawal(dto.reason ?? null, meta)).state,
+    );
   }
 }

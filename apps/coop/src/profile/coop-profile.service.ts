@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { LegalForm, PROFILE_AGGREGATE } from '@libs/contracts';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { CoopCommands } from '../coop-commands';
-import { ApplicationStatus, CoopProfileCommand, coopProfileDecider } from './coop-profile.decider';
+import {
+  ApplicationStatus,
+  CoopProfileCommand,
+  coopProfileDecider,
+  CoopProfileState,
+} from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
 
 /** As API.md names it: where the coop stands with the consortium, from its own side. */
@@ -33,17 +38,19 @@ export class CoopProfileService {
       this.commands.coopId,
       coopProfileDecider,
     );
+    return { version, view: this.viewOf(state) };
+  }
+
+  /** The profile as the state holds it (loaded, or just changed by a command). */
+  viewOf(state: CoopProfileState): CoopProfileView {
     const profile = state.profile;
     return {
-      version,
-      view: {
-        id: this.commands.coopId,
-        name: profile?.name ?? null,
-        legalForm: profile?.legalForm ?? null,
-        themes: profile?.themes ?? [],
-        territory: profile?.territory ?? null,
-        consortiumStatus: STATUS[state.application],
-      },
+      id: this.commands.coopId,
+      name: profile?.name ?? null,
+      legalForm: profile?.legalForm ?? null,
+      themes: profile?.themes ?? [],
+      territory: profile?.territory ?? null,
+      consortiumStatus: STATUS[state.application],
     };
   }
 
