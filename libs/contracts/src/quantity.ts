@@ -13,6 +13,18 @@ export interface Quantity<U extends Unit = Unit> {
 }
 export type Money = Quantity<Currency>;
 
+/**
+ * The largest single amount the federation records (`999999999.99`, in hundredths): every amount
+ * that enters through an API or a bundle is at most this, so one typo or one rogue coop cannot
+ * stop or bend a figure. Sums of such amounts are computed exactly (BigInt or SQL `numeric`).
+ */
+export const MAX_AMOUNT_HUNDREDTHS = 99_999_999_999;
+export const MAX_AMOUNT = '999999999.99';
+
+export function isWithinAmountBound(hundredths: number): boolean {
+  return Number.isSafeInteger(hundredths) && hundredths >= 0 && hundredths <= MAX_AMOUNT_HUNDREDTHS;
+}
+
 /** Up to 12 integer digits: far above any coop's figures, far below 2^53 hundredths. */
 const DECIMAL = /^(0|[1-9]\d{0,11})(?:\.(\d{1,2}))?$/;
 
