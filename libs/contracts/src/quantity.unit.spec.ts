@@ -25,6 +25,18 @@ describe('decimal amounts', () => {
     expect(formatHundredths(-500)).toBe('-5.00');
   });
 
+  it('writes a sum beyond 2^53 hundredths exactly, from a bigint', () => {
+    const many = 1_000_000n * 99_999_999_999n; // a million members at the holding bound
+    expect(formatHundredths(many)).toBe('999999999990000.00');
+    expect(formatHundredths(-(2n ** 64n) - 7n)).toBe('-184467440737095516.23');
+    expect(formatHundredths(0n)).toBe('0.00');
+  });
+
+  it('refuses a number that is not an exact integer', () => {
+    expect(() => formatHundredths(0.5)).toThrow();
+    expect(() => formatHundredths(2 ** 53)).toThrow();
+  });
+
   it('round-trips', () => {
     for (const h of [0, 1, 99, 100, 123456, 71900])
       expect(parseHundredths(formatHundredths(h))).toBe(h);

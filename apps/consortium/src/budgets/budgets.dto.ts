@@ -13,8 +13,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { isCoopId, THEMES, Theme, Vote } from '@libs/contracts';
-import { IsoDay, MoneyDto } from '@libs/api-conventions';
+import { isCoopId, MAX_AMOUNT, THEMES, Theme, Vote } from '@libs/contracts';
+import { IsoDay, IsSignedDecimalString, MoneyDto } from '@libs/api-conventions';
 import { ValidateBy } from 'class-validator';
 
 export class OpenBudgetDto {
@@ -95,10 +95,11 @@ export class ClosingLineDto {
 }
 
 export class SignedMoneyDto {
-  @ApiProperty({ example: '-1200.00', description: 'a decimal string, negative for a loss' })
-  @Matches(/^-?(0|[1-9]\d{0,11})(\.\d{1,2})?$/, {
-    message: 'amount must be a decimal string such as "-1200.00"',
+  @ApiProperty({
+    example: '-1200.00',
+    description: `a decimal string, negative for a loss; at most ${MAX_AMOUNT} either way`,
   })
+  @IsSignedDecimalString()
   amount!: string;
 
   @ApiProperty({ enum: ['EUR'] })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MemberCategory } from '@libs/contracts';
-import { bigintAsNumber } from '@libs/database';
+import { numericAsBigint } from '@libs/database';
 import { CoopMember } from './coop-member';
 
 /** `coop_members`: every member of every coop, for the counts and capital of `GET /coops`. */
@@ -24,9 +24,9 @@ export class CoopMemberRow implements CoopMember {
   @Column('boolean')
   disadvantaged!: boolean;
 
-  @Column('bigint', { transformer: bigintAsNumber })
-  subscribed!: number;
+  @Column('numeric', { transformer: numericAsBigint })
+  subscribed!: bigint;
 
-  @Column('bigint', { transformer: bigintAsNumber })
-  paid!: number;
+  @Column('numeric', { transformer: numericAsBigint })
+  paid!: bigint;
 }

@@ -4,6 +4,7 @@ import {
   MEMBER_AGGREGATE,
   MemberCategory,
   MembershipEvent,
+  ShareSubscription,
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
 
@@ -20,9 +21,12 @@ export interface CoopMember {
   status: 'active' | 'withdrawn' | 'excluded';
   category: MemberCategory;
   disadvantaged: boolean;
-  /** EUR cents of nominal value subscribed, and paid up. */
-  subscribed: number;
-  paid: number;
+  /**
+   * EUR cents of nominal value subscribed, and paid up: sums of the member's movements, exact
+   * whatever a coop's history adds up to (no event can stop this view).
+   */
+  subscribed: bigint;
+  paid: bigint;
 }
 
 export const COOP_MEMBER_EVENT_TYPES = [
@@ -61,18 +65,16 @@ export function evolveCoopMember(
       status: 'active',
       category,
       disadvantaged,
-      subscribed: shares.count * shares.nominalValue.hundredths,
-      paid: 0,
+      subscribed: nominalTotal(shares),
+      paid: 0n,
     };
   }
   if (!member) return null;
   switch (event.type) {
-    case 'SharesSubscribed': {
-      const { count, nominalValue } = event.data.shares;
-      return { ...member, subscribed: member.subscribed + count * nominalValue.hundredths };
-    }
+    case 'SharesSubscribed':
+      return { ...member, subscribed: member.subscribed + nominalTotal(event.data.shares) };
     case 'CapitalPaid':
-      return { ...member, paid: member.paid + event.data.amount.hundredths };
+      return { ...member, paid: member.paid + BigInt(event.data.amount.hundredths) };
     case 'MemberCategoryChanged':
       return { ...member, category: event.data.category, disadvantaged: event.data.disadvantaged };
     case 'MemberWithdrew':
@@ -82,4 +84,8 @@ export function evolveCoopMember(
     default:
       return member;
   }
+}
+
+function nominalTotal(shares: ShareSubscription): bigint {
+  return BigInt(shares.count) * BigInt(shares.nominalValue.hundredths);
 }

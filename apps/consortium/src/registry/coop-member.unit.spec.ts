@@ -55,7 +55,7 @@ describe('members per coop', () => {
         velo.capitalPaid(SAME_ID, 7500),
       ].map(recorded),
     );
-    expect(membershipOf(rows).capital).toEqual({ subscribed: 12500, paid: 7500 });
+    expect(membershipOf(rows).capital).toEqual({ subscribed: 12500n, paid: 7500n });
   });
 
   it('keeps two coops’ members apart even when they carry the same id', () => {

@@ -4,8 +4,8 @@ import { MembershipCounts } from '@libs/rules';
 /** A coop's active members, counted as the coop's own summary counts them, and their capital. */
 export interface CoopMembership extends MembershipCounts {
   total: number;
-  /** EUR cents of nominal value. */
-  capital: { subscribed: number; paid: number };
+  /** EUR cents of nominal value, summed exactly. */
+  capital: { subscribed: bigint; paid: bigint };
 }
 
 /** One group of a coop's active members, as the database sums them. */
@@ -13,8 +13,8 @@ export interface MemberGroup {
   category: MemberCategory;
   members: number;
   disadvantaged: number;
-  subscribed: number;
-  paid: number;
+  subscribed: bigint;
+  paid: bigint;
 }
 
 export function coopMembership(groups: MemberGroup[]): CoopMembership {
@@ -26,7 +26,7 @@ export function coopMembership(groups: MemberGroup[]): CoopMembership {
     total: 0,
     byCategory,
     disadvantagedWorkers: 0,
-    capital: { subscribed: 0, paid: 0 },
+    capital: { subscribed: 0n, paid: 0n },
   };
   for (const group of groups) {
     byCategory[group.category] += group.members;

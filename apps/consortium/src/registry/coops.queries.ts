@@ -4,7 +4,7 @@ import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import { isCoopId, MemberCategory } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, pageOf } from '@libs/api-conventions';
-import { qualifiedTable } from '@libs/database';
+import { bigintOfNumeric, qualifiedTable } from '@libs/database';
 import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
 import { CoopMembership, coopMembership, MemberGroup } from './coop-membership';
 import { CoopStatus } from './member-coop';
@@ -67,13 +67,14 @@ export class CoopsQueries {
     const rows: {
       coop_id: string;
       category: MemberCategory;
-      members: number;
-      disadvantaged: number;
+      members: string;
+      disadvantaged: string;
       subscribed: string;
       paid: string;
     }[] = await this.db.query(
-      `SELECT coop_id, category, count(*)::int AS members,
-              (count(*) FILTER (WHERE disadvantaged))::int AS disadvantaged,
+      // Counts as `bigint` and sums as `numeric`, read exactly: neither overflows nor rounds.
+      `SELECT coop_id, category, count(*) AS members,
+              count(*) FILTER (WHERE disadvantaged) AS disadvantaged,
               sum(subscribed) AS subscribed, sum(paid) AS paid
          FROM ${qualifiedTable(this.db, 'coop_members')}
         WHERE coop_id = ANY($1::text[]) AND status = 'active'
@@ -84,10 +85,10 @@ export class CoopsQueries {
     for (const row of rows) {
       groups.get(row.coop_id)?.push({
         category: row.category,
-        members: row.members,
-        disadvantaged: row.disadvantaged,
-        subscribed: Number(row.subscribed),
-        paid: Number(row.paid),
+        members: Number(row.members),
+        disadvantaged: Number(row.disadvantaged),
+        subscribed: bigintOfNumeric(row.subscribed),
+        paid: bigintOfNumeric(row.paid),
       });
     }
     return new Map([...groups].map(([coopId, list]) => [coopId, coopMembership(list)]));

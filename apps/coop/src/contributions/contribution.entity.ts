@@ -18,7 +18,8 @@ export class ContributionRow {
   @Column('text')
   unit!: Unit;
 
-  @Column('bigint', { transformer: bigintAsNumber })
+  /** One amount, at most `MAX_AMOUNT`: `numeric` as every money column, read as a number. */
+  @Column('numeric', { transformer: bigintAsNumber })
   hundredths!: number;
 
   @Column('text')

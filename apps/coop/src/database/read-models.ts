@@ -8,11 +8,16 @@ import { MemberKeyRow } from '../membership/personal-data/member-key.entity';
 import { ResourceRow } from '../resources/resource.entity';
 import { resourcesProjection } from '../resources/resources.projection';
 import { CoopReadModels1764300000001 } from './1764300000001-coop-read-models';
+import { ExactMoneyColumns1764300000010 } from './1764300000010-exact-money-columns';
 
 /** The coop app's own database: its tables, their migrations, and the projections that fill them. */
 export const COOP_ENTITIES = [MemberRow, MemberKeyRow, ContributionRow, ResourceRow];
 
-export const COOP_MIGRATIONS = [CreateIdempotencyKeys1764300000000, CoopReadModels1764300000001];
+export const COOP_MIGRATIONS = [
+  CreateIdempotencyKeys1764300000000,
+  CoopReadModels1764300000001,
+  ExactMoneyColumns1764300000010,
+];
 
 export function coopProjections(coopId: string): Projection[] {
   return [membersProjection(coopId), contributionsProjection(coopId), resourcesProjection(coopId)];

@@ -9,6 +9,7 @@ import {
 } from '@libs/contracts';
 import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
 import { MemberCommand } from './member.commands';
+import { checkHoldingBound, nominalTotal } from './holding-bound';
 import { checkShareSubscription } from './share-capital';
 import { exclusionDates, withdrawalDates } from './member-exit';
 
@@ -20,10 +21,13 @@ export interface Member {
   category: MemberCategory;
   disadvantaged: boolean;
   admittedOn: string;
-  /** Cents of nominal value subscribed, paid up, and reimbursed (or owed back) on exit. */
-  subscribed: number;
-  paid: number;
-  reimbursed: number;
+  /**
+   * Cents of nominal value subscribed, paid up, and reimbursed (or owed back) on exit: sums of the
+   * member's movements, kept exact whatever they add up to (the history may predate the bounds).
+   */
+  subscribed: bigint;
+  paid: bigint;
+  reimbursed: bigint;
   shareCount: number;
   personalData: SealedPersonalData | null;
   /** When the member's leaving takes effect and its capital falls due; null while a member. */
@@ -36,7 +40,7 @@ export type MemberState = Member | null;
 function exitOf(member: Member, exit: MemberExit): Member {
   return {
     ...member,
-    reimbursed: member.reimbursed + exit.reimbursement.amount.hundredths,
+    reimbursed: member.reimbursed + BigInt(exit.reimbursement.amount.hundredths),
     exit: {
       effectiveOn: exit.effectiveOn,
       reimbursementDueOn: exit.reimbursement.dueOn,
@@ -54,9 +58,9 @@ export function evolve(state: MemberState, event: MembershipEvent): MemberState 
       category,
       disadvantaged,
       admittedOn,
-      subscribed: shares.count * shares.nominalValue.hundredths,
-      paid: 0,
-      reimbursed: 0,
+      subscribed: nominalTotal(shares),
+      paid: 0n,
+      reimbursed: 0n,
       shareCount: shares.count,
       personalData,
       exit: null,
@@ -65,15 +69,15 @@ export function evolve(state: MemberState, event: MembershipEvent): MemberState 
   if (!state) return state;
   switch (event.type) {
     case 'SharesSubscribed': {
-      const { count, nominalValue } = event.data.shares;
+      const { shares } = event.data;
       return {
         ...state,
-        subscribed: state.subscribed + count * nominalValue.hundredths,
-        shareCount: state.shareCount + count,
+        subscribed: state.subscribed + nominalTotal(shares),
+        shareCount: state.shareCount + shares.count,
       };
     }
     case 'CapitalPaid':
-      return { ...state, paid: state.paid + event.data.amount.hundredths };
+      return { ...state, paid: state.paid + BigInt(event.data.amount.hundredths) };
     case 'MemberCategoryChanged':
       return { ...state, category: event.data.category, disadvantaged: event.data.disadvantaged };
     case 'MemberWithdrew':
@@ -117,7 +121,8 @@ function exit(
     effectiveOn: dates.effectiveOn,
     reason,
     // Never partial: the whole paid-up capital is owed back (less losses, settled with the accounts).
-    reimbursement: { amount: money('EUR', member.paid), dueOn: dates.reimbursementDueOn },
+    // Paid up is at most subscribed, which the holding bound keeps within one amount.
+    reimbursement: { amount: money('EUR', Number(member.paid)), dueOn: dates.reimbursementDueOn },
   };
 }
 
@@ -130,8 +135,9 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
       category: command.category,
       on: command.admittedOn,
       shares: command.shares,
-      heldBefore: 0,
+      heldBefore: 0n,
     });
+    checkHoldingBound(0n, command.shares);
     const { memberId, category, disadvantaged, admittedOn, shares, personalData } = command;
     return [
       {
@@ -152,6 +158,7 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
         shares: command.shares,
         heldBefore: member.subscribed,
       });
+      checkHoldingBound(member.subscribed, command.shares);
       return [
         {
           type: 'SharesSubscribed',
@@ -217,7 +224,7 @@ function paidAtMostSubscribed(member: Member, amount: Money): void {
   if (amount.unit !== 'EUR') {
     throw new RuleViolation('share_capital_in_eur', 'share capital is paid in EUR');
   }
-  if (member.paid + amount.hundredths > member.subscribed) {
+  if (member.paid + BigInt(amount.hundredths) > member.subscribed) {
     throw new RuleViolation(
       'paid_at_most_subscribed',
       `paid-up capital may not exceed the subscribed capital (${formatHundredths(member.subscribed)} EUR subscribed, ${formatHundredths(member.paid)} EUR already paid)`,

@@ -48,9 +48,9 @@ describe('a member of a coop', () => {
     });
     expect(state).toMatchObject({
       status: 'active',
-      subscribed: 200_00,
-      paid: 150_00,
-      reimbursed: 0,
+      subscribed: 200_00n,
+      paid: 150_00n,
+      reimbursed: 0n,
       shareCount: 4,
     });
   });
@@ -68,14 +68,14 @@ describe('a member of a coop', () => {
     expect((refusal(() => run(admit({ shares: cheap }))) as RuleViolation).rule).toBe(
       'share_value_minimum',
     );
-    expect(run(admit({ shares: cheap, legalForm: 'scic' })).state?.subscribed).toBe(24_99);
+    expect(run(admit({ shares: cheap, legalForm: 'scic' })).state?.subscribed).toBe(24_99n);
   });
 
   it('caps a natural person’s share at 500 EUR before 2024-10-18 and 719 EUR after', () => {
     const share = { count: 1, nominalValue: money('EUR', 600_00) };
     const before = refusal(() => run(admit({ shares: share, admittedOn: '2024-10-17' })));
     expect((before as RuleViolation).rule).toBe('share_value_maximum');
-    expect(run(admit({ shares: share, admittedOn: '2024-10-18' })).state?.subscribed).toBe(600_00);
+    expect(run(admit({ shares: share, admittedOn: '2024-10-18' })).state?.subscribed).toBe(600_00n);
     const tooMuch = { count: 1, nominalValue: money('EUR', 719_01) };
     expect((refusal(() => run(admit({ shares: tooMuch }))) as RuleViolation).rule).toBe(
       'share_value_maximum',
@@ -85,7 +85,7 @@ describe('a member of a coop', () => {
   it('caps what a natural person holds in all, counting earlier subscriptions', () => {
     const many = { count: 200, nominalValue: money('EUR', 719_00) }; // 143,800.00
     const { state } = run(admit({ shares: many }));
-    expect(state?.subscribed).toBe(143_800_00);
+    expect(state?.subscribed).toBe(143_800_00n);
     const error = refusal(() =>
       run(admit({ shares: many }), {
         type: 'SubscribeShares',
@@ -100,7 +100,7 @@ describe('a member of a coop', () => {
   it('does not cap legal persons', () => {
     const big = { count: 1000, nominalValue: money('EUR', 1000_00) };
     expect(run(admit({ category: 'legal_person', shares: big })).state?.subscribed).toBe(
-      1_000_000_00,
+      1_000_000_00n,
     );
   });
 
@@ -115,7 +115,7 @@ describe('a member of a coop', () => {
       { type: 'PayCapital', paidOn: '2027-02-01', amount: money('EUR', 120_00) },
       { type: 'Withdraw', requestedOn: '2027-05-02', reason: 'moving away' },
     );
-    expect(state).toMatchObject({ status: 'withdrawn', paid: 120_00, reimbursed: 120_00 });
+    expect(state).toMatchObject({ status: 'withdrawn', paid: 120_00n, reimbursed: 120_00n });
     expect(events.at(-1)).toEqual({
       type: 'MemberWithdrew',
       data: {
@@ -155,7 +155,7 @@ describe('a member of a coop', () => {
       { type: 'ErasePersonalData', erasedOn: '2027-07-01' },
     );
     expect(events.at(-1)?.type).toBe('PersonalDataErased');
-    expect(state).toMatchObject({ status: 'excluded', personalData: null, subscribed: 200_00 });
+    expect(state).toMatchObject({ status: 'excluded', personalData: null, subscribed: 200_00n });
   });
 
   it('knows no commands for a member never admitted, and no second admission', () => {

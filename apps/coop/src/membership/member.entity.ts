@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MemberCategory, SealedPersonalData } from '@libs/contracts';
-import { bigintAsNumber } from '@libs/database';
+import { bigintAsNumber, numericAsBigint } from '@libs/database';
 import { MemberStatus } from './member.decider';
 
 /** The members read model: one row per member, the member's state as its stream folds it. */
@@ -21,18 +21,18 @@ export class MemberRow {
   @Column('date', { name: 'admitted_on' })
   admittedOn!: string;
 
-  @Column('int', { name: 'share_count' })
+  @Column('bigint', { name: 'share_count', transformer: bigintAsNumber })
   shareCount!: number;
 
-  /** Cents of nominal value. */
-  @Column('bigint', { transformer: bigintAsNumber })
-  subscribed!: number;
+  /** Cents of nominal value: `numeric`, exact whatever the member's history adds up to. */
+  @Column('numeric', { transformer: numericAsBigint })
+  subscribed!: bigint;
 
-  @Column('bigint', { transformer: bigintAsNumber })
-  paid!: number;
+  @Column('numeric', { transformer: numericAsBigint })
+  paid!: bigint;
 
-  @Column('bigint', { transformer: bigintAsNumber })
-  reimbursed!: number;
+  @Column('numeric', { transformer: numericAsBigint })
+  reimbursed!: bigint;
 
   /** When the member's leaving takes effect and its capital falls due. */
   @Column('jsonb', { nullable: true })

@@ -12,6 +12,7 @@ import {
   pageOf,
   today,
 } from '@libs/api-conventions';
+import { bigintOfNumeric } from '@libs/database';
 import { Indicator } from '@libs/rules';
 import { addDays } from '@libs/rules';
 import { MemberState } from './member.decider';
@@ -95,6 +96,7 @@ export class MembersQueries {
       .setParameter('votingSince', votingSince)
       .groupBy('m.category')
       .getRawMany();
+    // Summed in SQL `numeric` and read as bigints: exact whatever the number of members.
     const capital: { subscribed: string; paid: string; reimbursed: string } | undefined =
       await members
         .createQueryBuilder('m')
@@ -118,9 +120,9 @@ export class MembersQueries {
     return {
       members: { total, byCategory, mayVote: voters },
       capital: {
-        subscribed: moneyJson('EUR', Number(capital?.subscribed ?? 0)),
-        paid: moneyJson('EUR', Number(capital?.paid ?? 0)),
-        reimbursed: moneyJson('EUR', Number(capital?.reimbursed ?? 0)),
+        subscribed: moneyJson('EUR', bigintOfNumeric(capital?.subscribed ?? '0')),
+        paid: moneyJson('EUR', bigintOfNumeric(capital?.paid ?? '0')),
+        reimbursed: moneyJson('EUR', bigintOfNumeric(capital?.reimbursed ?? '0')),
       },
       indicators: membershipIndicators(
         { byCategory, disadvantagedWorkers },

@@ -19,11 +19,14 @@ import { MEMBER_CATEGORIES, MemberCategory } from '@libs/contracts';
 import { IsoDay, MoneyDto, PageQuery } from '@libs/api-conventions';
 import { MemberStatus } from './member.decider';
 
+/** Shares in one subscription: a whole number, and never so many that counting them could slip. */
+export const MAX_SHARE_COUNT = 1_000_000;
+
 export class SharesDto {
-  @ApiProperty({ example: 4, minimum: 1 })
+  @ApiProperty({ example: 4, minimum: 1, maximum: MAX_SHARE_COUNT })
   @IsInt()
   @Min(1)
-  @Max(1_000_000)
+  @Max(MAX_SHARE_COUNT)
   count!: number;
 
   @ApiProperty({ type: MoneyDto, description: 'nominal value of one share, in EUR' })

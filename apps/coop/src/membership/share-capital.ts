@@ -7,6 +7,7 @@ import {
 } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { SHARE_CAPITAL_RULES, valueOn } from '@libs/rules';
+import { nominalTotal } from './holding-bound';
 
 /**
  * Checks a subscription of shares against the legal form's rule set, on the date it is made.
@@ -17,7 +18,7 @@ export function checkShareSubscription(input: {
   category: MemberCategory;
   on: string;
   shares: ShareSubscription;
-  heldBefore: number;
+  heldBefore: bigint;
 }): void {
   const rules = SHARE_CAPITAL_RULES[input.legalForm];
   const source = rules.source;
@@ -46,8 +47,8 @@ export function checkShareSubscription(input: {
     }
   }
   if (rules.maxHolding) {
-    const max = valueOn(rules.maxHolding, input.on);
-    const after = input.heldBefore + input.shares.count * value;
+    const max = BigInt(valueOn(rules.maxHolding, input.on));
+    const after = input.heldBefore + nominalTotal(input.shares);
     if (after > max) {
       throw new RuleViolation(
         'member_holding_maximum',
