@@ -17,6 +17,8 @@ export type ApiClient = ReturnType<typeof apiClient>;
 export interface CoopUnderTest {
   coopId: string;
   app: RunningApp;
+  /** Its read-model schema, to look at its tables as the database holds them. */
+  readModels: string;
   admin: ApiClient;
   auditor: ApiClient;
   anonymous: ApiClient;
@@ -31,11 +33,19 @@ export function coopAuditorToken(coopId: string): string {
 }
 
 /** The coop app for `coopId` as a real process, on the store of `schemas`. */
-export async function startCoop(schemas: TestSchemas, coopId: string): Promise<CoopUnderTest> {
-  const app = await startApp(APP_ENTRY.coop, schemas, { COOP_ID: coopId });
+export async function startCoop(
+  schemas: TestSchemas,
+  coopId: string,
+  readModels: string = schemas.readModels(),
+): Promise<CoopUnderTest> {
+  const app = await startApp(APP_ENTRY.coop, schemas, {
+    COOP_ID: coopId,
+    DATABASE_SCHEMA: readModels,
+  });
   return {
     coopId,
     app,
+    readModels,
     admin: apiClient(app.url, coopAdminToken(coopId)),
     auditor: apiClient(app.url, coopAuditorToken(coopId)),
     anonymous: apiClient(app.url),
