@@ -20,7 +20,8 @@ import {
   Theme,
   Unit,
 } from '@libs/contracts';
-import { ANY, EventStore, NewEvent, RecordedEvent } from '@libs/event-store';
+import { ANY, EventStore, NewEvent, PostgresEventStore, RecordedEvent } from '@libs/event-store';
+import { DATABASE_URL, TestSchemas } from '../support/apps';
 
 /** An event and the stream it goes to. */
 export interface StreamEvent {
@@ -225,4 +226,18 @@ export function recorded({ streamId, event }: StreamEvent): RecordedEvent {
 /** Appends each event to its stream, in order. */
 export async function appendAll(store: EventStore, events: StreamEvent[]): Promise<void> {
   for (const { streamId, event } of events) await store.appendToStream(streamId, [event], ANY);
+}
+
+/** Appends the events straight into the store of a test's apps, as an older history holds them. */
+export async function appendToStore(schemas: TestSchemas, events: StreamEvent[]): Promise<void> {
+  const store = new PostgresEventStore({
+    connectionString: DATABASE_URL,
+    schema: schemas.eventStore,
+    poolSize: 1,
+  });
+  try {
+    await appendAll(store, events);
+  } finally {
+    await store.close();
+  }
 }

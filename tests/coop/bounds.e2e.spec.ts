@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { quoteIdentifier } from '@libs/database';
-import { PostgresEventStore } from '@libs/event-store';
 import { ConsortiumUnderTest, expectStatus, startConsortium } from '../consortium/consortium-app';
-import { appendAll, coopEvents } from '../consortium/federation-events';
+import { appendToStore, coopEvents } from '../consortium/federation-events';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { CoopUnderTest, createdId, startCoop } from './coop-app';
 import { expectInvalidFields, expectRuleViolation } from './problem-assertions';
@@ -249,21 +248,12 @@ describe('the largest legal figures add up exactly, in the coop and in the conso
   beforeAll(async () => {
     // A history from before the bound: the reported admission, recorded then as it was asked.
     legacyMember = randomUUID();
-    const store = new PostgresEventStore({
-      connectionString: DATABASE_URL,
-      schema: schemas.eventStore,
-      poolSize: 1,
-    });
-    try {
-      await appendAll(store, [
-        coopEvents(COOP_ID).memberAdmitted(legacyMember, 'legal_person', {
-          shares: 1_000_000,
-          nominal: 99_999_999_999_999,
-        }),
-      ]);
-    } finally {
-      await store.close();
-    }
+    await appendToStore(schemas, [
+      coopEvents(COOP_ID).memberAdmitted(legacyMember, 'legal_person', {
+        shares: 1_000_000,
+        nominal: 99_999_999_999_999,
+      }),
+    ]);
     // Members at the holding bound, each paid up in full.
     for (let i = 0; i < MEMBERS_AT_THE_BOUND; i++) {
       const memberId = createdId(
