@@ -322,4 +322,21 @@ describe('the largest legal figures add up exactly, in the coop and in the conso
     expect((await consortium.board()('GET', `/coops/${COOP_ID}`)).body).toMatchObject(expected);
     expect((await consortium.auditor('GET', '/coops')).body).toMatchObject({ items: [expected] });
   });
+
+  it('leaves the consortium’s commands that wait for its views unharmed: a vote is recorded', async () => {
+    const allocationId = randomUUID();
+    await expectStatus(
+      consortium.board()('POST', '/budgets/2027/allocations', {
+        allocationId,
+        title: 'Shared accounting service',
+        purpose: 'Bookkeeping for the member coops',
+        amount: eur('900.00'),
+      }),
+    );
+    const started = Date.now();
+    await expectStatus(
+      consortium.board()('POST', `/allocations/${allocationId}/votes`, { vote: 'for' }),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });
