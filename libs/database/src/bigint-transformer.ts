@@ -1,8 +1,9 @@
 import { ValueTransformer } from 'typeorm';
 
 /**
- * `bigint` columns as JS numbers. pg hands bigints back as strings so as not to lose precision;
- * our amounts are integer hundredths far below 2^53, and refusing anything beyond keeps it honest.
+ * `bigint` (or whole `numeric`) columns holding ONE amount or a count, as JS numbers. pg hands them
+ * back as strings so as not to lose precision; one amount is integer hundredths far below 2^53, and
+ * refusing anything beyond keeps it honest. Sums are another matter: `numericAsBigint`.
  */
 export const bigintAsNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,
