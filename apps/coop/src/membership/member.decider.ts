@@ -121,7 +121,8 @@ function exit(
     effectiveOn: dates.effectiveOn,
     reason,
     // Never partial: the whole paid-up capital is owed back (less losses, settled with the accounts).
-    // Paid up is at most subscribed, which the holding bound keeps within one amount.
+    // Paid up is at most subscribed, which the holding bound keeps within one amount (and each
+    // payment is one amount, so even a history from before the bound stays far below 2^53).
     reimbursement: { amount: money('EUR', Number(member.paid)), dueOn: dates.reimbursementDueOn },
   };
 }
