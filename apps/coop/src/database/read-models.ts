@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
+import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
 import { ContributionRow } from '../contributions/contribution.entity';
 import { contributionsProjection } from '../contributions/contributions.projection';
@@ -12,7 +12,7 @@ import { CoopReadModels1764300000001 } from './1764300000001-coop-read-models';
 /** The coop app's own database: its tables, their migrations, and the projections that fill them. */
 export const COOP_ENTITIES = [MemberRow, MemberKeyRow, ContributionRow, ResourceRow];
 
-export const COOP_MIGRATIONS = [CreateIdempotencyKeys1764300000000, CoopReadModels1764300000001];
+export const COOP_MIGRATIONS = [...IDEMPOTENCY_MIGRATIONS, CoopReadModels1764300000001];
 
 export function coopProjections(coopId: string): Projection[] {
   return [membersProjection(coopId), contributionsProjection(coopId), resourcesProjection(coopId)];
