@@ -30,9 +30,13 @@ export function coopAuditorToken(coopId: string): string {
   return tokenFor({ sub: `auditor-of-${coopId}`, role: 'auditor', coopId });
 }
 
-/** The coop app for `coopId` as a real process, on the store of `schemas`. */
-export async function startCoop(schemas: TestSchemas, coopId: string): Promise<CoopUnderTest> {
-  const app = await startApp(APP_ENTRY.coop, schemas, { COOP_ID: coopId });
+/** The coop app for `coopId` as a real process, on the store of `schemas` (`env` adds settings). */
+export async function startCoop(
+  schemas: TestSchemas,
+  coopId: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CoopUnderTest> {
+  const app = await startApp(APP_ENTRY.coop, schemas, { COOP_ID: coopId, ...env });
   return {
     coopId,
     app,
