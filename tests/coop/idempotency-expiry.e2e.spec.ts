@@ -5,10 +5,10 @@ import { DATABASE_URL, TestSchemas } from '../support/apps';
 import { CoopUnderTest, createdId, startCoop } from './coop-app';
 import { contribution, eur, PROFILE } from './sample-requests';
 
-// Answers kept for Idempotency-Key retries expire (IDEMPOTENCY_TTL_HOURS, here two seconds): then
+// Answers kept for Idempotency-Key retries expire (IDEMPOTENCY_TTL_HOURS, here four seconds): then
 // the key is free again, and a later write purges them; no timer runs while the app is idle.
 const COOP_ID = 'orto-breve';
-const TTL_SECONDS = 2;
+const TTL_SECONDS = 4;
 const schemas = new TestSchemas();
 const readModels = schemas.readModels();
 let coop: CoopUnderTest;
@@ -74,5 +74,26 @@ describe('Idempotency-Key answers expire', () => {
       'idempotency-key': key,
     });
     expect(reusedRetry.body).toEqual({ contributionId: reusedId });
+  });
+
+  it('an expired answer is never replayed, even while a purge has not reached it yet', async () => {
+    const post = (key: string, body = contribution()) =>
+      coop.admin('POST', '/contributions', body, { 'idempotency-key': key });
+    // The key's answer comes at half the time; the write at 1.1 times it purges (no purge ran
+    // for longer than the time) while that answer is too young to go; the reuse at 1.7 times it
+    // comes before the next purge is due, and after the answer's time.
+    expect((await post(randomUUID())).status).toBe(201);
+    await pause(TTL_SECONDS * 500);
+    const key = randomUUID();
+    const first = createdId(await post(key), 'contributionId');
+    await pause(TTL_SECONDS * 600);
+    expect((await post(randomUUID())).status).toBe(201);
+    await pause(TTL_SECONDS * 600);
+    expect(await keptAnswers(key)).toBe(1);
+
+    // Past its time but not purged: another request with the key records afresh (no 422).
+    const reused = await post(key, contribution({ amount: eur('6.00') }));
+
+    expect(createdId(reused, 'contributionId')).not.toBe(first);
   });
 });
