@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { quoteIdentifier } from '@libs/database';
-import { DATABASE_URL, TestSchemas } from '../support/apps';
+import { TestSchemas } from '../support/apps';
+import { queryDatabase } from '../support/test-database';
 import { CoopUnderTest, createdId, startCoop } from './coop-app';
 import { contribution, eur, PROFILE } from './sample-requests';
 
@@ -28,17 +28,11 @@ afterAll(async () => {
 
 /** The answers the app keeps for `key`, whoever sent it. */
 async function keptAnswers(key: string): Promise<number> {
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${quoteIdentifier(readModels)}.idempotency_keys WHERE key = $1`,
-      [key],
-    );
-    return rows[0].n;
-  } finally {
-    await client.end();
-  }
+  const [row] = await queryDatabase<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${quoteIdentifier(readModels)}.idempotency_keys WHERE key = $1`,
+    [key],
+  );
+  return row.n;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { coopStream, MEMBER_AGGREGATE } from '@libs/contracts';
 import { quoteIdentifier } from '@libs/database';
 import { ANY, PostgresEventStore } from '@libs/event-store';
 import { ConsortiumUnderTest, startConsortium } from '../consortium/consortium-app';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { columnsHolding } from '../support/database-scan';
+import { queryDatabase } from '../support/test-database';
 import { coopAdminToken, CoopUnderTest, createdId, startCoop } from './coop-app';
 import { admission, PROFILE } from './sample-requests';
 
@@ -53,18 +53,12 @@ async function listedReasons(): Promise<Record<string, string | null | undefined
 
 /** The members' exits as the consortium has counted them (its own table). */
 async function consortiumStatuses(): Promise<string[]> {
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    const rows = await client.query<{ status: string }>(
-      `SELECT status FROM ${quoteIdentifier(consortium.readModels)}.coop_members
-       WHERE member_id = ANY ($1) ORDER BY status`,
-      [[excluded, withdrawn]],
-    );
-    return rows.rows.map((row) => row.status);
-  } finally {
-    await client.end();
-  }
+  const rows = await queryDatabase<{ status: string }>(
+    `SELECT status FROM ${quoteIdentifier(consortium.readModels)}.coop_members
+     WHERE member_id = ANY ($1) ORDER BY status`,
+    [[excluded, withdrawn]],
+  );
+  return rows.map((row) => row.status);
 }
 
 async function exportText(headers: Record<string, string> = {}): Promise<string> {
@@ -161,6 +155,20 @@ describe('reasons about a member, sealed with the member’s key', () => {
       .filter((line) => line.kind === 'memberKey');
     expect(keyLines.map((line) => line.memberId)).not.toContain(excluded);
     expect(keyLines.map((line) => line.memberId)).not.toContain(withdrawn);
+  });
+});
+
+describe('a refused exit', () => {
+  it('leaves no key of a member behind: nothing was sealed that is kept', async () => {
+    const unknown = randomUUID();
+    const refused = await coop.admin('POST', `/members/${unknown}/exclusion`, exclusion);
+
+    expect(refused.status).toBe(404);
+    const keys = await queryDatabase(
+      `SELECT 1 FROM ${quoteIdentifier(coopSchema)}.member_keys WHERE member_id = $1`,
+      [unknown],
+    );
+    expect(keys).toEqual([]);
   });
 });
 
