@@ -32,14 +32,16 @@ export function coopAuditorToken(coopId: string): string {
   return tokenFor({ sub: `auditor-of-${coopId}`, role: 'auditor', coopId });
 }
 
-/** The coop app for `coopId` as a real process, on the store of `schemas`. */
+/** The coop app for `coopId` as a real process, on the store of `schemas` (`env` adds settings). */
 export async function startCoop(
   schemas: TestSchemas,
   coopId: string,
-  readModels: string = schemas.readModels(),
+  env: NodeJS.ProcessEnv = {},
 ): Promise<CoopUnderTest> {
+  const readModels = env.DATABASE_SCHEMA ?? schemas.readModels();
   const app = await startApp(APP_ENTRY.coop, schemas, {
     COOP_ID: coopId,
+    ...env,
     DATABASE_SCHEMA: readModels,
   });
   return {

@@ -142,18 +142,28 @@ describe('Idempotency-Key: bound to the caller, never in the way of the guard', 
     );
   const adminOfAnotherCoop = () => apiClient(coop.app.url, coopAdminToken('another-coop'));
 
-  it('another caller with the key is a 422: one caller’s answer is never replayed to another', async () => {
+  it('a key belongs to its caller: another caller uses the same key for its own request', async () => {
     const headers = key();
-    const body = contribution({ period: '2025-09' });
-    const first = await coop.admin('POST', '/contributions', body, headers);
-    expect(first.status).toBe(201);
+    const mine = contribution({ period: '2025-09' });
+    const theirs = contribution({ period: '2025-09', amount: eur('7.00') });
     const before = await countEvents('ContributionRecorded');
 
+    const first = await coop.admin('POST', '/contributions', mine, headers);
+    const other = await otherAdmin()('POST', '/contributions', theirs, headers);
+    const retry = await coop.admin('POST', '/contributions', mine, headers);
+    const otherRetry = await otherAdmin()('POST', '/contributions', theirs, headers);
+
+    const myId = createdId(first, 'contributionId');
+    const theirId = createdId(other, 'contributionId');
+    expect(theirId).not.toBe(myId);
+    expect(retry).toMatchObject({ status: 201, body: { contributionId: myId } });
+    expect(otherRetry).toMatchObject({ status: 201, body: { contributionId: theirId } });
+    expect(await countEvents('ContributionRecorded')).toBe(before + 2);
+    // Each caller's key still holds to its own request.
     expectRuleViolation(
-      await otherAdmin()('POST', '/contributions', body, headers),
+      await otherAdmin()('POST', '/contributions', mine, headers),
       'idempotency_key_reused',
     );
-    expect(await countEvents('ContributionRecorded')).toBe(before);
   });
 
   it('a caller the guard refuses gets its 401 or 403, and the key is left as it was', async () => {

@@ -1,9 +1,11 @@
+import { COOP_UPCASTS } from '@libs/contracts';
 import { EventStore } from './event-store.port';
 import { EventStoreDBEventStore } from './eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { Upcasters } from './upcaster';
 
 export interface EventStoreOptions {
+  /** Default: the published language's own (`COOP_UPCASTS`), so every reader sees current shapes. */
   upcasters?: Upcasters;
   /** PostgreSQL only: the schema of the events table (tests isolate themselves with their own). */
   schema?: string;
@@ -16,6 +18,7 @@ export interface EventStoreOptions {
  * embedded one), `esdb://` or `esdb+discover://` for EventStoreDB. Not initialised: call `init()`.
  */
 export function createEventStore(url: string, options: EventStoreOptions = {}): EventStore {
+  const upcasters = options.upcasters ?? new Upcasters(COOP_UPCASTS);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'postgres':
@@ -24,11 +27,11 @@ export function createEventStore(url: string, options: EventStoreOptions = {}): 
         connectionString: url,
         schema: options.schema,
         poolSize: options.poolSize,
-        upcasters: options.upcasters,
+        upcasters,
       });
     case 'esdb':
     case 'esdb+discover':
-      return new EventStoreDBEventStore({ connectionString: url, upcasters: options.upcasters });
+      return new EventStoreDBEventStore({ connectionString: url, upcasters });
     default:
       throw new Error(
         `no event store for ${scheme ? `"${scheme}://" URLs` : 'a URL without a scheme'}: ` +

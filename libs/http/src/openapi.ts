@@ -28,7 +28,7 @@ const IDEMPOTENCY_KEY = {
   required: false,
   schema: { type: 'string' as const, minLength: 1, maxLength: 255 },
   description:
-    'Makes a retry safe: the first answer is kept; the same key with the same request from the same caller gets it again and records nothing; with another request or from another caller, 422; while the first is still running, 409. 1 to 255 visible ASCII characters.',
+    'Makes a retry safe: the first answer is kept (24 hours by default); the same key with the same request from the same caller gets it again and records nothing; with another request, 422; while the first is still running, 409. A key belongs to its caller: another caller may use the same key for its own requests. 1 to 255 visible ASCII characters.',
 };
 
 function withIdempotencyKeys(document: OpenAPIObject): OpenAPIObject {

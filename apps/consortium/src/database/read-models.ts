@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
+import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
@@ -27,7 +27,7 @@ export const CONSORTIUM_ENTITIES = [
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
-  CreateIdempotencyKeys1764300000000,
+  ...IDEMPOTENCY_MIGRATIONS,
   ConsortiumReadModels1764300000101,
   BudgetPeriods1764300000102,
   PooledMonthPillar1764300000103,

@@ -1,4 +1,4 @@
-import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
+import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
 import { ContributionRow } from '../contributions/contribution.entity';
 import { contributionsProjection } from '../contributions/contributions.projection';
@@ -14,7 +14,7 @@ import { ExactMoneyColumns1764300000010 } from './1764300000010-exact-money-colu
 export const COOP_ENTITIES = [MemberRow, MemberKeyRow, ContributionRow, ResourceRow];
 
 export const COOP_MIGRATIONS = [
-  CreateIdempotencyKeys1764300000000,
+  ...IDEMPOTENCY_MIGRATIONS,
   CoopReadModels1764300000001,
   ExactMoneyColumns1764300000010,
 ];

@@ -26,6 +26,16 @@ export type MemberCommand =
     }
   | { type: 'PayCapital'; paidOn: string; amount: Money }
   | { type: 'ChangeCategory'; changedOn: string; category: MemberCategory; disadvantaged: boolean }
-  | { type: 'Withdraw'; requestedOn: string; reason: string | null; accountsApprovedOn?: string }
-  | { type: 'Exclude'; decidedOn: string; reason: string; accountsApprovedOn?: string }
+  | {
+      type: 'Withdraw';
+      requestedOn: string;
+      reason: SealedPersonalData | null;
+      accountsApprovedOn?: string;
+    }
+  | {
+      type: 'Exclude';
+      decidedOn: string;
+      reason: SealedPersonalData;
+      accountsApprovedOn?: string;
+    }
   | { type: 'ErasePersonalData'; erasedOn: string };

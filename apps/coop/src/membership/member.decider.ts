@@ -31,8 +31,14 @@ export interface Member {
   shareCount: number;
   personalData: SealedPersonalData | null;
   /** When the member's leaving takes effect and its capital falls due; null while a member. */
-  exit: { effectiveOn: string; reimbursementDueOn: string; reason: string | null } | null;
+  exit: MemberExitState | null;
 }
+
+/** The exit's reason stays sealed in the state; a view opens it while the member's key lives. */
+export type MemberExitState = { effectiveOn: string; reimbursementDueOn: string } & Pick<
+  MemberExit,
+  'reason' | 'reasonInClear'
+>;
 
 /** null: no such member yet. */
 export type MemberState = Member | null;
@@ -45,6 +51,7 @@ function exitOf(member: Member, exit: MemberExit): Member {
       effectiveOn: exit.effectiveOn,
       reimbursementDueOn: exit.reimbursement.dueOn,
       reason: exit.reason,
+      ...(exit.reasonInClear !== undefined && { reasonInClear: exit.reasonInClear }),
     },
   };
 }
@@ -85,8 +92,22 @@ export function evolve(state: MemberState, event: MembershipEvent): MemberState 
     case 'MemberExcluded':
       return { ...exitOf(state, event.data), status: 'excluded' };
     case 'PersonalDataErased':
-      return { ...state, personalData: null };
+      return { ...state, personalData: null, exit: state.exit && withoutReason(state.exit) };
   }
+}
+
+/** An erased member's exit keeps its dates; its reason, sealed or from before sealing, goes. */
+function withoutReason({ effectiveOn, reimbursementDueOn }: MemberExitState): MemberExitState {
+  return { effectiveOn, reimbursementDueOn, reason: null };
+}
+
+/** Whether anything about the member as a person is still there to erase. */
+function holdsPersonalData(member: Member): boolean {
+  return (
+    member.personalData !== null ||
+    (member.exit !== null &&
+      (member.exit.reason !== null || member.exit.reasonInClear !== undefined))
+  );
 }
 
 function disadvantagedOnlyForWorkers(category: MemberCategory, disadvantaged: boolean): void {
@@ -112,7 +133,7 @@ function activeMember(state: MemberState): Member {
 function exit(
   member: Member,
   requestedOn: string,
-  reason: string | null,
+  reason: SealedPersonalData | null,
   dates: { effectiveOn: string; reimbursementDueOn: string },
 ): MemberExit {
   return {
@@ -211,7 +232,7 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
         },
       ];
     case 'ErasePersonalData':
-      if (!member.personalData) return [];
+      if (!holdsPersonalData(member)) return [];
       return [{ type: 'PersonalDataErased', data: { memberId, erasedOn: command.erasedOn } }];
   }
 }

@@ -30,6 +30,9 @@ function run(...commands: MemberCommand[]): { state: MemberState; events: Member
   return { state, events };
 }
 
+/** What the service seals a reason into: the decider only carries it. */
+const sealed = (ciphertext: string) => ({ keyId: 'k', iv: 'i', ciphertext, tag: 't' });
+
 function refusal(fn: () => unknown): unknown {
   try {
     fn();
@@ -113,7 +116,7 @@ describe('a member of a coop', () => {
     const { state, events } = run(
       admit(),
       { type: 'PayCapital', paidOn: '2027-02-01', amount: money('EUR', 120_00) },
-      { type: 'Withdraw', requestedOn: '2027-05-02', reason: 'moving away' },
+      { type: 'Withdraw', requestedOn: '2027-05-02', reason: sealed('moving away') },
     );
     expect(state).toMatchObject({ status: 'withdrawn', paid: 120_00n, reimbursed: 120_00n });
     expect(events.at(-1)).toEqual({
@@ -122,7 +125,7 @@ describe('a member of a coop', () => {
         memberId: 'm-1',
         requestedOn: '2027-05-02',
         effectiveOn: '2027-12-31',
-        reason: 'moving away',
+        reason: sealed('moving away'),
         reimbursement: { amount: money('EUR', 120_00), dueOn: '2028-10-27' },
       },
     });
@@ -148,14 +151,67 @@ describe('a member of a coop', () => {
   });
 
   it('can still have its personal data erased after leaving, keeping its figures', () => {
-    const personalData = { keyId: 'k', iv: 'i', ciphertext: 'c', tag: 't' };
+    const personalData = sealed('name');
     const { state, events } = run(
       admit({ personalData }),
-      { type: 'Exclude', decidedOn: '2027-06-15', reason: 'statute breach' },
+      { type: 'Exclude', decidedOn: '2027-06-15', reason: sealed('statute breach') },
       { type: 'ErasePersonalData', erasedOn: '2027-07-01' },
     );
     expect(events.at(-1)?.type).toBe('PersonalDataErased');
     expect(state).toMatchObject({ status: 'excluded', personalData: null, subscribed: 200_00n });
+    expect(state?.exit).toEqual({
+      effectiveOn: '2027-06-15',
+      reimbursementDueOn: '2028-10-27',
+      reason: null,
+    });
+  });
+
+  it('erases an exit reason even when the member was admitted without a name', () => {
+    // given a member admitted without personal data, excluded with a (sealed) reason
+    const given = [
+      admit(),
+      { type: 'Exclude', decidedOn: '2027-06-15', reason: sealed('names someone') },
+    ] as MemberCommand[];
+    // when its personal data is erased
+    const { state, events } = run(...given, { type: 'ErasePersonalData', erasedOn: '2027-07-01' });
+    // then the erasure is recorded, and the reason is gone from the member
+    expect(events.at(-1)).toEqual({
+      type: 'PersonalDataErased',
+      data: { memberId: 'm-1', erasedOn: '2027-07-01' },
+    });
+    expect(state?.exit?.reason).toBeNull();
+  });
+
+  it('forgets a reason recorded in clear before reasons were sealed, once erased', () => {
+    // given a withdrawal as an old event reads after its upcast: the reason in clear
+    const admitted = evolve(null, decide(admit(), null)[0]);
+    const withdrew = evolve(admitted, {
+      type: 'MemberWithdrew',
+      data: {
+        memberId: 'm-1',
+        requestedOn: '2027-05-02',
+        effectiveOn: '2027-12-31',
+        reason: null,
+        reasonInClear: 'Mario Rossi moved away',
+        reimbursement: { amount: money('EUR', 0), dueOn: '2028-10-27' },
+      },
+    });
+    expect(withdrew?.exit?.reasonInClear).toBe('Mario Rossi moved away');
+    // when the member's data is erased
+    const events = decide({ type: 'ErasePersonalData', erasedOn: '2027-07-01' }, withdrew);
+    const erased = events.reduce(evolve, withdrew);
+    // then the state (and so the members view) keeps no trace of it
+    expect(events.map((e) => e.type)).toEqual(['PersonalDataErased']);
+    expect(JSON.stringify(erased)).not.toContain('Mario');
+  });
+
+  it('records no erasure for a member with nothing personal to erase', () => {
+    const withdrawal = { type: 'Withdraw', requestedOn: '2027-05-02', reason: null };
+    const { events } = run(admit(), withdrawal as MemberCommand, {
+      type: 'ErasePersonalData',
+      erasedOn: '2027-07-01',
+    });
+    expect(events.map((e) => e.type)).toEqual(['MemberAdmitted', 'MemberWithdrew']);
   });
 
   it('knows no commands for a member never admitted, and no second admission', () => {

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MemberCategory, SealedPersonalData } from '@libs/contracts';
 import { bigintAsNumber, numericAsBigint } from '@libs/database';
-import { MemberStatus } from './member.decider';
+import { MemberExitState, MemberStatus } from './member.decider';
 
 /** The members read model: one row per member, the member's state as its stream folds it. */
 @Entity({ name: 'members' })
@@ -34,9 +34,9 @@ export class MemberRow {
   @Column('numeric', { transformer: numericAsBigint })
   reimbursed!: bigint;
 
-  /** When the member's leaving takes effect and its capital falls due. */
+  /** When the member's leaving takes effect and its capital falls due; its reason stays sealed. */
   @Column('jsonb', { nullable: true })
-  exit!: { effectiveOn: string; reimbursementDueOn: string; reason: string | null } | null;
+  exit!: MemberExitState | null;
 
   /** Sealed with the member's key; opened only when answering, never stored in clear. */
   @Column('jsonb', { name: 'personal_data', nullable: true })

@@ -3,7 +3,7 @@ import { MoneyJson, moneyJson } from '@libs/api-conventions';
 import { addDays } from '@libs/rules';
 import { Member, MemberStatus } from './member.decider';
 import { VOTING_SENIORITY_DAYS } from '@libs/rules';
-import { PersonalData } from './personal-data/personal-data.cipher';
+import { MemberInClear } from './personal-data/member-in-clear';
 
 /** A member as the API shows it. */
 export interface MemberView {
@@ -17,7 +17,8 @@ export interface MemberView {
   shares: { count: number; subscribed: MoneyJson; paid: MoneyJson; reimbursed: MoneyJson };
   displayName: string | null;
   email: string | null;
-  exit: Member['exit'];
+  /** The exit's reason in clear while the member's key lives; null once erased. */
+  exit: { effectiveOn: string; reimbursementDueOn: string; reason: string | null } | null;
   /** The member's version, also its ETag: send it back in If-Match to change the member. */
   version: number;
 }
@@ -29,7 +30,7 @@ export function mayVote(member: Pick<Member, 'status' | 'admittedOn'>, today: st
 export function memberView(
   member: Member,
   version: number,
-  person: PersonalData,
+  person: MemberInClear,
   today: string,
 ): MemberView {
   return {
@@ -47,7 +48,11 @@ export function memberView(
     },
     displayName: person.displayName,
     email: person.email,
-    exit: member.exit,
+    exit: member.exit && {
+      effectiveOn: member.exit.effectiveOn,
+      reimbursementDueOn: member.exit.reimbursementDueOn,
+      reason: person.exitReason,
+    },
     version,
   };
 }

@@ -7,7 +7,8 @@ import { MemberRow } from './member.entity';
 export function membersProjection(coopId: string): Projection {
   return rowProjection<MemberRow>({
     name: 'members',
-    version: 1,
+    // 2: exit reasons sealed; rebuilt so that no row keeps a reason written in clear before.
+    version: 2,
     filter: { coopId, streamPrefix: `${coopStreamPrefix(coopId)}${MEMBER_AGGREGATE}/` },
     entity: MemberRow,
     key: (event) => (event.data as { memberId: string }).memberId,

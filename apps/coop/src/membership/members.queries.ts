@@ -48,7 +48,7 @@ export class MembersQueries {
   /** The member as its stream stands at `version` (loaded, or just changed by a command). */
   async viewOf(memberId: string, state: MemberState, version: number): Promise<MemberView> {
     if (!state) throw new NotFound(`no member ${memberId}`);
-    return memberView(state, version, await this.vault.open(state.personalData), today());
+    return memberView(state, version, await this.vault.open(state), today());
   }
 
   async list(query: MembersQuery): Promise<Page<MemberView>> {
@@ -67,7 +67,7 @@ export class MembersQueries {
       .addOrderBy('m.member_id')
       .limit(limit + 1)
       .getMany();
-    const people = await this.vault.openAll(rows.map((row) => row.personalData));
+    const people = await this.vault.openAll(rows);
     const day = today();
     const page = pageOf(
       rows.map((row, i) => ({ row, person: people[i] })),

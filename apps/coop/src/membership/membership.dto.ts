@@ -119,11 +119,15 @@ const accountsApprovedOn = {
     'approval of the exit year’s accounts, when known (default: 30 April of the next year)',
 };
 
+/** Reasons often name people: they are personal data of the member's, and handled as such. */
+const REASON_DESCRIPTION =
+  'sealed with the member’s own key, like the name: shown to the coop’s roles while it lives, null for good once the member’s personal data is erased';
+
 export class WithdrawMemberDto {
   @IsoDay({ description: 'when the member gave notice' })
   requestedOn!: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, description: REASON_DESCRIPTION })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -138,7 +142,7 @@ export class ExcludeMemberDto {
   @IsoDay({ description: 'when the coop decided the exclusion' })
   decidedOn!: string;
 
-  @ApiProperty({ maxLength: 500 })
+  @ApiProperty({ maxLength: 500, description: REASON_DESCRIPTION })
   @IsString()
   @MinLength(1)
   @MaxLength(500)

@@ -16,7 +16,7 @@ import {
   SubscribeSharesDto,
   WithdrawMemberDto,
 } from './membership.dto';
-import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { PersonalDataVault, SealedNote } from './personal-data/personal-data.vault';
 
 /** The membership commands of API.md, from DTOs to member commands; rules live in the decider. */
 @Injectable()
@@ -88,22 +88,30 @@ export class MembershipService {
     });
   }
 
-  withdraw(memberId: string, dto: WithdrawMemberDto, meta: CommandMeta) {
-    return this.run(memberId, meta, {
-      type: 'Withdraw',
-      requestedOn: dto.requestedOn,
-      reason: dto.reason ?? null,
-      accountsApprovedOn: dto.accountsApprovedOn,
-    });
+  /** The reason is sealed with the member's key before it reaches an event. */
+  async withdraw(memberId: string, dto: WithdrawMemberDto, meta: CommandMeta) {
+    const reason =
+      dto.reason === undefined ? null : await this.vault.sealNote(memberId, dto.reason);
+    return this.undoneIfRefused(reason, () =>
+      this.run(memberId, meta, {
+        type: 'Withdraw',
+        requestedOn: dto.requestedOn,
+        reason: reason?.sealed ?? null,
+        accountsApprovedOn: dto.accountsApprovedOn,
+      }),
+    );
   }
 
-  exclude(memberId: string, dto: ExcludeMemberDto, meta: CommandMeta) {
-    return this.run(memberId, meta, {
-      type: 'Exclude',
-      decidedOn: dto.decidedOn,
-      reason: dto.reason,
-      accountsApprovedOn: dto.accountsApprovedOn,
-    });
+  async exclude(memberId: string, dto: ExcludeMemberDto, meta: CommandMeta) {
+    const reason = await this.vault.sealNote(memberId, dto.reason);
+    return this.undoneIfRefused(reason, () =>
+      this.run(memberId, meta, {
+        type: 'Exclude',
+        decidedOn: dto.decidedOn,
+        reason: reason.sealed,
+        accountsApprovedOn: dto.accountsApprovedOn,
+      }),
+    );
   }
 
   /** Destroys the member's key first: even if recording the erasure failed, the data is gone. */
@@ -115,6 +123,16 @@ export class MembershipService {
 
   load(memberId: string): Promise<{ state: MemberState; version: number }> {
     return this.commands.load(MEMBER_AGGREGATE, memberId, memberDecider);
+  }
+
+  /** A command refused after its note was sealed leaves no key behind that sealed nothing kept. */
+  private async undoneIfRefused<R>(note: SealedNote | null, record: () => Promise<R>): Promise<R> {
+    try {
+      return await record();
+    } catch (error) {
+      await note?.undo();
+      throw error;
+    }
   }
 
   private run(memberId: string, meta: CommandMeta, command: MemberCommand, options = {}) {

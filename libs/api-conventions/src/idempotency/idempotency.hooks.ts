@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { RuleViolation, StateConflict } from '@libs/aggregates';
 import { Actor, AuthGuard } from '@libs/auth';
 import { qualifiedTable } from '@libs/database';
+import { answerRetention, purgeDue } from './answer-retention';
 
 /** Longer than any request takes: a claim this old belongs to a process that died mid-request. */
 const STALE_CLAIM_SECONDS = 60;
@@ -23,14 +24,16 @@ const REPLAYED_HEADERS = ['etag', 'location'];
  * `Idempotency-Key` on recording POSTs (API.md): the first answer is kept; a retry with the same key
  * and the same request gets it again and records nothing; the same key on another request is a
  * 422; a retry while the first is still running is a 409. A request that fails releases its key,
- * so the client can retry after a fix.
+ * so the client can retry after a fix. Kept answers expire (`answerRetention`): past that age the
+ * key is free again, and a write now and then purges them.
  *
  * Fastify hooks rather than a Nest interceptor: an interceptor wraps every request in rxjs, with
  * or without the header, and that was a fair share of a recording's CPU. A request without the
  * header, or not a POST, pays one check. The hooks run before Nest's AuthGuard, so they ask it
  * whom it will admit: a request it will refuse never touches a key (it gets its 401 or 403 as
- * before), and the caller (sub, role, coop) is part of the request, so that one caller's answer is
- * never replayed to another: the same key from another caller is a 422, as for another body.
+ * before). A key belongs to its caller (sub, role, coop): keys are unique per caller, so one
+ * caller's answer is never replayed to another, and the same key from another caller is simply
+ * that caller's own key.
  * Problems (a bad key, a reuse, a 409) are thrown into Nest's error handling, so the
  * ProblemDetailsFilter writes them as it writes every other.
  */
@@ -38,7 +41,10 @@ const REPLAYED_HEADERS = ['etag', 'location'];
 export class IdempotencyHooks implements OnModuleInit {
   private readonly table: string;
   /** The keys claimed by requests still running, for onSend to settle. */
-  private readonly claims = new WeakMap<FastifyRequest, string>();
+  private readonly claims = new WeakMap<FastifyRequest, CallerKey>();
+  private readonly retention = answerRetention();
+  private readonly logger = new Logger('Idempotency');
+  private lastPurgeAt: number | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -62,7 +68,7 @@ export class IdempotencyHooks implements OnModuleInit {
     if (request.method !== 'POST' || header === undefined || request.is404) return done();
     const actor = this.guard.admittedTo(request.routeOptions.config, request.headers.authorization);
     if (actor === undefined) return done();
-    this.claim(keyOf(header), request, actor, reply).then(
+    this.claim({ caller: callerOf(actor), key: keyOf(header) }, request, reply).then(
       (replayed) => {
         if (!replayed) done();
       },
@@ -72,34 +78,38 @@ export class IdempotencyHooks implements OnModuleInit {
 
   /** Claims the key for this request (false), or replays the first answer to it (true). */
   private async claim(
-    key: string,
+    claim: CallerKey,
     request: FastifyRequest,
-    actor: Actor | null,
     reply: FastifyReply,
   ): Promise<boolean> {
-    const hash = requestHash(request, actor);
-    // A claim left "in progress" by a process that died (no answer after STALE_CLAIM_SECONDS)
-    // is taken over by the same request, so a crash never blocks a key for good.
+    await this.purgeIfDue();
+    const hash = requestHash(request);
+    // Taken over as if new: a claim left "in progress" by a process that died (no answer after
+    // STALE_CLAIM_SECONDS) by the same request, so a crash never blocks a key for good; and an
+    // answer older than its time, whatever the request.
     const claimed: unknown[] = await this.db.query(
-      `INSERT INTO ${this.table} AS k (key, request_hash) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE SET created_at = now()
-         WHERE k.status IS NULL AND k.request_hash = EXCLUDED.request_hash
-           AND k.created_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})
+      `INSERT INTO ${this.table} AS k (caller, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (caller, key) DO UPDATE
+         SET created_at = now(), request_hash = EXCLUDED.request_hash,
+             status = NULL, body = NULL, headers = NULL
+         WHERE (k.status IS NULL AND k.request_hash = EXCLUDED.request_hash
+                AND k.created_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS}))
+            OR (k.status IS NOT NULL AND k.created_at < now() - make_interval(secs => $4))
        RETURNING key`,
-      [key, hash],
+      [claim.caller, claim.key, hash, this.retention.ttlMs / 1000],
     );
     if (claimed.length > 0) {
-      this.claims.set(request, key);
+      this.claims.set(request, claim);
       return false;
     }
-    await this.replay(key, hash, reply);
+    await this.replay(claim, hash, reply);
     return true;
   }
 
-  private async replay(key: string, hash: string, reply: FastifyReply): Promise<void> {
+  private async replay(claim: CallerKey, hash: string, reply: FastifyReply): Promise<void> {
     const [first] = (await this.db.query(
-      `SELECT request_hash, status, body, headers FROM ${this.table} WHERE key = $1`,
-      [key],
+      `SELECT request_hash, status, body, headers FROM ${this.table} WHERE caller = $1 AND key = $2`,
+      [claim.caller, claim.key],
     )) as {
       request_hash: string;
       status: number | null;
@@ -123,6 +133,28 @@ export class IdempotencyHooks implements OnModuleInit {
       .send(first.body);
   }
 
+  /**
+   * Deletes the answers past their time, on a write and at most every `purgeEveryMs`: no timer
+   * wakes an idle app. A claim still in progress stays until it is stale. A purge that fails is
+   * logged and tried again on a later write; the request goes on.
+   */
+  private async purgeIfDue(): Promise<void> {
+    const now = Date.now();
+    if (!purgeDue(this.lastPurgeAt, now, this.retention)) return;
+    this.lastPurgeAt = now;
+    try {
+      await this.db.query(
+        `DELETE FROM ${this.table}
+         WHERE created_at < now() - make_interval(secs => $1)
+           AND (status IS NOT NULL
+                OR created_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS}))`,
+        [this.retention.ttlMs / 1000],
+      );
+    } catch (error) {
+      this.logger.warn(`purging expired Idempotency-Key answers failed: ${String(error)}`);
+    }
+  }
+
   /** Keeps a claimed request's answer before it goes out, or releases the key if it failed. */
   private settle(
     request: FastifyRequest,
@@ -130,34 +162,43 @@ export class IdempotencyHooks implements OnModuleInit {
     payload: unknown,
     done: (error?: Error | null) => void,
   ) {
-    const key = this.claims.get(request);
-    if (key === undefined) return done();
+    const claim = this.claims.get(request);
+    if (claim === undefined) return done();
     // Settled once: a failure to store is answered (a 500) through these hooks again.
     this.claims.delete(request);
     if (reply.statusCode >= 400) {
-      this.release(key).then(() => done(), done);
+      this.release(claim).then(() => done(), done);
       return;
     }
-    this.keep(key, reply, payload).then(
+    this.keep(claim, reply, payload).then(
       () => done(),
-      (error: Error) => this.release(key).then(() => done(error), done),
+      (error: Error) => this.release(claim).then(() => done(error), done),
     );
   }
 
-  private async keep(key: string, reply: FastifyReply, payload: unknown): Promise<void> {
+  private async keep(claim: CallerKey, reply: FastifyReply, payload: unknown): Promise<void> {
     const headers = Object.fromEntries(
       REPLAYED_HEADERS.map((name) => [name, reply.getHeader(name)]).filter(
         ([, v]) => typeof v === 'string',
       ),
     );
     await this.db.query(
-      `UPDATE ${this.table} SET status = $2, body = $3, headers = $4 WHERE key = $1`,
-      [key, reply.statusCode, storedBody(reply, payload), JSON.stringify(headers)],
+      `UPDATE ${this.table} SET status = $3, body = $4, headers = $5 WHERE caller = $1 AND key = $2`,
+      [
+        claim.caller,
+        claim.key,
+        reply.statusCode,
+        storedBody(reply, payload),
+        JSON.stringify(headers),
+      ],
     );
   }
 
-  private async release(key: string): Promise<void> {
-    await this.db.query(`DELETE FROM ${this.table} WHERE key = $1`, [key]);
+  private async release(claim: CallerKey): Promise<void> {
+    await this.db.query(`DELETE FROM ${this.table} WHERE caller = $1 AND key = $2`, [
+      claim.caller,
+      claim.key,
+    ]);
   }
 }
 
@@ -179,19 +220,21 @@ function storedBody(reply: FastifyReply, payload: unknown): string {
   return /json/i.test(String(reply.getHeader('content-type'))) ? payload : JSON.stringify(payload);
 }
 
-/** Same caller, same method, same path, same body (keys in any order) = the same request. */
-function requestHash(request: FastifyRequest, actor: Actor | null): string {
+/** A key as its caller sent it: keys are unique per caller. */
+interface CallerKey {
+  caller: string;
+  key: string;
+}
+
+/** Who sent the key, as the token says: `sub`, role and coop (a public route's callers are one). */
+function callerOf(actor: Actor | null): string {
+  return actor ? JSON.stringify([actor.sub, actor.role, actor.coopId ?? null]) : '';
+}
+
+/** Same method, same path, same body (keys in any order) = the same request. */
+function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
-    .update(
-      JSON.stringify([
-        actor?.sub ?? null,
-        actor?.role ?? null,
-        actor?.coopId ?? null,
-        request.method,
-        request.url,
-        canonical(request.body),
-      ]),
-    )
+    .update(JSON.stringify([request.method, request.url, canonical(request.body)]))
     .digest('hex');
 }
 

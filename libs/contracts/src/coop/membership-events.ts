@@ -56,7 +56,18 @@ export interface MemberExit {
   requestedOn: string;
   /** When mutual relations end: close of the year with ≥ 3 months' notice, else next year's. */
   effectiveOn: string;
-  reason: string | null;
+  /**
+   * Why, sealed with the member's key like their name (the reason often names people): erasing
+   * the member's data makes it unreadable wherever the event went. Opened only to answer the API.
+   */
+  reason: SealedPersonalData | null;
+  /**
+   * Only on events recorded before reasons were sealed (schema version 1, upcast): the reason as
+   * it was written then, in clear. The store cannot be rewritten, so such a reason outlives the
+   * member's erasure in the event itself; readers drop it from every view once the member is
+   * erased.
+   */
+  reasonInClear?: string;
   /** The whole paid-up capital, due 180 days after the approval of the exit year's accounts. */
   reimbursement: { amount: Money; dueOn: string };
 }

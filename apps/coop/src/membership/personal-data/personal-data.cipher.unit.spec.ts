@@ -1,4 +1,4 @@
-import { newMemberKey, open, seal } from './personal-data.cipher';
+import { newMemberKey, open, openNote, seal, sealNote } from './personal-data.cipher';
 
 describe('sealed personal data', () => {
   const person = { displayName: 'Giulia Bianchi', email: 'giulia@example.org' };
@@ -19,5 +19,17 @@ describe('sealed personal data', () => {
     flipped[0] ^= 1;
     expect(() => open({ ...good, ciphertext: flipped.toString('base64') }, key)).toThrow();
     expect(() => open({ ...good, keyId: 'key-2' }, key)).toThrow();
+  });
+
+  it('seals a note about the member with the same key, readable only as a note', () => {
+    const key = newMemberKey();
+    const note = sealNote('Mario Rossi (born 1970-01-01) broke the statute', 'key-1', key);
+    expect(JSON.stringify(note)).not.toMatch(/Mario|Rossi|1970/);
+    expect(openNote(note, key)).toBe('Mario Rossi (born 1970-01-01) broke the statute');
+    // A note passed off as personal data, or the other way round, does not open.
+    expect(() => open(note, key)).toThrow();
+    expect(() => openNote(seal(person, 'key-1', key), key)).toThrow();
+    // Once the key is destroyed no other key opens it.
+    expect(() => openNote(note, newMemberKey())).toThrow();
   });
 });
