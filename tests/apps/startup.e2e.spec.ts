@@ -2,7 +2,7 @@ import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
 
 // An app that cannot run as configured must say why and stop, rather than half start.
 const DATABASE_URL = process.env.DATABASE_URL!;
-const AUTH_SECRET = 'a-startup-test-secret';
+const AUTH_SECRET = 'a-startup-test-secret-long-enough-7d2e';
 
 async function expectRefusal(entry: string, env: NodeJS.ProcessEnv, reason: RegExp): Promise<void> {
   const child = spawnTs(entry, [], { PORT: '0', DATABASE_URL, ...env });
