@@ -41,3 +41,29 @@ describe('starting an app', () => {
     },
   );
 });
+
+describe('a weak AUTH_SECRET stops an app outside the embedded mode', () => {
+  it.each([
+    [
+      'one character repeated',
+      'aaaaaaaaaaaaaaaa',
+      /AUTH_SECRET is too weak.*16 bytes, at least 32/,
+    ],
+    [
+      '31 bytes',
+      'Xk9#mP2$vL7!qR4@wN8^tB3&yH6*jD1',
+      /AUTH_SECRET is too weak.*31 bytes, at least 32/,
+    ],
+    [
+      'a placeholder',
+      'your-256-bit-secret'.repeat(2),
+      /AUTH_SECRET is too weak.*placeholder "your256bitsecret"/,
+    ],
+  ])('%s', async (_case, secret, reason) => {
+    await expectRefusal(
+      'apps/consortium/src/main.ts',
+      { EVENT_STORE_URL: DATABASE_URL, AUTH_SECRET: secret },
+      reason,
+    );
+  });
+});
