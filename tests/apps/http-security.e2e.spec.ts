@@ -94,5 +94,7 @@ describe('failed authentications from one address (AUTH_FAILURE_LIMIT: 3 a minut
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Until the window ends, the address is slowed whatever it sends: a right guess gains nothing.
     expect((await board()('GET', '/coops')).status).toBe(429);
+    // A public route takes no token: a health check from that address still gets its answer.
+    expect((await apiClient(app.url)('GET', '/health')).status).toBe(200);
   });
 });

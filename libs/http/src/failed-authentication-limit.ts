@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { wholeNumber } from '@libs/auth';
+import { PUBLIC_KEY, wholeNumber } from '@libs/auth';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemType } from './problem-document';
@@ -8,7 +8,8 @@ import { PROBLEM_CONTENT_TYPE, ProblemType } from './problem-document';
  * After `AUTH_FAILURE_LIMIT` (default 30) failed authentications (401 answers) from one address
  * within `AUTH_FAILURE_WINDOW_SECONDS` (default 60), every request from that address is answered
  * 429, with `Retry-After`, until the window ends: guessing tokens gets slow. Answers other than
- * 401 count for nothing, so a client that authenticates is never slowed by this. `0` turns it off.
+ * 401 count for nothing, so a client that authenticates is never slowed by this; @Public routes
+ * (`/health`) are never refused. `0` turns it off.
  * Counted in the app's memory, per process, by the address the connection comes from (behind a
  * proxy, the proxy's).
  */
@@ -29,6 +30,9 @@ export async function limitFailedAuthentications(
   const failures = fastify.createRateLimit({ max, timeWindow: seconds * 1000 });
 
   fastify.addHook('onRequest', async (request, reply) => {
+    // A public route takes no token: nothing to guess there, and a health check must not fail.
+    const route = request.routeOptions.config as object as Readonly<Record<string, unknown>>;
+    if (route[PUBLIC_KEY] === true) return;
     const state = await failures(request, { increment: false });
     if (state.isAllowed || !state.isExceeded) return;
     const retryAfter = Math.max(state.ttlInSeconds, 1);
