@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { mintToken } from './token';
-import { TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailable, TokenVerifier } from './token-verifier';
 
 const SECRET = 'a-test-secret-of-enough-length-32b';
 const KEY = new TextEncoder().encode(SECRET);
@@ -63,5 +63,27 @@ describe('verifying a token', () => {
       .sign(privateKey);
     await expect(verifier.verify(rs, NOW)).rejects.toThrow(/not RS256/);
     await expect(verifier.verify('let-me-in', NOW)).rejects.toThrow('malformed token');
+  });
+});
+
+describe("verifying an identity provider's token", () => {
+  it('is a 503, not a 401, when its keys cannot be fetched', async () => {
+    const unreachable = new TokenVerifier(
+      SECRET,
+      { maxLifetimeSeconds: 30 * DAY, clockToleranceSeconds: 30 },
+      {
+        issuer: 'https://id.example.org',
+        jwksUrl: new URL('http://127.0.0.1:9/certs'),
+        claims: { subject: 'sub', role: 'role', coop: 'coopId' },
+        jwksCooldownSeconds: 30,
+      },
+    );
+    const { privateKey } = await generateKeyPair('ES256');
+    const token = await new SignJWT({ ...actor, iss: 'https://id.example.org' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expect(unreachable.verify(token)).rejects.toThrow(IdentityProviderUnavailable);
   });
 });
