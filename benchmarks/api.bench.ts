@@ -25,7 +25,7 @@ import { closedLoop, keepAliveAgent, LoadShape, percentile } from './support/clo
 const CONCURRENCY = 16;
 /** The app's event-store pool and the baselines' pools. */
 const POOL_SIZE = 10;
-const AUTH_SECRET = 'bench-secret-with-enough-length';
+const AUTH_SECRET = 'bench-secret-long-enough-for-hs256-5b81';
 const COOP_ID = 'bench-coop';
 const BASELINE_SERVER = 'benchmarks/support/baseline-server.ts';
 

@@ -1,7 +1,16 @@
 // `npm run cli -- <command>`: the operator's commands. `--help` lists them.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Actor, mintToken, resolveAuthSecret, ROLES, Role } from '@libs/auth';
+import {
+  Actor,
+  maxTokenDays,
+  mintToken,
+  readTokenPolicy,
+  resolveAuthSecret,
+  ROLES,
+  Role,
+  wholeNumber,
+} from '@libs/auth';
 import { createDataSource } from '@libs/database';
 import { createEventStore } from '@libs/event-store/event-store.factory';
 import { ProjectionRunner } from '@libs/projections';
@@ -13,7 +22,8 @@ const HELP = `Usage: npm run cli -- <command> [options]
 
 Commands:
   token <role> <sub> [--coop <coopId>] [--days <n>]
-      Mint a development token signed with AUTH_SECRET (or the embedded mode's secret).
+      Mint a development token signed with AUTH_SECRET (or the embedded mode's secret), valid for
+      --days whole days (default 30; at most AUTH_MAX_TOKEN_DAYS, 30 unless set).
       e.g. npm run cli -- token board-member board-chair
            npm run cli -- token coop-admin anna --coop velo-solidaire
   projections status --app <coop|consortium> [--coop <coopId>] [--schema <s>]
@@ -42,7 +52,7 @@ Commands:
       e.g. BUNDLE_PASSPHRASE='…' DATABASE_URL=postgres://… npm run cli -- import velo.ndjson
 
 Environment: DATABASE_URL (read models), EVENT_STORE_URL (default: DATABASE_URL), EVENT_STORE_SCHEMA,
-AUTH_SECRET, BUNDLE_PASSPHRASE. With none set, the commands use the embedded database of .data/ (or
+AUTH_SECRET, AUTH_MAX_TOKEN_DAYS, BUNDLE_PASSPHRASE. With none set, the commands use the embedded database of .data/ (or
 DATA_DIR).
 `;
 
@@ -116,11 +126,19 @@ function token(
   if (!subject) throw new UsageError('give the token a sub (who it is for)');
   if (role === 'coop-admin' && !coopId)
     throw new UsageError('a coop-admin token needs --coop <coopId>');
+  // A token the apps would refuse as living too long is refused here, before it is handed out.
+  const max = maxTokenDays(readTokenPolicy());
+  let lifetime: number;
+  try {
+    lifetime = wholeNumber('--days', days, [1, max], Math.min(30, max));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const actor: Actor = { sub: subject, role: role as Role, ...(coopId ? { coopId } : {}) };
   const secret = resolveAuthSecret(
     process.env.AUTH_SECRET ? process.env : { DATA_DIR: process.env.DATA_DIR },
   );
-  process.stdout.write(`${mintToken(secret, actor, Number(days ?? 30) * 24 * 3600)}\n`);
+  process.stdout.write(`${mintToken(secret, actor, lifetime * 24 * 3600)}\n`);
 }
 
 async function projections(

@@ -1,4 +1,4 @@
-import { Actor, mintToken } from '@libs/auth';
+import { Actor, mintToken, readTokenPolicy } from '@libs/auth';
 import { FederationConfig } from './federation-config';
 
 /** A development token: who it is for, and the token itself. */
@@ -19,7 +19,9 @@ export function devTokens(secret: string, config: FederationConfig): DevToken[] 
       coopId: coop.id,
     })),
   ];
-  return actors.map((actor) => ({ ...actor, token: mintToken(secret, actor, THIRTY_DAYS) }));
+  // Thirty days, or less if the apps are told to accept less (AUTH_MAX_TOKEN_DAYS).
+  const lifetime = Math.min(THIRTY_DAYS, readTokenPolicy().maxLifetimeSeconds);
+  return actors.map((actor) => ({ ...actor, token: mintToken(secret, actor, lifetime) }));
 }
 
 /**

@@ -89,7 +89,12 @@ async function main(): Promise<void> {
   writeFileSync(urlFile, `${database.url}\n`);
 
   // A development secret kept beside the data, so that the printed tokens survive restarts.
-  const secret = process.env.AUTH_SECRET || resolveAuthSecret({ DATA_DIR: config.dataDir });
+  // A secret of one's own is checked here as the apps will check it, to refuse it before they start.
+  const secret = resolveAuthSecret(
+    process.env.AUTH_SECRET
+      ? { AUTH_SECRET: process.env.AUTH_SECRET }
+      : { DATA_DIR: config.dataDir },
+  );
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !NOT_INHERITED.includes(name)),

@@ -10,7 +10,7 @@ import { firstJsonLine, spawnTs, stopProcess } from './child-process';
  * one read-model schema per app; `dropSchemas()` removes them all.
  */
 export const DATABASE_URL = process.env.DATABASE_URL!;
-export const AUTH_SECRET = 'e2e-secret-with-enough-length';
+export const AUTH_SECRET = 'e2e-secret-long-enough-for-hs256-0f3a9c';
 
 export const APP_ENTRY = {
   coop: 'apps/coop/src/main.ts',

@@ -2,15 +2,18 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  HttpException,
   Inject,
   Injectable,
+  ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, Role } from './actor';
-import { ACCESS_POLICY, AccessPolicy, AUTH_SECRET } from './access-policy';
+import { ACCESS_POLICY, AccessPolicy } from './access-policy';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { InvalidToken } from './token';
+import { IdentityProviderUnavailable, TokenVerifier } from './token-verifier';
 import { VerifiedTokens } from './verified-tokens';
 
 /** The request as the guard leaves it for handlers: with the verified actor. */
@@ -29,18 +32,18 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_SECRET) secret: string,
+    verifier: TokenVerifier,
     @Inject(ACCESS_POLICY) private readonly policy: AccessPolicy,
   ) {
-    this.tokens = new VerifiedTokens(secret);
+    this.tokens = new VerifiedTokens(verifier);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = this.authenticate(request.headers.authorization);
+    const actor = await this.authenticate(request.headers.authorization);
     const refusal = this.policy.refuse(actor);
     if (refusal) throw new ForbiddenException(refusal);
 
@@ -58,17 +61,17 @@ export class AuthGuard implements CanActivate {
    * Fastify route's config, where @Roles and @Public also put themselves on a handler; on a
    * controller class they are not seen here, and the guard has the last word on such a route.
    */
-  admittedTo(
+  async admittedTo(
     route: object | undefined,
     authorization: string | string[] | undefined,
-  ): Actor | null | undefined {
+  ): Promise<Actor | null | undefined> {
     const config = (route ?? {}) as Readonly<Record<string, unknown>>;
     if (config[PUBLIC_KEY] === true) return null;
     let actor: Actor;
     try {
-      actor = this.authenticate(authorization);
+      actor = await this.authenticate(authorization);
     } catch (error) {
-      if (error instanceof UnauthorizedException) return undefined;
+      if (error instanceof HttpException) return undefined;
       throw error;
     }
     if (this.policy.refuse(actor)) return undefined;
@@ -76,14 +79,17 @@ export class AuthGuard implements CanActivate {
     return roles && !roles.includes(actor.role) ? undefined : actor;
   }
 
-  private authenticate(header: string | string[] | undefined): Actor {
+  private async authenticate(header: string | string[] | undefined): Promise<Actor> {
     const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
     if (!match)
       throw new UnauthorizedException('an Authorization: Bearer <token> header is required');
     try {
-      return this.tokens.verify(match[1]);
+      return await this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidToken) throw new UnauthorizedException(error.message);
+      if (error instanceof IdentityProviderUnavailable) {
+        throw new ServiceUnavailableException(error.message);
+      }
       throw error;
     }
   }

@@ -4,8 +4,9 @@ import { coopPolicy } from './access-policy';
 import { AuthGuard } from './auth.guard';
 import { Public, Roles } from './roles.decorator';
 import { mintToken } from './token';
+import { TokenVerifier } from './token-verifier';
 
-const SECRET = 'a-test-secret-of-enough-length';
+const SECRET = 'a-test-secret-of-enough-length-32b';
 
 class Routes {
   @Roles('coop-admin')
@@ -23,29 +24,33 @@ function routeConfig(handler: keyof Routes): object | undefined {
 const bearer = (actor: Parameters<typeof mintToken>[1]) => `Bearer ${mintToken(SECRET, actor)}`;
 
 describe('AuthGuard.admittedTo: whom the guard will admit, for hooks that run before it', () => {
-  const guard = new AuthGuard(new Reflector(), SECRET, coopPolicy('velo'));
+  const verifier = new TokenVerifier(SECRET, {
+    maxLifetimeSeconds: 86400,
+    clockToleranceSeconds: 0,
+  });
+  const guard = new AuthGuard(new Reflector(), verifier, coopPolicy('velo'));
   const admin = { sub: 'anna', role: 'coop-admin', coopId: 'velo' } as const;
 
-  it('is the actor the route admits', () => {
-    expect(guard.admittedTo(routeConfig('record'), bearer(admin))).toEqual(admin);
+  it('is the actor the route admits', async () => {
+    expect(await guard.admittedTo(routeConfig('record'), bearer(admin))).toEqual(admin);
   });
 
-  it('is undefined for what the guard refuses: no token, a bad one, the policy, the role', () => {
+  it('is undefined for what the guard refuses: no token, a bad one, the policy, the role', async () => {
     const record = routeConfig('record');
-    expect(guard.admittedTo(record, undefined)).toBeUndefined();
-    expect(guard.admittedTo(record, 'Bearer not-a-token')).toBeUndefined();
-    expect(guard.admittedTo(record, bearer({ ...admin, coopId: 'habitat' }))).toBeUndefined();
+    expect(await guard.admittedTo(record, undefined)).toBeUndefined();
+    expect(await guard.admittedTo(record, 'Bearer not-a-token')).toBeUndefined();
+    expect(await guard.admittedTo(record, bearer({ ...admin, coopId: 'habitat' }))).toBeUndefined();
     expect(
-      guard.admittedTo(record, bearer({ sub: 'aldo', role: 'auditor', coopId: 'velo' })),
+      await guard.admittedTo(record, bearer({ sub: 'aldo', role: 'auditor', coopId: 'velo' })),
     ).toBeUndefined();
   });
 
-  it('is null on a public route, token or not', () => {
-    expect(guard.admittedTo(routeConfig('health'), undefined)).toBeNull();
+  it('is null on a public route, token or not', async () => {
+    expect(await guard.admittedTo(routeConfig('health'), undefined)).toBeNull();
   });
 
-  it('leaves a route whose roles it cannot see to the guard: the token and policy only', () => {
-    expect(guard.admittedTo(undefined, bearer(admin))).toEqual(admin);
-    expect(guard.admittedTo({}, bearer({ ...admin, coopId: 'habitat' }))).toBeUndefined();
+  it('leaves a route whose roles it cannot see to the guard: the token and policy only', async () => {
+    expect(await guard.admittedTo(undefined, bearer(admin))).toEqual(admin);
+    expect(await guard.admittedTo({}, bearer({ ...admin, coopId: 'habitat' }))).toBeUndefined();
   });
 });

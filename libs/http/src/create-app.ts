@@ -1,9 +1,11 @@
 import { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { limitFailedAuthentications } from './failed-authentication-limit';
 import { closeOnSignals } from './graceful-shutdown';
 import { ApiDescription, DOCS_PATH, setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { addSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation-pipe';
 
 export interface AppOptions extends ApiDescription {
@@ -21,7 +23,8 @@ function logLevelsUpTo(level = 'log'): LogLevel[] {
 
 /**
  * A Nest app on Fastify with the platform's HTTP conventions: validated input, every error as a
- * problem document, OpenAPI at `/docs`, graceful shutdown. Not listening yet: see `listen`.
+ * problem document, OpenAPI at `/docs`, security headers, failed authentications slowed down,
+ * graceful shutdown. Not listening yet: see `listen`.
  */
 export async function createApp(
   rootModule: Type<unknown> | DynamicModule,
@@ -32,6 +35,8 @@ export async function createApp(
     // A failed start rejects (the caller reports it and exits) instead of exiting from inside Nest.
     abortOnError: false,
   });
+  await addSecurityHeaders(app);
+  await limitFailedAuthentications(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupOpenApi(app, options);

@@ -66,14 +66,19 @@ export class IdempotencyHooks implements OnModuleInit {
   private before(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || request.is404) return done();
-    const actor = this.guard.admittedTo(request.routeOptions.config, request.headers.authorization);
-    if (actor === undefined) return done();
-    this.claim({ caller: callerOf(actor), key: keyOf(header) }, request, reply).then(
-      (replayed) => {
-        if (!replayed) done();
-      },
-      (error: Error) => done(error),
-    );
+    this.guard
+      .admittedTo(request.routeOptions.config, request.headers.authorization)
+      .then((actor) =>
+        actor === undefined
+          ? false
+          : this.claim({ caller: callerOf(actor), key: keyOf(header) }, request, reply),
+      )
+      .then(
+        (replayed) => {
+          if (!replayed) done();
+        },
+        (error: Error) => done(error),
+      );
   }
 
   /** Claims the key for this request (false), or replays the first answer to it (true). */

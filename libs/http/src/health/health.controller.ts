@@ -11,7 +11,6 @@ import { ComponentStatus, HealthReport } from './health-report';
 export const HEALTH_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
-@Public()
 @Controller('health')
 export class HealthController implements OnModuleInit {
   private dataSource: DataSource | undefined;
@@ -30,6 +29,8 @@ export class HealthController implements OnModuleInit {
     }
   }
 
+  // On the handler, not the class: hooks that run before the guard (the 401 limit) see it there.
+  @Public()
   @Get()
   @ApiOkResponse({
     type: HealthReport,
