@@ -145,6 +145,11 @@ export class ProjectionRunner {
     return this.parkedEvents.list(projection, limit);
   }
 
+  /** How many events each projection has parked (those with none are absent). */
+  parkedCounts(): Promise<Map<string, number>> {
+    return this.parkedEvents.counts();
+  }
+
   /**
    * Applies the projection's parked events again, in log order, after a fix (an upcaster, a
    * corrected projection): each one read again from its stream (through today's upcasters), and
