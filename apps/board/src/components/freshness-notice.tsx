@@ -14,7 +14,7 @@ const SECTION_OF_VIEW: Record<string, keyof Messages['nav']> = {
   coop_members: 'coops',
   budget_periods: 'budget',
   allocation_index: 'budget',
-  catalogue: 'resources',
+  catalogue_resources: 'resources',
 };
 
 /**
