@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@nestjs/common';
 import { coopStream } from '@libs/contracts';
-import { ANY, NewEvent } from '@libs/event-store';
+import { ANY, NewEvent, PostgresEventStore, Upcasters } from '@libs/event-store';
 import {
   appendContributions,
   Contribution,
@@ -50,9 +50,13 @@ describe('ProjectionRunner: an event a view cannot apply', () => {
     });
   }
 
-  function runner(projection: Projection, logger = new QuietLogger()): ProjectionRunner {
+  function runner(
+    projection: Projection,
+    logger = new QuietLogger(),
+    store = bed.store,
+  ): ProjectionRunner {
     const created = new ProjectionRunner({
-      store: bed.store,
+      store,
       dataSource: bed.dataSource,
       projections: [projection],
       logger,
@@ -188,5 +192,68 @@ describe('ProjectionRunner: an event a view cannot apply', () => {
       expectedCoopFunds([...good, { coopId: 'velo-solidaire', amount: 700 }]),
     );
     expect(await projector.parked()).toMatchObject([{ eventId: hopeless.eventId, retries: 0 }]);
+  });
+
+  it('parks an event no upcaster can read, after applying the events before it in its page', async () => {
+    // Version 0 of ContributionReceived said `cents`; its upcaster cannot read one without them.
+    const v0 = (cents: number | undefined): NewEvent => ({
+      ...contribution('velo-solidaire', 0),
+      schemaVersion: 0,
+      data: cents === undefined ? {} : { cents },
+    });
+    const upcaster = (strict: boolean) =>
+      new Upcasters([
+        {
+          type: 'ContributionReceived',
+          fromVersion: 0,
+          upcast(data) {
+            const { cents } = data as { cents?: number };
+            if (cents === undefined && strict) throw new Error('no cents');
+            return { amount: cents ?? 0 };
+          },
+        },
+      ]);
+    const stores: PostgresEventStore[] = [];
+    const storeWith = async (upcasters: Upcasters) => {
+      const store = new PostgresEventStore({
+        connectionString: bed.url,
+        schema: bed.eventSchema,
+        upcasters,
+        poolSize: 2,
+      });
+      await store.init();
+      stores.push(store);
+      return store;
+    };
+    try {
+      const before = await appendContributions(bed.store, COOPS, 12, 4);
+      await appendOne(v0(250));
+      const unreadable = v0(undefined);
+      await appendOne(unreadable);
+      const after = await appendContributions(bed.store, COOPS, 12, 4);
+      const strict = await storeWith(upcaster(true));
+      const projector = runner(funds(50), new QuietLogger(), strict);
+
+      await projector.start();
+      await projector.waitUntilCaughtUp();
+
+      const read = [...before, { coopId: 'velo-solidaire', amount: 250 }, ...after];
+      expect(await rows()).toEqual(expectedCoopFunds(read));
+      const [parked] = await projector.parked();
+      expect(parked).toMatchObject({ eventId: unreadable.eventId, retries: 0 });
+      expect(parked.error).toMatch(/UpcastError: cannot upcast ContributionReceived v0 .*no cents/);
+      expect((await projector.status())[0]).toMatchObject({ lastError: null, parkedEvents: 1 });
+
+      // Retried through a store whose upcaster reads it (as 0): applied, and off the list.
+      await projector.stop();
+      const fixed = runner(funds(50), new QuietLogger(), await storeWith(upcaster(false)));
+      expect(await fixed.retryParked('coop-funds')).toEqual({ applied: 1, stillParked: 0 });
+      expect(await rows()).toEqual(
+        expectedCoopFunds([...read, { coopId: 'velo-solidaire', amount: 0 }]),
+      );
+    } finally {
+      await Promise.all(runners.splice(0).map((r) => r.stop()));
+      await Promise.all(stores.map((store) => store.close()));
+    }
   });
 });

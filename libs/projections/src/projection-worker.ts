@@ -1,5 +1,11 @@
 import { LoggerService } from '@nestjs/common';
-import { EventStore, ReadAllFilter, RecordedEvent, Subscription } from '@libs/event-store';
+import {
+  EventStore,
+  ReadAllFilter,
+  RecordedEvent,
+  Subscription,
+  UpcastError,
+} from '@libs/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
 import { failureKind } from './failure-kind';
@@ -212,11 +218,21 @@ export class ProjectionWorker {
         for (const event of events) await this.applyOrPark(event, manager);
       });
     }
+    this.committedTo(to);
+  }
+
+  private committedTo(to: StoredCheckpoint): void {
     this.committed = to;
     this.deps.readableLog.observe(to.position);
     this.failuresInARow = 0;
     this.lastError = null;
     for (const wake of this.commitWaiters) wake();
+  }
+
+  private reportParked(event: RecordedEvent, error: unknown): void {
+    this.deps.logger.warn?.(
+      `projection ${this.name} parked event ${event.eventId} (${event.type} at ${event.checkpoint}): ${errorMessage(error)}`,
+    );
   }
 
   private async applyOrPark(event: RecordedEvent, manager: EntityManager): Promise<void> {
@@ -228,9 +244,7 @@ export class ProjectionWorker {
       if (failureKind(error) !== 'deterministic') throw error;
       await manager.query(`ROLLBACK TO SAVEPOINT ${EVENT_SAVEPOINT}`);
       await this.deps.parked.park(manager, this.name, event, error);
-      this.deps.logger.warn?.(
-        `projection ${this.name} parked event ${event.eventId} (${event.type} at ${event.checkpoint}): ${errorMessage(error)}`,
-      );
+      this.reportParked(event, error);
     }
   }
 
@@ -239,6 +253,10 @@ export class ProjectionWorker {
     this.subscription = undefined;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (!this.wanted) return;
+    if (error instanceof UpcastError && this.committed) {
+      void this.stepOverUnreadable(++this.run, error.event);
+      return;
+    }
     this.failuresInARow++;
     const delay = retryDelay(this.deps.retry, this.failuresInARow);
     this.deps.logger.error(
@@ -247,6 +265,60 @@ export class ProjectionWorker {
     );
     const next = ++this.run;
     this.retryTimer = setTimeout(() => void this.launch(next), delay);
+  }
+
+  /**
+   * An event the store cannot upcast fails the whole page it is read in, before any of it reaches
+   * `handle`: the events before it are read and applied one at a time up to it, and it is parked
+   * (checkpoint moved past it in the same transaction); then the subscription resumes.
+   */
+  private async stepOverUnreadable(run: number, unreadable: RecordedEvent): Promise<void> {
+    try {
+      for (;;) {
+        if (run !== this.run) return;
+        const from = this.committed!;
+        let next: RecordedEvent | undefined;
+        try {
+          const after = this.deps.store.readAll(from.checkpoint, {
+            filter: this.filter,
+            maxCount: 1,
+            pageSize: 1,
+          });
+          for await (const event of after) next = event;
+        } catch (error) {
+          if (!(error instanceof UpcastError)) throw error;
+          await this.parkAlone(run, from, error.event, error);
+          break;
+        }
+        if (!next) break;
+        await this.handle(run, [next]);
+        if (next.eventId === unreadable.eventId) break;
+      }
+      await this.launch(run);
+    } catch (error) {
+      this.fail(run, error);
+    }
+  }
+
+  /** Parks the event right after `from`, with the checkpoint moved past it, in one transaction. */
+  private async parkAlone(
+    run: number,
+    from: StoredCheckpoint,
+    event: RecordedEvent,
+    error: unknown,
+  ): Promise<void> {
+    if (run !== this.run) throw new Error('stale subscription');
+    const to: StoredCheckpoint = {
+      ...from,
+      checkpoint: event.checkpoint,
+      position: Math.max(from.position, event.globalPosition),
+    };
+    await this.deps.dataSource.transaction(async (manager) => {
+      await this.deps.checkpoints.advance(manager, from, to);
+      await this.deps.parked.park(manager, this.name, event, error);
+    });
+    this.reportParked(event, error);
+    this.committedTo(to);
   }
 
   private async createTables(): Promise<void> {
@@ -272,8 +344,14 @@ export class ProjectionWorker {
       filter: this.filter,
       pageSize: PENDING_PAGE_SIZE,
     });
-    for await (const event of after) {
-      if (event.globalPosition <= head) return true;
+    try {
+      for await (const event of after) {
+        if (event.globalPosition <= head) return true;
+      }
+    } catch (error) {
+      // An event no upcaster can read, not parked yet: it will be, and the view is not there yet.
+      if (error instanceof UpcastError) return true;
+      throw error;
     }
     return false;
   }
