@@ -3,13 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ProjectionRunner } from '@libs/projections';
 import type { FastifyReply } from 'fastify';
 import { Observable } from 'rxjs';
-import { READS_VIEWS } from './reads-views.decorator';
-
-/**
- * The header that says an answer is partial: a structured-field dictionary of the views behind
- * it that have parked events, and how many (`Parked-Events: pooled_means=1`). Absent when none has.
- */
-export const PARKED_EVENTS_HEADER = 'Parked-Events';
+import { PARKED_EVENTS_HEADER, READS_VIEWS } from './reads-views.decorator';
 
 /** Adds `Parked-Events` to the answers of routes marked `@ReadsViews(...)`. */
 @Injectable()
