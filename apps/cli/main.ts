@@ -16,7 +16,9 @@ import { createEventStore } from '@libs/event-store/event-store.factory';
 import { ProjectionRunner } from '@libs/projections';
 import { exportCommand, importCommand, verifyCommand } from './bundle-commands';
 import { operatorDatabase } from './connection';
+import { printParked } from './parked-report';
 import { readModelsOf } from './read-models';
+import { loadUpcasters } from './upcaster-modules';
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -32,6 +34,16 @@ Commands:
   projections rebuild --app <coop|consortium> [--coop <coopId>] [--name <projection>] [--schema <s>]
       Rebuild projections from the first event (stop the app first, or rebuild into another --schema).
       e.g. npm run cli -- projections rebuild --app consortium
+  projections parked [--app <coop|consortium>] [--coop <coopId>] [--name <projection>] [--schema <s>]
+      The events a view could not apply and set aside (its figures are partial): view, position,
+      event id and type, when, and the error. --app defaults to consortium.
+      e.g. npm run cli -- projections parked
+  projections retry <projection> [--app <coop|consortium>] [--coop <coopId>] [--schema <s>]
+      Once fixed (a new upcaster, a corrected projection), apply that view's parked events again:
+      each one applied leaves the list; one that still fails stays, with its new error. The app
+      may keep running. EVENT_UPCASTERS=<module>[,<module>…] registers the upcasters those modules
+      export (\`upcasters\`), for a fix that ships apart from a release.
+      e.g. npm run cli -- projections retry pooled_means
 
   export --coop <coopId> [--out <file>] [--schema <s>]
       The coop's whole history as a verifiable bundle (docs/export-format.md), to <file> or stdout.
@@ -78,8 +90,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'token') return token(sub, rest[0], values.coop, values.days);
-  if (command === 'projections' && (sub === 'status' || sub === 'rebuild')) {
-    return projections(sub, values);
+  if (command === 'projections' && PROJECTION_ACTIONS.includes(sub as ProjectionAction)) {
+    return projections(sub as ProjectionAction, { ...values, target: rest[0] });
   }
   if (command === 'export' || command === 'verify' || command === 'import') {
     return bundleCommand(command, sub, values);
@@ -141,34 +153,50 @@ function token(
   process.stdout.write(`${mintToken(secret, actor, lifetime * 24 * 3600)}\n`);
 }
 
+const PROJECTION_ACTIONS = ['status', 'rebuild', 'parked', 'retry'] as const;
+type ProjectionAction = (typeof PROJECTION_ACTIONS)[number];
+
 async function projections(
-  action: 'status' | 'rebuild',
-  options: { app?: string; coop?: string; name?: string; schema?: string },
+  action: ProjectionAction,
+  options: { app?: string; coop?: string; name?: string; schema?: string; target?: string },
 ): Promise<void> {
-  if (!options.app) throw new UsageError('--app coop|consortium is required');
-  const models = readModelsOf(options.app, options.coop, options.schema);
+  const app = options.app ?? (action === 'parked' || action === 'retry' ? 'consortium' : undefined);
+  if (!app) throw new UsageError('--app coop|consortium is required');
+  if (action === 'retry' && !options.target) {
+    throw new UsageError('projections retry needs the projection, e.g. pooled_means');
+  }
+  const models = readModelsOf(app, options.coop, options.schema);
   const database = await operatorDatabase();
   const store = createEventStore(process.env.EVENT_STORE_URL ?? database.url, {
     schema: process.env.EVENT_STORE_SCHEMA,
+    upcasters: loadUpcasters(process.env.EVENT_UPCASTERS),
   });
   const dataSource = createDataSource({ url: database.url, ...models });
+  const print = (line: string) => process.stdout.write(`${line}\n`);
   try {
     await store.init();
     await dataSource.initialize();
     const runner = new ProjectionRunner({ store, dataSource, projections: models.projections });
+    if (action === 'parked') return printParked(await runner.parked(options.name), print);
+    if (action === 'retry') {
+      const { applied, stillParked } = await runner.retryParked(options.target!);
+      print(`${options.target}: ${applied} applied, ${stillParked} still parked`);
+      if (stillParked > 0) printParked(await runner.parked(options.target), print);
+      return;
+    }
     if (action === 'rebuild') {
       const names = options.name ? [options.name] : models.projections.map((p) => p.name);
       for (const name of names) {
         const started = Date.now();
         await runner.rebuild(name);
-        process.stdout.write(
-          `rebuilt ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-        );
+        print(`rebuilt ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
     }
     for (const status of await runner.status()) {
-      process.stdout.write(
-        `${status.name.padEnd(24)} position ${status.position} of ${status.headPosition}, lag ${status.lag}${status.lastError ? `, last error: ${status.lastError}` : ''}\n`,
+      const parked = status.parkedEvents > 0 ? `, ${status.parkedEvents} parked` : '';
+      const error = status.lastError ? `, last error: ${status.lastError}` : '';
+      print(
+        `${status.name.padEnd(24)} position ${status.position} of ${status.headPosition}, lag ${status.lag}${parked}${error}`,
       );
     }
   } finally {

@@ -758,6 +758,9 @@ describe('how fresh the views are', () => {
           rebuilding: boolean;
           failing: boolean;
           lag: number;
+          status: string;
+          parkedEvents: number;
+          parked: unknown[];
         }[];
       }>(consortium.auditor('GET', '/read-models'), 200);
       expect(body.items.map((item) => item.name)).toEqual(expect.arrayContaining(names));
@@ -768,6 +771,9 @@ describe('how fresh the views are', () => {
           rebuilding: false,
           failing: false,
           lag: 0,
+          status: 'up-to-date',
+          parkedEvents: 0,
+          parked: [],
         });
       }
     });

@@ -8,9 +8,13 @@ import { LoggerService } from '@nestjs/common';
 import { START } from '@libs/event-store';
 import { ProjectionRunner, StoredCheckpoint } from '@libs/projections';
 import { spawnTs, stopProcess } from '../support/child-process';
+import { randomUUID } from 'node:crypto';
+import { coopStream } from '@libs/contracts';
+import { ANY } from '@libs/event-store';
 import {
   appendContributions,
   Contribution,
+  contribution,
   CONTRIBUTION_RECEIVED,
   ContributionReceived,
   coopFundsProjection,
@@ -187,5 +191,87 @@ describe('a projection runner killed in the middle of batches', () => {
       caughtUp: true,
       checkpoint: scratch.checkpoint,
     });
+  });
+
+  it('parks the same events and applies the others exactly once across SIGKILLs during the event-by-event pass', async () => {
+    const poisonBed = await openTestbed();
+    try {
+      // An amount no bigint column holds: each poison's batch fails, then goes event by event.
+      const POISON = 1e19;
+      const appended: Contribution[] = [];
+      const poisons: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        appended.push(...(await appendContributions(poisonBed.store, COOPS, 130, 10)));
+        const poison = contribution(COOPS[i], POISON);
+        poisons.push(poison.eventId);
+        await poisonBed.store.appendToStream(
+          coopStream(COOPS[i], 'fund', randomUUID()),
+          [poison],
+          ANY,
+        );
+      }
+      const env = {
+        DATABASE_URL: poisonBed.url,
+        EVENT_SCHEMA: poisonBed.eventSchema,
+        READ_SCHEMA: poisonBed.readSchema,
+        BATCH_SIZE: '100',
+      };
+      const observer = new ProjectionRunner({
+        store: poisonBed.store,
+        dataSource: poisonBed.dataSource,
+        projections: [
+          coopFundsProjection({
+            name: 'coop-funds',
+            schema: poisonBed.readSchema,
+            table: 'coop_funds',
+          }),
+        ],
+        logger: quiet,
+      });
+      /** The good events' sums and the poisons up to the stored checkpoint, in log order. */
+      const expectedAtCheckpoint = async () => {
+        const [{ checkpoint }] = await observer.status();
+        const applied: Contribution[] = [];
+        const parked: string[] = [];
+        if (checkpoint === null) return { rows: [], parked };
+        for await (const event of poisonBed.store.readAll(START)) {
+          const { amount } = event.data as ContributionReceived;
+          if (amount === POISON) parked.push(event.eventId);
+          else applied.push({ coopId: event.metadata.coopId!, amount });
+          if (event.checkpoint === checkpoint) break;
+        }
+        return { rows: expectedCoopFunds(applied), parked };
+      };
+      const actual = async () => ({
+        rows: await readCoopFunds(poisonBed.url, poisonBed.readSchema, 'coop_funds'),
+        parked: (await observer.parked()).map((event) => event.eventId),
+      });
+
+      // Killed at the n-th event applied alone: inside a poison's batch, the later ones further on.
+      for (const killAt of [40, 130, 250]) {
+        const child = spawnTs(CHILD, [], { ...env, BATCH_DELAY_MS: '10' });
+        const lines = new JsonLines(child);
+        const alone = (line: unknown): line is BatchInTransaction =>
+          isBatch(line) && line.batch.size === 1;
+        for (let n = 1; n <= killAt; n++) await lines.next(alone);
+        await stopProcess(child, 'SIGKILL');
+        expect(await actual()).toEqual(await expectedAtCheckpoint());
+      }
+
+      const child = spawnTs(CHILD, [], env);
+      try {
+        await new JsonLines(child).next(isStarted);
+        const deadline = Date.now() + 120_000;
+        while (!(await observer.status())[0].caughtUp) {
+          if (Date.now() > deadline) throw new Error('the restarted runner did not catch up');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await stopProcess(child);
+      }
+      expect(await actual()).toEqual({ rows: expectedCoopFunds(appended), parked: poisons });
+    } finally {
+      await poisonBed.dispose();
+    }
   });
 });

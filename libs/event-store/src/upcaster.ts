@@ -11,6 +11,23 @@ export interface Upcaster {
   upcast(data: unknown): unknown;
 }
 
+/**
+ * An upcaster threw on a recorded event: the event cannot be read in today's shape. Carries the
+ * event as stored, so that a reader (the projection runner) can set that one event aside.
+ */
+export class UpcastError extends Error {
+  constructor(
+    readonly event: RecordedEvent,
+    cause: unknown,
+  ) {
+    super(
+      `cannot upcast ${event.type} v${event.schemaVersion} (event ${event.eventId}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'UpcastError';
+  }
+}
+
 export class Upcasters {
   private readonly byKey = new Map<string, Upcaster>();
 
@@ -30,11 +47,13 @@ export class Upcasters {
     for (;;) {
       const next = this.byKey.get(`${current.type}@${current.schemaVersion}`);
       if (!next) return current;
-      current = {
-        ...current,
-        data: next.upcast(current.data),
-        schemaVersion: current.schemaVersion + 1,
-      };
+      let data: unknown;
+      try {
+        data = next.upcast(current.data);
+      } catch (error) {
+        throw new UpcastError(event, error);
+      }
+      current = { ...current, data, schemaVersion: current.schemaVersion + 1 };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { quoteIdentifier } from '@libs/database';
 import { Checkpoint, START } from '@libs/event-store';
 import { DataSource, EntityManager } from 'typeorm';
+import { RunnerTable } from './runner-table';
 
 /** Where a projection stands: the last event whose effects are committed in its read model. */
 export interface StoredCheckpoint {
@@ -28,40 +29,28 @@ export class CheckpointMovedError extends Error {
  */
 export class CheckpointStore {
   private readonly table: string;
-  private created: Promise<void> | undefined;
+  private readonly runnerTable: RunnerTable;
 
   constructor(
     private readonly dataSource: DataSource,
     schema: string,
   ) {
     this.table = `${quoteIdentifier(schema)}.projection_checkpoints`;
+    this.runnerTable = new RunnerTable(
+      dataSource,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         name text PRIMARY KEY,
+         version integer NOT NULL,
+         checkpoint text NOT NULL,
+         position bigint NOT NULL,
+         updated_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
   }
 
   /** Creates the table unless this store already did (or saw it there). */
   createTable(): Promise<void> {
-    this.created ??= this.createTableIfMissing().catch((error: unknown) => {
-      this.created = undefined;
-      throw error;
-    });
-    return this.created;
-  }
-
-  private async createTableIfMissing(): Promise<void> {
-    try {
-      await this.dataSource.query(
-        `CREATE TABLE IF NOT EXISTS ${this.table} (
-           name text PRIMARY KEY,
-           version integer NOT NULL,
-           checkpoint text NOT NULL,
-           position bigint NOT NULL,
-           updated_at timestamptz NOT NULL DEFAULT now()
-         )`,
-      );
-    } catch (error) {
-      // Runners in several processes starting at once: the loser of IF NOT EXISTS gets a unique
-      // violation on the catalog, and the table is there either way.
-      if ((error as { code?: string }).code !== '23505') throw error;
-    }
+    return this.runnerTable.create();
   }
 
   /** The projection's checkpoint, created at the start for a projection never run before. */
@@ -111,6 +100,24 @@ export class CheckpointStore {
       true,
     );
     if (result.affected !== 1) throw new CheckpointMovedError(from.name);
+  }
+
+  /**
+   * Takes the projection's checkpoint row lock, without moving it, for work on its rows outside
+   * the log's order (retrying parked events): the projection's batches wait meanwhile. Refuses
+   * when the rows were built by another version of the projection.
+   */
+  async lock(manager: EntityManager, name: string, version: number): Promise<void> {
+    const rows: { version: number }[] = await manager.query(
+      `SELECT version FROM ${this.table} WHERE name = $1 FOR UPDATE`,
+      [name],
+    );
+    if (rows.length === 0) throw new Error(`projection ${name} has never run here`);
+    if (rows[0].version !== version) {
+      throw new Error(
+        `projection ${name}: the read model is at version ${rows[0].version}, this runner's is ${version}`,
+      );
+    }
   }
 
   /** Every stored checkpoint, by projection name. */

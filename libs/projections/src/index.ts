@@ -6,3 +6,5 @@ export * from './projection-status';
 export * from './retry-delay';
 export * from './projection-runner';
 export * from './projections.module';
+export * from './failure-kind';
+export * from './parked-events';

@@ -197,6 +197,7 @@ describe('ProjectionRunner', () => {
         caughtUp: false,
         rebuilding: false,
         lastError: null,
+        parkedEvents: 0,
       },
     ]);
 

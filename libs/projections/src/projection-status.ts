@@ -21,4 +21,6 @@ export interface ProjectionStatus {
   rebuilding: boolean;
   /** Why it last stopped; cleared when a batch commits again. */
   lastError: string | null;
+  /** Events it could not apply and set aside (see `ProjectionRunner.parked`): its rows are partial. */
+  parkedEvents: number;
 }

@@ -1,7 +1,15 @@
 import { LoggerService } from '@nestjs/common';
-import { EventStore, ReadAllFilter, RecordedEvent, Subscription } from '@libs/event-store';
-import { DataSource } from 'typeorm';
+import {
+  EventStore,
+  ReadAllFilter,
+  RecordedEvent,
+  Subscription,
+  UpcastError,
+} from '@libs/event-store';
+import { DataSource, EntityManager } from 'typeorm';
 import { CheckpointStore, StoredCheckpoint } from './checkpoint-store';
+import { failureKind } from './failure-kind';
+import { errorMessage, ParkedEvents } from './parked-events';
 import { Projection, subscriptionFilter } from './projection';
 import { ReadableLog } from './readable-log';
 import { RetryPolicy, retryDelay } from './retry-delay';
@@ -10,6 +18,7 @@ export interface ProjectionWorkerDeps {
   store: EventStore;
   dataSource: DataSource;
   checkpoints: CheckpointStore;
+  parked: ParkedEvents;
   readableLog: ReadableLog;
   batchSize: number;
   retry: RetryPolicy;
@@ -19,6 +28,8 @@ export interface ProjectionWorkerDeps {
 // How often a waiter looks again when no batch commits (the events may all be for others).
 const WAIT_POLL_MS = 100;
 const PENDING_PAGE_SIZE = 100;
+// Each event of a failed batch is tried again alone, inside this savepoint of the batch's transaction.
+const EVENT_SAVEPOINT = 'projection_event';
 
 /**
  * One projection's life in this process: its subscription, its batch transactions, and its
@@ -82,11 +93,10 @@ export class ProjectionWorker {
   async rebuild(): Promise<void> {
     const wasWanted = this.wanted;
     await this.stop();
-    await this.deps.checkpoints.createTable();
+    await this.createTables();
     this.committed = await this.deps.dataSource.transaction(async (manager) => {
       await this.projection.setup?.(manager);
-      await this.projection.reset(manager);
-      return this.deps.checkpoints.reset(manager, this.name, this.projection.version);
+      return this.reset(manager);
     });
     this.rebuilding = true;
     if (wasWanted) await this.start();
@@ -128,7 +138,7 @@ export class ProjectionWorker {
     try {
       const { dataSource, checkpoints } = this.deps;
       const { projection } = this;
-      await checkpoints.createTable();
+      await this.createTables();
       let stored = await dataSource.transaction(async (manager) => {
         await projection.setup?.(manager);
         return checkpoints.read(manager, projection.name, projection.version);
@@ -143,10 +153,7 @@ export class ProjectionWorker {
         this.deps.logger.log(
           `projection ${this.name}: version ${stored.version} → ${projection.version}, rebuilding`,
         );
-        stored = await dataSource.transaction(async (manager) => {
-          await projection.reset(manager);
-          return checkpoints.reset(manager, projection.name, projection.version);
-        });
+        stored = await dataSource.transaction((manager) => this.reset(manager));
         this.rebuilding = true;
       }
       if (run !== this.run) return;
@@ -183,6 +190,11 @@ export class ProjectionWorker {
    * One batch, one transaction: checkpoint first (its row lock keeps a second runner of the same
    * projection out), then the rows. A crash before the commit leaves both as they were, and the
    * batch comes again; after it, the checkpoint is past the batch and it never comes again.
+   *
+   * A batch that fails for a reason the events carry (see `failureKind`) is applied again event by
+   * event in one new transaction: each event in a savepoint, and the one that fails again is
+   * rolled back to it and parked; so the others take effect once and the view goes on. A
+   * transient failure fails the batch, which is retried whole.
    */
   private async handle(run: number, events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -193,10 +205,23 @@ export class ProjectionWorker {
       checkpoint: events[events.length - 1].checkpoint,
       position: events.reduce((max, e) => Math.max(max, e.globalPosition), from.position),
     };
-    await this.deps.dataSource.transaction(async (manager) => {
-      await this.deps.checkpoints.advance(manager, from, to);
-      await this.projection.apply(events, manager);
-    });
+    const { dataSource, checkpoints } = this.deps;
+    try {
+      await dataSource.transaction(async (manager) => {
+        await checkpoints.advance(manager, from, to);
+        await this.projection.apply(events, manager);
+      });
+    } catch (error) {
+      if (failureKind(error) !== 'deterministic') throw error;
+      await dataSource.transaction(async (manager) => {
+        await checkpoints.advance(manager, from, to);
+        for (const event of events) await this.applyOrPark(event, manager);
+      });
+    }
+    this.committedTo(to);
+  }
+
+  private committedTo(to: StoredCheckpoint): void {
     this.committed = to;
     this.deps.readableLog.observe(to.position);
     this.failuresInARow = 0;
@@ -204,11 +229,34 @@ export class ProjectionWorker {
     for (const wake of this.commitWaiters) wake();
   }
 
+  private reportParked(event: RecordedEvent, error: unknown): void {
+    this.deps.logger.warn?.(
+      `projection ${this.name} parked event ${event.eventId} (${event.type} at ${event.checkpoint}): ${errorMessage(error)}`,
+    );
+  }
+
+  private async applyOrPark(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    await manager.query(`SAVEPOINT ${EVENT_SAVEPOINT}`);
+    try {
+      await this.projection.apply([event], manager);
+      await manager.query(`RELEASE SAVEPOINT ${EVENT_SAVEPOINT}`);
+    } catch (error) {
+      if (failureKind(error) !== 'deterministic') throw error;
+      await manager.query(`ROLLBACK TO SAVEPOINT ${EVENT_SAVEPOINT}`);
+      await this.deps.parked.park(manager, this.name, event, error);
+      this.reportParked(event, error);
+    }
+  }
+
   private fail(run: number, error: unknown): void {
     if (run !== this.run) return;
     this.subscription = undefined;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (!this.wanted) return;
+    if (error instanceof UpcastError && this.committed) {
+      void this.stepOverUnreadable(++this.run, error.event);
+      return;
+    }
     this.failuresInARow++;
     const delay = retryDelay(this.deps.retry, this.failuresInARow);
     this.deps.logger.error(
@@ -217,6 +265,72 @@ export class ProjectionWorker {
     );
     const next = ++this.run;
     this.retryTimer = setTimeout(() => void this.launch(next), delay);
+  }
+
+  /**
+   * An event the store cannot upcast fails the whole page it is read in, before any of it reaches
+   * `handle`: the events before it are read and applied one at a time up to it, and it is parked
+   * (checkpoint moved past it in the same transaction); then the subscription resumes.
+   */
+  private async stepOverUnreadable(run: number, unreadable: RecordedEvent): Promise<void> {
+    try {
+      for (;;) {
+        if (run !== this.run) return;
+        const from = this.committed!;
+        let next: RecordedEvent | undefined;
+        try {
+          const after = this.deps.store.readAll(from.checkpoint, {
+            filter: this.filter,
+            maxCount: 1,
+            pageSize: 1,
+          });
+          for await (const event of after) next = event;
+        } catch (error) {
+          if (!(error instanceof UpcastError)) throw error;
+          await this.parkAlone(run, from, error.event, error);
+          break;
+        }
+        if (!next) break;
+        await this.handle(run, [next]);
+        if (next.eventId === unreadable.eventId) break;
+      }
+      await this.launch(run);
+    } catch (error) {
+      this.fail(run, error);
+    }
+  }
+
+  /** Parks the event right after `from`, with the checkpoint moved past it, in one transaction. */
+  private async parkAlone(
+    run: number,
+    from: StoredCheckpoint,
+    event: RecordedEvent,
+    error: unknown,
+  ): Promise<void> {
+    if (run !== this.run) throw new Error('stale subscription');
+    const to: StoredCheckpoint = {
+      ...from,
+      checkpoint: event.checkpoint,
+      position: Math.max(from.position, event.globalPosition),
+    };
+    await this.deps.dataSource.transaction(async (manager) => {
+      await this.deps.checkpoints.advance(manager, from, to);
+      await this.deps.parked.park(manager, this.name, event, error);
+    });
+    this.reportParked(event, error);
+    this.committedTo(to);
+  }
+
+  private async createTables(): Promise<void> {
+    await this.deps.checkpoints.createTable();
+    await this.deps.parked.createTable();
+  }
+
+  /** The projection's rows emptied, its checkpoint back to the start, its parked events gone. */
+  private async reset(manager: EntityManager): Promise<StoredCheckpoint> {
+    await this.projection.reset(manager);
+    await this.deps.parked.clear(manager, this.name);
+    return this.deps.checkpoints.reset(manager, this.name, this.projection.version);
   }
 
   /**
@@ -230,8 +344,14 @@ export class ProjectionWorker {
       filter: this.filter,
       pageSize: PENDING_PAGE_SIZE,
     });
-    for await (const event of after) {
-      if (event.globalPosition <= head) return true;
+    try {
+      for await (const event of after) {
+        if (event.globalPosition <= head) return true;
+      }
+    } catch (error) {
+      // An event no upcaster can read, not parked yet: it will be, and the view is not there yet.
+      if (error instanceof UpcastError) return true;
+      throw error;
     }
     return false;
   }

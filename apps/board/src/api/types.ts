@@ -122,4 +122,6 @@ export interface ReadModelState {
   rebuilding: boolean;
   failing: boolean;
   lag: number;
+  /** Events it could not apply and set aside: while above 0 its figures are partial. */
+  parkedEvents: number;
 }

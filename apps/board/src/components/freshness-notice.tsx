@@ -2,13 +2,25 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { useSignedIn } from '../session/session-context';
 import { ReadModelState } from '../api/types';
+import { Messages } from '../i18n/messages.en';
 import { Freshness, freshnessOf } from './freshness';
 
 const CHECK_EVERY_MS = 5_000;
 
+/** The page's section that shows each view's figures, to name it as the board knows it. */
+const SECTION_OF_VIEW: Record<string, keyof Messages['nav']> = {
+  pooled_means: 'pooledMeans',
+  member_coops: 'coops',
+  coop_members: 'coops',
+  budget_periods: 'budget',
+  allocation_index: 'budget',
+  catalogue_resources: 'resources',
+};
+
 /**
- * Tells the board when the figures it reads are partial (a view rebuilding after an upgrade),
- * stalled, or well behind the latest records; says nothing otherwise.
+ * Tells the board when the figures it reads are partial (a view rebuilding after an upgrade, or
+ * one that parked events it could not apply), stalled, or well behind the latest records; says
+ * nothing otherwise.
  */
 export function FreshnessNotice() {
   const { api } = useSignedIn();
@@ -29,6 +41,22 @@ export function FreshnessNotice() {
     };
   }, [api]);
   if (freshness.kind === 'current') return null;
+  if (freshness.kind === 'parked') {
+    const sections = new Set(
+      freshness.views.map((view) => {
+        const section = SECTION_OF_VIEW[view];
+        return section ? m.nav[section] : view;
+      }),
+    );
+    return (
+      <p role="alert" className="freshness">
+        {t(m.freshness.parked, {
+          views: [...sections].join(', '),
+          count: format.count(freshness.events),
+        })}
+      </p>
+    );
+  }
   return (
     <p role="status" className="freshness">
       {freshness.kind === 'behind'

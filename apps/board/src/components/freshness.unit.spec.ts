@@ -7,6 +7,7 @@ const state = (overrides: Partial<ReadModelState> = {}): ReadModelState => ({
   rebuilding: false,
   failing: false,
   lag: 0,
+  parkedEvents: 0,
   ...overrides,
 });
 
@@ -25,6 +26,19 @@ describe('what the board is told about the figures’ freshness', () => {
 
   it('that a view stopped updating', () => {
     expect(freshnessOf([state({ lag: 10_000 }), state({ failing: true })])).toEqual({
+      kind: 'failing',
+    });
+  });
+
+  it('that views are partial, counting the events they could not apply, before any lag', () => {
+    expect(
+      freshnessOf([
+        state({ parkedEvents: 1 }),
+        state({ name: 'member_coops', lag: 9000 }),
+        state({ name: 'catalogue', parkedEvents: 2 }),
+      ]),
+    ).toEqual({ kind: 'parked', events: 3, views: ['pooled_means', 'catalogue'] });
+    expect(freshnessOf([state({ parkedEvents: 1 }), state({ failing: true })])).toEqual({
       kind: 'failing',
     });
   });

@@ -31,6 +31,8 @@ export const en = {
       'Some figures are being rebuilt from the event log: until it is done they are incomplete.',
     behind: 'The figures trail the latest records by {lag} events: they will catch up shortly.',
     failing: 'Some figures have stopped updating: the consortium’s operator has been told why.',
+    parked:
+      'Some figures are incomplete ({views}): recorded events that could not be added to them: {count}. The consortium’s operator sees them and can add them once the cause is fixed.',
   },
   nav: {
     pooledMeans: 'Pooled means',

@@ -36,6 +36,8 @@ export const fr: Messages = {
       'Les chiffres ont {lag} événements de retard sur les derniers enregistrements : ils vont les rattraper.',
     failing:
       'Certains chiffres ne se mettent plus à jour : l’opérateur du consortium en connaît la cause.',
+    parked:
+      'Certains chiffres sont incomplets ({views}) : événements enregistrés qui n’ont pas pu y être intégrés : {count}. L’opérateur du consortium les voit et pourra les ajouter une fois la cause corrigée.',
   },
   nav: {
     pooledMeans: 'Moyens mutualisés',

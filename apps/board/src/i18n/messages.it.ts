@@ -34,6 +34,8 @@ export const it: Messages = {
     behind:
       'I dati sono indietro di {lag} eventi rispetto alle ultime registrazioni: si aggiorneranno a breve.',
     failing: 'Alcuni dati non si aggiornano più: l’operatore del consorzio ne conosce la causa.',
+    parked:
+      'Alcuni dati sono incompleti ({views}): eventi registrati che non è stato possibile includervi: {count}. L’operatore del consorzio li vede e potrà aggiungerli una volta risolta la causa.',
   },
   nav: {
     pooledMeans: 'Mezzi condivisi',

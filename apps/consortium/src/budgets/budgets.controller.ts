@@ -19,6 +19,7 @@ import {
 } from './budgets.dto';
 import { BudgetPeriods } from './budget-periods';
 import { BudgetsService, BudgetView } from './budgets.service';
+import { ReadsViews } from '../read-models/reads-views.decorator';
 
 /** The board's budget review: periods, allocation proposals, votes, the closing of a year. */
 @ApiTags('budgets')
@@ -51,6 +52,7 @@ export class BudgetsController {
     return this.budgets.viewOf((await this.budgets.open(dto, meta)).state);
   }
 
+  @ReadsViews('pooled_means')
   @Get('budgets/:periodId')
   @Roles('board-member', 'auditor')
   @ApiOperation({

@@ -6,6 +6,7 @@ import { ApiProblems } from '@libs/http';
 import { PooledMeansQuery } from './pooled-means.dto';
 import { PooledMeansQueries } from './pooled-means.queries';
 import { PooledMeansView } from './pooled-means.view';
+import { ReadsViews } from '../read-models/reads-views.decorator';
 
 @ApiTags('pooled means')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { PooledMeansView } from './pooled-means.view';
 export class PooledMeansController {
   constructor(private readonly queries: PooledMeansQueries) {}
 
+  @ReadsViews('pooled_means')
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({

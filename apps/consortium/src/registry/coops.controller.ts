@@ -6,6 +6,7 @@ import { ApiProblems } from '@libs/http';
 import { CoopsQuery } from './coops.dto';
 import { CoopsQueries } from './coops.queries';
 import { MemberCoopView } from './member-coop.view';
+import { ReadsViews } from '../read-models/reads-views.decorator';
 
 @ApiTags('coops')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { MemberCoopView } from './member-coop.view';
 export class CoopsController {
   constructor(private readonly coops: CoopsQueries) {}
 
+  @ReadsViews('member_coops', 'coop_members', 'pooled_means')
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -25,6 +27,7 @@ export class CoopsController {
     return this.coops.list(query);
   }
 
+  @ReadsViews('member_coops', 'coop_members', 'pooled_means')
   @Get(':coopId')
   @Roles('board-member', 'auditor')
   @ApiOperation({ summary: 'One member coop' })
