@@ -23,7 +23,11 @@ export function IsDecimalString() {
 
 /** `{ "amount": "120.50", "currency": "EUR" }` */
 export class MoneyDto {
-  @ApiProperty({ example: '120.50', description: 'decimal string, at most 2 decimals' })
+  @ApiProperty({
+    example: '120.50',
+    description: 'decimal string, at most 2 decimals',
+    maxLength: 15,
+  })
   @IsDecimalString()
   amount!: string;
 
@@ -38,7 +42,11 @@ export class MoneyDto {
 
 /** `{ "hours": "3.5" }` */
 export class TimeDto {
-  @ApiProperty({ example: '3.5', description: 'decimal string of hours, at most 2 decimals' })
+  @ApiProperty({
+    example: '3.5',
+    description: 'decimal string of hours, at most 2 decimals',
+    maxLength: 15,
+  })
   @IsDecimalString()
   hours!: string;
 

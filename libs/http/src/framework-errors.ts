@@ -5,8 +5,11 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions }
 import { PROBLEM_CONTENT_TYPE, ProblemType } from './problem-document';
 import { replyWithProblem } from './problem-reply';
 
-/** Longer than any URL the API issues or a client builds; a path segment is held to 100 (Fastify). */
+/** Longer than any URL the API issues or a client builds. */
 export const MAX_URL_LENGTH = 2048;
+
+/** Fastify's `maxParamLength`, its default: no id of the API comes near it. */
+export const MAX_PATH_SEGMENT_LENGTH = 100;
 
 /** A 414: the URL, or one of its path segments, is longer than the API reads. */
 export class UriTooLong extends HttpException {
@@ -25,11 +28,14 @@ export class UriTooLong extends HttpException {
 export const frameworkErrorOptions: Pick<
   FastifyServerOptions,
   'frameworkErrors' | 'clientErrorHandler'
-> = {
+> & { routerOptions: { maxParamLength: number } } = {
+  routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
   frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const refused =
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? new UriTooLong('A segment of the path is longer than 100 characters')
+        ? new UriTooLong(
+            `A segment of the path is longer than ${MAX_PATH_SEGMENT_LENGTH} characters`,
+          )
         : error;
     replyWithProblem(request, reply, refused);
   },

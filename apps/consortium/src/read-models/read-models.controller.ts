@@ -5,7 +5,7 @@ import { ApiProblems } from '@libs/http';
 import { ProjectionRunner, ProjectionStatus } from '@libs/projections';
 
 export class ReadModelState {
-  @ApiProperty({ example: 'pooled_means' })
+  @ApiProperty({ example: 'pooled_means', maxLength: 100 })
   name!: string;
 
   @ApiProperty({ description: 'every event up to the head of the log is in it' })
@@ -22,7 +22,7 @@ export class ReadModelState {
 }
 
 export class ReadModelStates {
-  @ApiProperty({ type: [ReadModelState] })
+  @ApiProperty({ type: [ReadModelState], maxItems: 100 })
   items!: ReadModelState[];
 }
 
