@@ -42,7 +42,8 @@ export function guardInputs(fastify: FastifyInstance): void {
 
   fastify.addHook('preValidation', (request, _reply, done) => {
     const errors = [
-      ...illFormedText(request.params),
+      // A wildcard route (the board page's 404s, say) names the rest of the path `*`.
+      ...illFormedText(request.params).map((e) => (e.field === '*' ? { ...e, field: 'path' } : e)),
       ...illFormedText(request.query),
       ...illFormedText(request.body),
     ];
