@@ -31,6 +31,7 @@ export function IsoDay(options: ApiPropertyOptions = {}) {
     ApiProperty({
       type: String,
       format: 'date',
+      maxLength: 10,
       example: '2027-03-01',
       ...options,
     } as ApiPropertyOptions),
@@ -47,6 +48,12 @@ export function IsoMonth(options: ApiPropertyOptions = {}) {
         defaultMessage: (args) => `${args?.property} must be a month as YYYY-MM`,
       },
     }),
-    ApiProperty({ type: String, example: '2027-03', ...options } as ApiPropertyOptions),
+    ApiProperty({
+      type: String,
+      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+      maxLength: 7,
+      example: '2027-03',
+      ...options,
+    } as ApiPropertyOptions),
   );
 }

@@ -1,9 +1,13 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { InvalidInput } from '@libs/http';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+/** Room for the longest sort key a list has (a date and a stream id) and its signature. */
+const MAX_CURSOR_LENGTH = 400;
 
 /** `?limit=&cursor=` on every list. The cursor is opaque to clients. */
 export class PageQuery {
@@ -15,10 +19,13 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({
+    description: 'nextCursor of the previous page, as the app issued it',
+    maxLength: MAX_CURSOR_LENGTH,
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_CURSOR_LENGTH)
   cursor?: string;
 }
 
@@ -27,33 +34,63 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Cursors are the last item's sort key, base64url-encoded so clients treat them as opaque. */
-export function encodeCursor(key: unknown): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
+/**
+ * The cursors of one list: the last item's sort key, base64url-encoded, and signed with a key this
+ * process drew at start (HMAC-SHA256 over the list's name and the key), so that a cursor the app
+ * did not issue for this list (forged, tampered, another list's, another app's) is a 400 naming
+ * `cursor`, never a sort key that reaches a query. A cursor does not outlive the process: after a
+ * restart the client starts again from the first page, as the 400 says.
+ */
+export class PageCursor<Key> {
+  constructor(private readonly list: string) {}
 
-export function decodeCursor<T>(cursor: string | undefined): T | undefined {
-  if (!cursor) return undefined;
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
-  } catch {
-    return undefined;
+  issue(key: Key): string {
+    const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
+    return `${payload}.${this.signature(payload).toString('base64url')}`;
+  }
+
+  /** The sort key to start after, or undefined for the first page; a 400 if not issued here. */
+  read(cursor: string | undefined): Key | undefined {
+    if (cursor === undefined || cursor === '') return undefined;
+    const [payload, signature, ...rest] = cursor.split('.');
+    const expected = this.signature(payload);
+    const given = Buffer.from(signature ?? '', 'base64url');
+    if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new InvalidInput([
+        {
+          field: 'cursor',
+          message:
+            'is not a cursor this list issued (or the app restarted since): start again without one',
+        },
+      ]);
+    }
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Key;
+  }
+
+  private signature(payload: string): Buffer {
+    return createHmac('sha256', CURSOR_KEY)
+      .update(`${this.list}\n${payload}`)
+      .digest()
+      .subarray(0, 16);
   }
 }
+
+const CURSOR_KEY = randomBytes(32);
 
 /**
  * Pages a list fetched with one row more than asked: that extra row only says there is a next page.
  */
-export function pageOf<Row, Item>(
+export function pageOf<Row, Item, Key>(
   rows: Row[],
   limit: number,
   toItem: (row: Row) => Item,
-  keyOf: (row: Row) => unknown,
+  keyOf: (row: Row) => Key,
+  cursor: PageCursor<Key>,
 ): Page<Item> {
   const items = rows.slice(0, limit);
   const more = rows.length > limit;
   return {
     items: items.map(toItem),
-    nextCursor: more && items.length > 0 ? encodeCursor(keyOf(items[items.length - 1])) : null,
+    nextCursor: more && items.length > 0 ? cursor.issue(keyOf(items[items.length - 1])) : null,
   };
 }

@@ -52,6 +52,7 @@ export class MoneyDto {
   @ApiProperty({
     example: '120.50',
     description: `decimal string, at most 2 decimals, at most ${MAX_AMOUNT}`,
+    maxLength: 15,
   })
   @IsDecimalString()
   amount!: string;
@@ -70,6 +71,7 @@ export class TimeDto {
   @ApiProperty({
     example: '3.5',
     description: `decimal string of hours, at most 2 decimals, at most ${MAX_AMOUNT}`,
+    maxLength: 15,
   })
   @IsDecimalString()
   hours!: string;

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, OpenAPIObject } from '@nestjs/swagger';
+import { MAX_URL_LENGTH } from './framework-errors';
 
-const MEANING: Record<number, string> = {
+const MEANING = {
   400: 'malformed or invalid input: `errors` names each bad field',
   401: 'no token, or a bad one',
   403: 'the token is valid but may not do this (role, coop or board membership)',
@@ -9,37 +10,71 @@ const MEANING: Record<number, string> = {
   409: 'conflicts with the current state (e.g. a withdrawn member)',
   412: 'If-Match names a version the resource is no longer at',
   422: 'a domain rule refuses it: `rule` names it',
-};
+  429: 'too many requests from this client: retry after `Retry-After` seconds',
+  500: 'the server failed; nothing of the cause is revealed, it is logged',
+} as const;
 
-const PROBLEM_SCHEMA = {
-  type: 'object',
+export type ProblemStatus = keyof typeof MEANING;
+
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ResponseObject = Extract<Operation['responses'][string], { description: string }>;
+
+/** The name of the problem document's schema among the OpenAPI document's components. */
+export const PROBLEM_SCHEMA_NAME = 'ProblemDocument';
+
+/** RFC 9457, as `ProblemDocument` (problem-document.ts) has it, with the bounds the API keeps. */
+export const PROBLEM_SCHEMA = {
+  type: 'object' as const,
   required: ['type', 'title', 'status', 'detail'],
   properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    rule: { type: 'string' },
+    type: { type: 'string' as const, format: 'uri', maxLength: 200 },
+    title: { type: 'string' as const, maxLength: 200 },
+    status: { type: 'integer' as const, format: 'int32', minimum: 400, maximum: 599 },
+    detail: { type: 'string' as const, maxLength: 10_000 },
+    instance: { type: 'string' as const, format: 'uri-reference', maxLength: MAX_URL_LENGTH },
+    rule: { type: 'string' as const, maxLength: 100, pattern: '^[a-z0-9_]+$' },
     errors: {
-      type: 'array',
+      type: 'array' as const,
+      maxItems: 1000,
       items: {
-        type: 'object',
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
+        type: 'object' as const,
+        properties: {
+          field: { type: 'string' as const, maxLength: 500 },
+          message: { type: 'string' as const, maxLength: 1000 },
+        },
       },
     },
   },
 };
 
-/** Documents a route's error answers as RFC 9457 problem documents. */
-export function ApiProblems(...statuses: (keyof typeof MEANING)[]) {
+/** The answer with this status, as a problem document (one schema, referenced). */
+export function problemResponse(status: ProblemStatus): ResponseObject {
+  return {
+    description: MEANING[status],
+    ...(status === 429
+      ? {
+          headers: {
+            'Retry-After': {
+              description: 'seconds to wait before trying again',
+              schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
+            },
+          },
+        }
+      : {}),
+    content: {
+      'application/problem+json': {
+        schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA_NAME}` },
+      },
+    },
+  };
+}
+
+/**
+ * Documents a route's error answers as RFC 9457 problem documents. The answers every route can
+ * give (401 where a token is needed, 429, 500) are added to every operation by `setupOpenApi`.
+ */
+export function ApiProblems(...statuses: ProblemStatus[]) {
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: MEANING[status],
-        content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );
 }

@@ -2,7 +2,9 @@ import { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { limitFailedAuthentications } from './failed-authentication-limit';
+import { frameworkErrorOptions } from './framework-errors';
 import { closeOnSignals } from './graceful-shutdown';
+import { guardInputs } from './input-guards';
 import { ApiDescription, DOCS_PATH, setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { addSecurityHeaders } from './security-headers';
@@ -22,19 +24,24 @@ function logLevelsUpTo(level = 'log'): LogLevel[] {
 }
 
 /**
- * A Nest app on Fastify with the platform's HTTP conventions: validated input, every error as a
- * problem document, OpenAPI at `/docs`, security headers, failed authentications slowed down,
- * graceful shutdown. Not listening yet: see `listen`.
+ * A Nest app on Fastify with the platform's HTTP conventions: validated input (JSON only, no NUL or
+ * lone surrogate, nested 32 levels at most), every error as a problem document, OpenAPI at `/docs`,
+ * security headers, failed authentications slowed down, graceful shutdown. Not listening yet: see
+ * `listen`.
  */
 export async function createApp(
   rootModule: Type<unknown> | DynamicModule,
   options: AppOptions,
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
+  const adapter = new FastifyAdapter(frameworkErrorOptions);
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: options.logger ?? logLevelsUpTo(process.env.LOG_LEVEL || undefined),
     // A failed start rejects (the caller reports it and exits) instead of exiting from inside Nest.
     abortOnError: false,
+    // guardInputs registers the one body parser (JSON, with its depth limit).
+    bodyParser: false,
   });
+  guardInputs(adapter.getInstance());
   await addSecurityHeaders(app);
   await limitFailedAuthentications(app);
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { MAX_PATH_SEGMENT_LENGTH } from './framework-errors';
+import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME, problemResponse } from './api-problems.decorator';
 
 export interface ApiDescription {
   title: string;
@@ -15,9 +17,17 @@ export function setupOpenApi(app: INestApplication, api: ApiDescription): void {
     .setTitle(api.title)
     .setDescription(api.description)
     .setVersion(api.version ?? '0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'An HS256 JWT (sub, role, coopId, exp) signed with the federation secret, checked as RFC8725 advises: the algorithm is pinned to HS256, the signature compared in constant time, exp and nbf honoured.',
+    })
     .build();
-  const document = withIdempotencyKeys(SwaggerModule.createDocument(app, config));
+  const document = withSharedProblems(
+    withIdempotencyKeys(SwaggerModule.createDocument(app, config)),
+  );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }
 
@@ -37,3 +47,67 @@ function withIdempotencyKeys(document: OpenAPIObject): OpenAPIObject {
   }
   return document;
 }
+
+/**
+ * What every operation can answer, said once for all: 429 (rate limit) and 500; 401 where a token
+ * is needed. An operation with no security requirement (`@Public()`, such as `/health`) says so
+ * with an empty one, rather than leaving a reader to guess.
+ */
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ParameterObject = Extract<NonNullable<Operation['parameters']>[number], { in: string }>;
+
+function withSharedProblems(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA },
+  };
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = path[method];
+      if (!operation) continue;
+      operation.security ??= [];
+      boundParameters(operation);
+      const shared = [
+        ...(operation.security.length > 0 ? [401 as const] : []),
+        429 as const,
+        500 as const,
+      ];
+      for (const status of shared) operation.responses[status] ??= problemResponse(status);
+    }
+  }
+  return document;
+}
+
+/**
+ * What the HTTP layer itself bounds, said in the schema: Fastify's router refuses a path segment
+ * over MAX_PATH_SEGMENT_LENGTH (414), Node refuses headers over 16 KiB in all (431). A header read
+ * with `@Headers(name)` is also listed by Nest under its lowercase name, required: the documented
+ * one (`@ApiHeader`) is kept.
+ */
+function boundParameters(operation: Operation): void {
+  const parameters = (operation.parameters ?? []).filter(
+    (parameter): parameter is ParameterObject => 'in' in parameter,
+  );
+  operation.parameters = parameters.filter(
+    (parameter) =>
+      !(
+        parameter.in === 'header' &&
+        parameter.name === parameter.name.toLowerCase() &&
+        parameters.some(
+          (other) =>
+            other !== parameter &&
+            other.in === 'header' &&
+            other.name.toLowerCase() === parameter.name,
+        )
+      ),
+  );
+  for (const parameter of operation.parameters as ParameterObject[]) {
+    const schema = parameter.schema;
+    if (!schema || !('type' in schema) || schema.type !== 'string') continue;
+    if (parameter.in === 'path') schema.maxLength ??= MAX_PATH_SEGMENT_LENGTH;
+    if (parameter.in === 'header') schema.maxLength ??= NODE_MAX_HEADER_SIZE;
+  }
+}
+
+/** Node's default `--max-http-header-size`. */
+const NODE_MAX_HEADER_SIZE = 16_384;

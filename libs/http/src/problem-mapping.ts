@@ -27,6 +27,12 @@ export function toProblem(error: unknown): MappedProblem {
     );
   }
   if (error instanceof HttpException) return fromHttpException(error);
+  const refused = clientErrorStatus(error);
+  if (refused !== undefined) {
+    return expected(
+      problem(refused, ProblemType.generic, reason(refused), (error as Error).message),
+    );
+  }
   if (error instanceof RuleViolation) {
     return expected(
       problem(
@@ -93,6 +99,19 @@ function fromHttpException(error: HttpException): MappedProblem {
       : error.message;
   const mapped = problem(status, ProblemType.generic, reason(status), message);
   return { problem: mapped, unexpected: status >= 500 };
+}
+
+/**
+ * The HTTP layer's own refusals (Fastify's, or a plugin's such as the static files' "Forbidden" for
+ * a path that climbs out of its folder) carry a 4xx `statusCode`: the client's mistake, answered
+ * with that status, not a fault of ours.
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500
+    ? status
+    : undefined;
 }
 
 function problem(

@@ -64,6 +64,10 @@ export function serveBoardPage(app: NestFastifyApplication, dir = boardPageDir()
   app.useStaticAssets({
     root: dir,
     prefix: BOARD_PAGE_PATH,
+    // One route per file found at start, rather than one wildcard route that resolves each path
+    // asked for: a path that climbs out (`/board/../../etc/passwd`) or names nothing built is an
+    // unknown route, a 404 like any other, and no request path ever reaches the file system.
+    wildcard: false,
     decorateReply: false,
     setHeaders: setHeaders as unknown as FastifyStaticOptions['setHeaders'],
   });

@@ -18,7 +18,12 @@ import { IsoDay, IsSignedDecimalString, MoneyDto } from '@libs/api-conventions';
 import { ValidateBy } from 'class-validator';
 
 export class OpenBudgetDto {
-  @ApiProperty({ example: '2027', description: 'a year, or any short slug for another period' })
+  @ApiProperty({
+    example: '2027',
+    description: 'a year, or any short slug for another period',
+    maxLength: 31,
+    pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+  })
   @Matches(/^[a-z0-9][a-z0-9-]{0,30}$/, {
     message: 'periodId must be a short lowercase slug such as 2027',
   })
@@ -51,7 +56,7 @@ export class ProposeAllocationDto {
   @IsIn(THEMES)
   theme?: Theme;
 
-  @ApiPropertyOptional({ example: 'velo-solidaire' })
+  @ApiPropertyOptional({ example: 'velo-solidaire', maxLength: 63 })
   @IsOptional()
   @ValidateBy({
     name: 'isCoopId',
@@ -68,7 +73,7 @@ export class ProposeAllocationDto {
   @Type(() => MoneyDto)
   amount!: MoneyDto;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 })
   @IsOptional()
   @IsUUID()
   allocationId?: string;
@@ -98,6 +103,7 @@ export class SignedMoneyDto {
   @ApiProperty({
     example: '-1200.00',
     description: `a decimal string, negative for a loss; at most ${MAX_AMOUNT} either way`,
+    maxLength: 16,
   })
   @IsSignedDecimalString()
   amount!: string;
@@ -125,6 +131,7 @@ export class CloseBudgetDto {
   legalReserve?: MoneyDto;
 
   @ApiPropertyOptional({
+    maxItems: 50,
     type: [ClosingLineDto],
     description: 'how the rest is allocated; default: indivisible reserve',
   })
@@ -141,18 +148,18 @@ export class CloseBudgetDto {
 }
 
 export class AllocationIdResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   allocationId!: string;
 }
 
 export class BudgetPeriodItem {
-  @ApiProperty({ example: '2027' })
+  @ApiProperty({ example: '2027', maxLength: 31 })
   periodId!: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   startsOn!: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   endsOn!: string;
 
   @ApiProperty({ enum: ['open', 'closed'] })
@@ -160,6 +167,6 @@ export class BudgetPeriodItem {
 }
 
 export class BudgetPeriodList {
-  @ApiProperty({ type: [BudgetPeriodItem] })
+  @ApiProperty({ type: [BudgetPeriodItem], maxItems: 1000 })
   items!: BudgetPeriodItem[];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, pageOf } from '@libs/api-conventions';
+import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
 import { resourceView, ResourceView } from '@libs/api-conventions';
 import { CatalogueResource } from './catalogue-resource';
@@ -12,6 +12,8 @@ export type CatalogueItem = { coopId: string; coopName: string | null } & Resour
 
 type OfferRow = Omit<CatalogueResource, 'withdrawnOn'> & { coopName: string | null };
 
+const CATALOGUE_CURSOR = new PageCursor<[string, string]>('catalogue');
+
 /** What the federation has on offer: resources not withdrawn, of coops admitted to the consortium. */
 @Injectable()
 export class CatalogueQueries {
@@ -19,7 +21,7 @@ export class CatalogueQueries {
 
   async list(query: CatalogueQuery): Promise<Page<CatalogueItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<[string, string]>(query.cursor);
+    const after = CATALOGUE_CURSOR.read(query.cursor);
     const values: unknown[] = [limit + 1];
     const where = ['r.withdrawn_on IS NULL'];
     const parameter = (value: unknown) => `$${values.push(value)}`;
@@ -51,6 +53,7 @@ export class CatalogueQueries {
         ...resourceView(row),
       }),
       (row) => [row.sharedOn, row.streamId],
+      CATALOGUE_CURSOR,
     );
   }
 }

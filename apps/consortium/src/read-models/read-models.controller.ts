@@ -28,7 +28,7 @@ export class ParkedEventSummary {
 }
 
 export class ReadModelState {
-  @ApiProperty({ example: 'pooled_means' })
+  @ApiProperty({ example: 'pooled_means', maxLength: 100 })
   name!: string;
 
   @ApiProperty({
@@ -64,7 +64,7 @@ export class ReadModelState {
 }
 
 export class ReadModelStates {
-  @ApiProperty({ type: [ReadModelState] })
+  @ApiProperty({ type: [ReadModelState], maxItems: 100 })
   items!: ReadModelState[];
 }
 

@@ -12,6 +12,7 @@ import { IsoDay } from '@libs/api-conventions';
 
 export class AdmissionOverrideDto {
   @ApiPropertyOptional({
+    maxLength: 500,
     description: 'why the board admits the coop despite the composition rule',
   })
   @IsString()

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 import { isCoopId, MemberCategory } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, pageOf } from '@libs/api-conventions';
+import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
 import { bigintOfNumeric, qualifiedTable } from '@libs/database';
 import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
 import { CoopMembership, coopMembership, MemberGroup } from './coop-membership';
@@ -13,6 +13,8 @@ import { memberCoopView, MemberCoopView } from './member-coop.view';
 import { CoopsQuery } from './coops.dto';
 
 type KnownCoop = MemberCoopRow & { status: CoopStatus };
+
+const COOPS_CURSOR = new PageCursor<string>('coops');
 
 /**
  * The member coops: every coop that has applied to the consortium, whatever it has become since.
@@ -27,7 +29,7 @@ export class CoopsQueries {
 
   async list(query: CoopsQuery): Promise<Page<MemberCoopView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<string>(query.cursor);
+    const after = COOPS_CURSOR.read(query.cursor);
     const rows = (await this.db.getRepository(MemberCoopRow).find({
       where: {
         status: query.status ?? Not(IsNull()),
@@ -42,6 +44,7 @@ export class CoopsQueries {
       limit,
       (view) => view,
       (view) => view.coopId,
+      COOPS_CURSOR,
     );
   }
 

@@ -68,6 +68,7 @@ export class RecordContributionDto {
   source?: string;
 
   @ApiPropertyOptional({
+    maxLength: 36,
     format: 'uuid',
     description: 'chosen by the client; generated when absent',
   })
@@ -89,6 +90,6 @@ export class ContributionsQuery extends PageQuery {
 }
 
 export class ContributionIdResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   contributionId!: string;
 }

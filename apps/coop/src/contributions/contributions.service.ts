@@ -6,10 +6,10 @@ import { CONTRIBUTION_AGGREGATE } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import {
   CommandMeta,
-  decodeCursor,
   DEFAULT_PAGE_SIZE,
   MoneyDto,
   Page,
+  PageCursor,
   pageOf,
   TimeDto,
   today,
@@ -24,6 +24,8 @@ import { ContributionRow } from './contribution.entity';
 import { ContributionView, contributionView } from './contribution.view';
 import { toRow } from './contributions.projection';
 import { ContributionsQuery, PayPledgeDto, RecordContributionDto } from './contributions.dto';
+
+const CONTRIBUTIONS_CURSOR = new PageCursor<[string, string]>('contributions');
 
 @Injectable()
 export class ContributionsService {
@@ -76,7 +78,7 @@ export class ContributionsService {
 
   async list(query: ContributionsQuery): Promise<Page<ContributionView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<[string, string]>(query.cursor);
+    const after = CONTRIBUTIONS_CURSOR.read(query.cursor);
     const rows = await this.db
       .getRepository(ContributionRow)
       .createQueryBuilder('c')
@@ -89,7 +91,13 @@ export class ContributionsService {
       .addOrderBy('c.contribution_id')
       .limit(limit + 1)
       .getMany();
-    return pageOf(rows, limit, contributionView, (row) => [row.period, row.contributionId]);
+    return pageOf(
+      rows,
+      limit,
+      contributionView,
+      (row) => [row.period, row.contributionId],
+      CONTRIBUTIONS_CURSOR,
+    );
   }
 
   private run(

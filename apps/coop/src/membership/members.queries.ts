@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { MEMBER_CATEGORIES, MemberCategory } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import {
-  decodeCursor,
   DEFAULT_PAGE_SIZE,
   moneyJson,
   MoneyJson,
   Page,
+  PageCursor,
   pageOf,
   today,
 } from '@libs/api-conventions';
@@ -30,6 +30,7 @@ export interface MembershipSummary {
   indicators: Indicator[];
 }
 
+const MEMBERS_CURSOR = new PageCursor<[string, string]>('members');
 /** Reads: one member from its stream (exact, with its ETag); lists and figures from the read model. */
 @Injectable()
 export class MembersQueries {
@@ -53,7 +54,7 @@ export class MembersQueries {
 
   async list(query: MembersQuery): Promise<Page<MemberView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<[string, string]>(query.cursor);
+    const after = MEMBERS_CURSOR.read(query.cursor);
     const rows = await this.db
       .getRepository(MemberRow)
       .createQueryBuilder('m')
@@ -74,6 +75,7 @@ export class MembersQueries {
       limit,
       ({ row, person }) => memberView(row, row.version, person, day),
       ({ row }) => [row.admittedOn, row.memberId],
+      MEMBERS_CURSOR,
     );
     return page;
   }

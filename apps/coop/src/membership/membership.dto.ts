@@ -51,6 +51,7 @@ export class AdmitMemberDto {
   shares!: SharesDto;
 
   @ApiPropertyOptional({
+    maxLength: 36,
     format: 'uuid',
     description: 'chosen by the client; generated when absent',
   })
@@ -63,14 +64,21 @@ export class AdmitMemberDto {
   @IsBoolean()
   disadvantaged?: boolean;
 
-  @ApiPropertyOptional({ description: 'kept only encrypted with the member’s own key' })
+  @ApiPropertyOptional({
+    description: 'kept only encrypted with the member’s own key',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ description: 'kept only encrypted with the member’s own key' })
+  @ApiPropertyOptional({
+    description: 'kept only encrypted with the member’s own key',
+    maxLength: 254,
+    format: 'email',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
@@ -154,7 +162,7 @@ export class ExcludeMemberDto {
 }
 
 export class MemberIdResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   memberId!: string;
 }
 

@@ -23,7 +23,7 @@ export class SetProfileDto {
   @IsIn(LEGAL_FORMS)
   legalForm!: LegalForm;
 
-  @ApiProperty({ enum: THEMES, isArray: true })
+  @ApiProperty({ enum: THEMES, isArray: true, maxItems: THEMES.length })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(THEMES.length)

@@ -41,7 +41,11 @@ export class ResourceTermsDto {
   @Type(() => MoneyDto)
   price?: MoneyDto;
 
-  @ApiPropertyOptional({ example: '2', description: 'for hours terms: hours given back per use' })
+  @ApiPropertyOptional({
+    example: '2',
+    description: 'for hours terms: hours given back per use',
+    maxLength: 15,
+  })
   @ValidateIf((terms: ResourceTermsDto) => terms.type === 'hours')
   @IsDefined({ message: 'hours is required for hours terms' })
   @IsDecimalString()
@@ -65,7 +69,7 @@ export class ShareResourceDto {
   @MaxLength(2000)
   description?: string;
 
-  @ApiPropertyOptional({ enum: THEMES, isArray: true })
+  @ApiPropertyOptional({ enum: THEMES, isArray: true, maxItems: THEMES.length })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -79,13 +83,13 @@ export class ShareResourceDto {
   @Type(() => ResourceTermsDto)
   terms!: ResourceTermsDto;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 })
   @IsOptional()
   @IsUUID()
   resourceId?: string;
 }
 
 export class ResourceIdResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   resourceId!: string;
 }

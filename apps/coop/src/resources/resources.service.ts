@@ -6,11 +6,11 @@ import { parseHundredths, RESOURCE_AGGREGATE, ResourceTerms } from '@libs/contra
 import { RuleViolation } from '@libs/aggregates';
 import {
   CommandMeta,
-  decodeCursor,
   DEFAULT_PAGE_SIZE,
   MoneyDto,
   Page,
   PageQuery,
+  PageCursor,
   pageOf,
   today,
   resourceView,
@@ -21,6 +21,8 @@ import { resourceDecider } from './resource.decider';
 import { ResourceRow } from './resource.entity';
 
 import { ResourceTermsDto, ShareResourceDto } from './resources.dto';
+
+const RESOURCES_CURSOR = new PageCursor<string>('resources');
 
 @Injectable()
 export class ResourcesService {
@@ -64,7 +66,7 @@ export class ResourcesService {
   /** The resources on offer (withdrawn ones are history, not offers). */
   async list(query: PageQuery): Promise<Page<ResourceView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor<string>(query.cursor);
+    const after = RESOURCES_CURSOR.read(query.cursor);
     const rows = await this.db
       .getRepository(ResourceRow)
       .createQueryBuilder('r')
@@ -73,7 +75,7 @@ export class ResourcesService {
       .orderBy('r.resource_id')
       .limit(limit + 1)
       .getMany();
-    return pageOf(rows, limit, resourceView, (row) => row.resourceId);
+    return pageOf(rows, limit, resourceView, (row) => row.resourceId, RESOURCES_CURSOR);
   }
 }
 
