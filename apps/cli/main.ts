@@ -24,21 +24,26 @@ Commands:
       e.g. npm run cli -- projections rebuild --app consortium
 
   export --coop <coopId> [--out <file>] [--schema <s>]
-      The coop's whole history as a verifiable bundle (docs/export-format.md), to <file> or stdout.
-      With BUNDLE_PASSPHRASE set, the members' keys travel too, wrapped with it (read from the coop
-      app's tables: schema coop_<slug>, or --schema); without it, personal data travels sealed only.
-      Prints the seal hash: note it apart from the bundle.
+      The coop's whole history as a verifiable bundle (docs/export-format.md), to <file> or stdout,
+      signed with the coop's own key (kept by the coop app in its tables: schema coop_<slug>, or
+      --schema; the app makes it at its first start). With BUNDLE_PASSPHRASE set, the members' keys
+      travel too, wrapped with it; without it, personal data travels sealed only.
       e.g. BUNDLE_PASSPHRASE='…' npm run cli -- export --coop velo-solidaire --out velo.ndjson
-  verify <bundle> [--hash <sealHash>]
-      Checks the chain, the counts and the seal; names the line where the bundle is broken. With
-      BUNDLE_PASSPHRASE set, also opens every member key; with --hash, checks the seal hash noted
-      at export (only that detects a bundle rewritten from end to end).
-      e.g. npm run cli -- verify velo.ndjson --hash 3f1c…
-  import <bundle> [--schema <s>] [--without-personal-data]
+  verify <bundle> [--expect-key <key>] [--hash <sealHash>]
+      Checks the chain, the signature, every event against the contracts, the counts and the seal;
+      names the line where the bundle is broken, and the signer (coop or consortium, key
+      fingerprint). The signer is checked against --expect-key (a public key in base64 or its
+      64-hex fingerprint), else, with EVENT_STORE_URL set, against the key the consortium's
+      registry in that store recorded at the coop's admission; else it is only named. With
+      BUNDLE_PASSPHRASE set, also opens every member key; --hash checks a seal hash noted apart.
+      e.g. npm run cli -- verify velo.ndjson --expect-key 9c2e…
+  import <bundle> [--expect-key <key>] [--schema <s>] [--without-personal-data]
       Into the store (EVENT_STORE_URL / DATABASE_URL, EVENT_STORE_SCHEMA): verifies the whole bundle
-      first and writes nothing if it is broken; importing again writes nothing. Member keys go to
-      the coop app's tables (schema coop_<slug>, or --schema) and need BUNDLE_PASSPHRASE, unless
-      --without-personal-data. Then start the coop app with the bundle's COOP_ID on that store.
+      first (as verify; --expect-key refuses another signer) and writes nothing if any line is
+      wrong; on PostgreSQL all the events go in one transaction; importing again writes nothing.
+      Member keys go to the coop app's tables (schema coop_<slug>, or --schema) and need
+      BUNDLE_PASSPHRASE, unless --without-personal-data. Then start the coop app with the
+      bundle's COOP_ID on that store.
       e.g. BUNDLE_PASSPHRASE='…' DATABASE_URL=postgres://… npm run cli -- import velo.ndjson
 
 Environment: DATABASE_URL (read models), EVENT_STORE_URL (default: DATABASE_URL), EVENT_STORE_SCHEMA,
@@ -59,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
       days: { type: 'string' },
       out: { type: 'string' },
       hash: { type: 'string' },
+      'expect-key': { type: 'string' },
       'without-personal-data': { type: 'boolean' },
     },
   });
@@ -85,10 +91,15 @@ function bundleCommand(
     out?: string;
     schema?: string;
     hash?: string;
+    'expect-key'?: string;
     'without-personal-data'?: boolean;
   },
 ): Promise<void> {
-  const options = { ...values, withoutPersonalData: values['without-personal-data'] };
+  const options = {
+    ...values,
+    expectKey: values['expect-key'],
+    withoutPersonalData: values['without-personal-data'],
+  };
   const print = (line: string) => process.stdout.write(`${line}\n`);
   if (command === 'export') {
     if (!values.coop) throw new UsageError('export needs --coop <coopId>');

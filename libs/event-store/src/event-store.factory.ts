@@ -1,9 +1,11 @@
+import { CONTRACT_UPCASTERS } from '@libs/contracts';
 import { EventStore } from './event-store.port';
 import { EventStoreDBEventStore } from './eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { Upcasters } from './upcaster';
 
 export interface EventStoreOptions {
+  /** Default: the contracts' own (CONTRACT_UPCASTERS), so every app reads today's shapes. */
   upcasters?: Upcasters;
   /** PostgreSQL only: the schema of the events table (tests isolate themselves with their own). */
   schema?: string;
@@ -15,7 +17,8 @@ export interface EventStoreOptions {
  * The adapter the URL names: `postgres://` or `postgresql://` for PostgreSQL (a real server or the
  * embedded one), `esdb://` or `esdb+discover://` for EventStoreDB. Not initialised: call `init()`.
  */
-export function createEventStore(url: string, options: EventStoreOptions = {}): EventStore {
+export function createEventStore(url: string, given: EventStoreOptions = {}): EventStore {
+  const options = { ...given, upcasters: given.upcasters ?? new Upcasters([...CONTRACT_UPCASTERS]) };
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'postgres':

@@ -1,4 +1,5 @@
 import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
+import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
@@ -30,6 +31,7 @@ export const CONSORTIUM_MIGRATIONS = [
   ConsortiumReadModels1764300000101,
   BudgetPeriods1764300000102,
   PooledMonthPillar1764300000103,
+  CreateBundleSigningKey1765000000000,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [

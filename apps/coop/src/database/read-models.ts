@@ -1,5 +1,6 @@
 import { CreateIdempotencyKeys1764300000000 } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
+import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { ContributionRow } from '../contributions/contribution.entity';
 import { contributionsProjection } from '../contributions/contributions.projection';
 import { MemberRow } from '../membership/member.entity';
@@ -12,7 +13,11 @@ import { CoopReadModels1764300000001 } from './1764300000001-coop-read-models';
 /** The coop app's own database: its tables, their migrations, and the projections that fill them. */
 export const COOP_ENTITIES = [MemberRow, MemberKeyRow, ContributionRow, ResourceRow];
 
-export const COOP_MIGRATIONS = [CreateIdempotencyKeys1764300000000, CoopReadModels1764300000001];
+export const COOP_MIGRATIONS = [
+  CreateIdempotencyKeys1764300000000,
+  CoopReadModels1764300000001,
+  CreateBundleSigningKey1765000000000,
+];
 
 export function coopProjections(coopId: string): Projection[] {
   return [membersProjection(coopId), contributionsProjection(coopId), resourcesProjection(coopId)];
