@@ -170,9 +170,7 @@ async function registryKey(file: string): Promise<{ key: string; from: string } 
   const refuse = (why: string) =>
     new Error(`${file} refused: ${why} (give --expect-key, or verify without EVENT_STORE_URL)`);
   if (manifest.signer?.party !== 'coop') {
-    throw refuse(
-      `it is signed by ${signerName(manifest)}, whose key the registry does not hold`,
-    );
+    throw refuse(`it is signed by ${signerName(manifest)}, whose key the registry does not hold`);
   }
   const resources = new Resources();
   try {

@@ -164,21 +164,29 @@ export const EVENT_CONTRACTS = {
   ConsortiumWithdrawalRequested: coop(PROFILE_AGGREGATE, 'coopId', {
     1: object({ coopId, requestedOn: day, reason: nullable(text()) }),
   }),
-  CoopAdmitted: consortium(REGISTRY_AGGREGATE, { fixed: REGISTRY_ID }, {
-    1: object(admission),
-    2: object({ ...admission, bundleKey }),
-  }),
-  CoopWithdrawalSettled: consortium(REGISTRY_AGGREGATE, { fixed: REGISTRY_ID }, {
-    1: object({
-      coopId,
-      settledOn: day,
-      capitalOwed: money,
-      dueOn: day,
-      cancelledPledges: list(uuid, 100_000),
-      withdrawnResources: list(uuid, 100_000),
-      openAllocations: list(uuid, 100_000),
-    }),
-  }),
+  CoopAdmitted: consortium(
+    REGISTRY_AGGREGATE,
+    { fixed: REGISTRY_ID },
+    {
+      1: object(admission),
+      2: object({ ...admission, bundleKey }),
+    },
+  ),
+  CoopWithdrawalSettled: consortium(
+    REGISTRY_AGGREGATE,
+    { fixed: REGISTRY_ID },
+    {
+      1: object({
+        coopId,
+        settledOn: day,
+        capitalOwed: money,
+        dueOn: day,
+        cancelledPledges: list(uuid, 100_000),
+        withdrawnResources: list(uuid, 100_000),
+        openAllocations: list(uuid, 100_000),
+      }),
+    },
+  ),
   BudgetOpened: consortium(BUDGET_AGGREGATE, 'periodId', {
     1: object({ periodId: slug, startsOn: day, endsOn: day, openedBy: actor }),
   }),
@@ -257,7 +265,8 @@ export function eventContractProblem(event: EventToCheck, ownCoopId: string): st
   if ('coopId' in data && data.coopId !== ownCoopId) {
     return `${event.type} is about coop ${String(data.coopId)}, not ${ownCoopId}`;
   }
-  const id = typeof contract.streamId === 'string' ? data[contract.streamId] : contract.streamId.fixed;
+  const id =
+    typeof contract.streamId === 'string' ? data[contract.streamId] : contract.streamId.fixed;
   const expected =
     contract.side === 'coop'
       ? `coop/${ownCoopId}/${contract.aggregate}/${String(id)}`

@@ -18,7 +18,10 @@ export interface EventStoreOptions {
  * embedded one), `esdb://` or `esdb+discover://` for EventStoreDB. Not initialised: call `init()`.
  */
 export function createEventStore(url: string, given: EventStoreOptions = {}): EventStore {
-  const options = { ...given, upcasters: given.upcasters ?? new Upcasters([...CONTRACT_UPCASTERS]) };
+  const options = {
+    ...given,
+    upcasters: given.upcasters ?? new Upcasters([...CONTRACT_UPCASTERS]),
+  };
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'postgres':

@@ -1,4 +1,11 @@
-import { createHash, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /**
  * Who signed a bundle, as its manifest says: the coop itself (its app, or the operator on the
@@ -50,7 +57,11 @@ export function keyFingerprint(publicKey: string): string {
 export function ed25519PublicKey(publicKey: unknown): KeyObject | null {
   if (typeof publicKey !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(publicKey)) return null;
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    const key = createPublicKey({
+      key: Buffer.from(publicKey, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
     return key.asymmetricKeyType === 'ed25519' ? key : null;
   } catch {
     return null;

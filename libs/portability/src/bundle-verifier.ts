@@ -113,7 +113,10 @@ export async function* verifiedEntries(
     if (!manifest) {
       manifest = checkManifest(line, fail);
       signerKey = ed25519PublicKey(manifest.signer.publicKey)!;
-      if (options.expectKey !== undefined && !keyMatches(manifest.signer.publicKey, options.expectKey)) {
+      if (
+        options.expectKey !== undefined &&
+        !keyMatches(manifest.signer.publicKey, options.expectKey)
+      ) {
         throw fail(
           `signed by ${signerName(manifest)} with key ${keyFingerprint(manifest.signer.publicKey)}, ` +
             `not the expected key ${options.expectKey}: refused`,
@@ -138,7 +141,9 @@ export async function* verifiedEntries(
       const shape = signatureProblem(line as unknown as Record<string, unknown>);
       if (shape) throw fail(shape);
       checkPrev(line, prev, raw.number, fail);
-      if (!signatureMatches(signerKey!, signedMessage(manifest.hash, seal.line.hash), line.signature)) {
+      if (
+        !signatureMatches(signerKey!, signedMessage(manifest.hash, seal.line.hash), line.signature)
+      ) {
         throw fail(
           `the signature is not one by the key the manifest names (${keyFingerprint(manifest.signer.publicKey)}): ` +
             'the bundle was changed after it was signed, even if every hash was recomputed',

@@ -83,6 +83,7 @@ export const signatureProblem: Check = fields({
 });
 
 /** A NUL, or half of a surrogate pair: text no app writes, which PostgreSQL's jsonb refuses. */
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
 const UNWRITABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Where in a parsed line a string (a member's name or a value) holds unwritable text, if anywhere. */

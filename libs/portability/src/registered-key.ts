@@ -1,9 +1,4 @@
-import {
-  CoopAdmitted,
-  consortiumStream,
-  REGISTRY_AGGREGATE,
-  REGISTRY_ID,
-} from '@libs/contracts';
+import { CoopAdmitted, consortiumStream, REGISTRY_AGGREGATE, REGISTRY_ID } from '@libs/contracts';
 import { EventStore } from '@libs/event-store';
 
 /**

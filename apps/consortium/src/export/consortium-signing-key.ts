@@ -19,7 +19,9 @@ export class ConsortiumSigningKey implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const { fingerprint } = await this.table.ensure();
-    new Logger('Export').log(`bundles exported here are signed by the consortium's key ${fingerprint}`);
+    new Logger('Export').log(
+      `bundles exported here are signed by the consortium's key ${fingerprint}`,
+    );
   }
 
   async signer(): Promise<BundleSigner> {

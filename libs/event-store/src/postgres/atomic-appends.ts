@@ -52,12 +52,17 @@ async function appendInTransaction(
   assertDistinctEventIds(streamId, events);
   let rows: AppendedRow[];
   try {
-    ({ rows } = await client.query<AppendedRow>(appendStatement(schema, streamId, events, expected)));
+    ({ rows } = await client.query<AppendedRow>(
+      appendStatement(schema, streamId, events, expected),
+    ));
   } catch (error) {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code !== UNIQUE_VIOLATION) throw error;
     if (constraint?.includes('event_id')) {
-      throw new EventIdConflictError(streamId, events.map((e) => e.eventId));
+      throw new EventIdConflictError(
+        streamId,
+        events.map((e) => e.eventId),
+      );
     }
     throw new WrongExpectedVersionError(streamId, expected, -1);
   }
