@@ -5,6 +5,7 @@ import { Actor, mintToken, resolveAuthSecret, ROLES, Role } from '@libs/auth';
 import { createDataSource } from '@libs/database';
 import { createEventStore } from '@libs/event-store/event-store.factory';
 import { ProjectionRunner } from '@libs/projections';
+import { ed25519PublicKey } from '@libs/portability';
 import { exportCommand, importCommand, verifyCommand } from './bundle-commands';
 import { operatorDatabase } from './connection';
 import { readModelsOf } from './read-models';
@@ -106,6 +107,12 @@ function bundleCommand(
     // Without --out the bundle itself goes to stdout: the report goes to stderr.
     const report = values.out ? print : (line: string) => process.stderr.write(`${line}\n`);
     return exportCommand(options, report);
+  }
+  const expected = values['expect-key'];
+  if (expected !== undefined && !/^[0-9a-f]{64}$/i.test(expected) && !ed25519PublicKey(expected)) {
+    throw new UsageError(
+      '--expect-key takes a key fingerprint (64 hex digits) or an Ed25519 public key (base64 DER)',
+    );
   }
   if (!file) throw new UsageError(`${command} needs the bundle file`);
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);

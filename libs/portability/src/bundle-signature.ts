@@ -90,8 +90,11 @@ export function signatureMatches(key: KeyObject, message: Buffer, signature: str
  * fingerprint must be whole: a prefix is too easy to match with a key made for the purpose.
  */
 export function keyMatches(publicKey: string, expected: string): boolean {
+  return keyFingerprint(publicKey) === expectedFingerprint(expected);
+}
+
+/** The fingerprint an expectation names: itself, or that of the public key it gives. */
+export function expectedFingerprint(expected: string): string {
   const wanted = expected.trim();
-  return /^[0-9a-f]{64}$/i.test(wanted)
-    ? keyFingerprint(publicKey) === wanted.toLowerCase()
-    : wanted === publicKey;
+  return /^[0-9a-f]{64}$/i.test(wanted) ? wanted.toLowerCase() : keyFingerprint(wanted);
 }

@@ -14,6 +14,7 @@ import {
 import { BundleBytes, DEFAULT_MAX_LINE_BYTES, splitLines, TextLine } from './bundle-lines';
 import {
   ed25519PublicKey,
+  expectedFingerprint,
   keyFingerprint,
   keyMatches,
   signatureMatches,
@@ -119,7 +120,7 @@ export async function* verifiedEntries(
       ) {
         throw fail(
           `signed by ${signerName(manifest)} with key ${keyFingerprint(manifest.signer.publicKey)}, ` +
-            `not the expected key ${options.expectKey}: refused`,
+            `not the expected key ${expectedFingerprint(options.expectKey)}: refused`,
         );
       }
       if (options.passphrase !== undefined && manifest.personalData.memberKeys === 'wrapped') {

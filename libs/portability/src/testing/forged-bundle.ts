@@ -30,3 +30,20 @@ export function forged(
   out.push(hashedLine({ kind: 'signature', signature, prev } as Unhashed<BundleLine>));
   return out.map((line) => line.text).join('');
 }
+
+/**
+ * The lines edited and every hash and `prev` recomputed, without the signer's key: the manifest
+ * keeps its signer and the signature line its signature, now over another chain.
+ */
+export function rehashed(lines: string[], edit: (parsed: Parsed[]) => Parsed[]): string {
+  let prev = '';
+  return edit(lines.map((line) => JSON.parse(line) as Parsed))
+    .map((line, i) => {
+      const { hash: _old, ...content } = line;
+      if (i > 0) content.prev = prev;
+      const hashed = hashedLine(content as unknown as Unhashed<BundleLine>);
+      prev = hashed.hash;
+      return hashed.text;
+    })
+    .join('');
+}
