@@ -1,3 +1,4 @@
+import { isCoopId } from '@libs/contracts';
 import { ed25519PublicKey } from './bundle-signature';
 
 /**
@@ -26,7 +27,7 @@ function fields(rules: Record<string, (value: unknown) => boolean>): Check {
 }
 
 export const manifestProblem: Check = fields({
-  coopId: text,
+  coopId: (value) => typeof value === 'string' && isCoopId(value),
   createdAt: isoTime,
   eventCount: count,
   positions: (value) =>
