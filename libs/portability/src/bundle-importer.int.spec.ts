@@ -7,7 +7,7 @@ import { keyFingerprint } from './bundle-signature';
 import { prepareBundle } from './bundle-writer';
 import { importBundle, ImportRefused, ImportTarget } from './bundle-importer';
 import { MemberKey, MemberKeySink } from './member-keys';
-import { forged } from './testing/forged-bundle';
+import { forged, rehashed } from './testing/forged-bundle';
 import {
   admittedMember as admitted,
   collect,
@@ -439,6 +439,56 @@ describe('an import is all or nothing', () => {
       /^line 1 \(manifest\): signed by coop orto-comune with key [0-9a-f]{64}, not the expected key/,
     );
     expect(connect).not.toHaveBeenCalled();
+    expect(await eventsIn(target)).toBe(1);
+  });
+
+  type Line = Record<string, unknown> & { data: Record<string, unknown> };
+  const refusals: [string, () => string, RegExp][] = [
+    [
+      'a line changed and re-hashed without the key',
+      () =>
+        rehashed(lines(), (parsed) => {
+          parsed[18].actor = 'mallory';
+          return parsed;
+        }),
+      /^line 22 \(signature\): the signature is not one by the key the manifest names/,
+    ],
+    [
+      'an unknown event type',
+      () => signedAs(SIGNER, 19, (line) => void (line.type = 'MoneyPrinted')),
+      /^line 19 \(event #18, .*\): unknown event type "MoneyPrinted"/,
+    ],
+    [
+      'a NUL',
+      () => signedAs(SIGNER, 19, (line) => void (line.data.paidOn = '2025-02-01\u0000')),
+      /^line 19 \(event #18, .*\): data\.paidOn holds a NUL character/,
+    ],
+    [
+      'another coop’s stream',
+      () =>
+        signedAs(SIGNER, 19, (line) => void (line.streamId = `coop/other-coop/member/${memberId}`)),
+      /^line 19 \(event #18, .*\): stream coop\/other-coop\/member\/.* belongs to coop other-coop/,
+    ],
+  ];
+
+  function signedAs(signer: typeof SIGNER, at: number, edit: (line: Line) => void): string {
+    return forged(
+      lines(),
+      (parsed) => {
+        edit(parsed[at - 1] as Line);
+        return parsed;
+      },
+      signer,
+    );
+  }
+
+  it.each(refusals)('%s: refused, the line named, nothing written', async (_name, make, reason) => {
+    const target = await occupied(`refused_${refusals.findIndex(([name]) => name === _name)}`);
+    await expect(
+      importBundle(() => [make()], connectTo(target, new KeyTable()), {
+        expectKey: SIGNER.publicKey,
+      }),
+    ).rejects.toThrow(reason);
     expect(await eventsIn(target)).toBe(1);
   });
 });
