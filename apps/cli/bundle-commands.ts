@@ -22,7 +22,7 @@ import {
 } from '@libs/portability';
 import { MemberKeyTable } from '../coop/src/export/member-key-table';
 import { operatorDatabase } from './connection';
-import { readModelsOf } from './read-models';
+import { AppReadModels, readModelsOf } from './read-models';
 
 /**
  * `export`, `verify`, `import`: a coop's portable history (docs/export-format.md). The passphrase
@@ -79,6 +79,30 @@ class Resources {
 }
 
 const passphrase = () => process.env.BUNDLE_PASSPHRASE || undefined;
+
+/** The key an app signs its bundles with, as its own tables hold it. */
+export async function bundleKeyCommand(
+  app: 'coop' | 'consortium',
+  models: AppReadModels,
+  print: Print,
+): Promise<void> {
+  const database = await operatorDatabase();
+  const dataSource = createDataSource({ url: database.url, ...models });
+  try {
+    await dataSource.initialize();
+    const publicKey = await new SigningKeyTable(dataSource, app).publicKey();
+    if (!publicKey) {
+      throw new Error(
+        `no signing key in schema ${models.schema}: the app makes it at its first start`,
+      );
+    }
+    print(`fingerprint ${keyFingerprint(publicKey)}`);
+    print(`public key  ${publicKey}`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
 
 export async function exportCommand(options: BundleCommandOptions, print: Print): Promise<void> {
   const coopId = options.coop!;

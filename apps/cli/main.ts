@@ -6,7 +6,7 @@ import { createDataSource } from '@libs/database';
 import { createEventStore } from '@libs/event-store/event-store.factory';
 import { ProjectionRunner } from '@libs/projections';
 import { ed25519PublicKey } from '@libs/portability';
-import { exportCommand, importCommand, verifyCommand } from './bundle-commands';
+import { bundleKeyCommand, exportCommand, importCommand, verifyCommand } from './bundle-commands';
 import { operatorDatabase } from './connection';
 import { readModelsOf } from './read-models';
 
@@ -30,6 +30,10 @@ Commands:
       --schema; the app makes it at its first start). With BUNDLE_PASSPHRASE set, the members' keys
       travel too, wrapped with it; without it, personal data travels sealed only.
       e.g. BUNDLE_PASSPHRASE='…' npm run cli -- export --coop velo-solidaire --out velo.ndjson
+  bundle-key --app <coop|consortium> [--coop <coopId>] [--schema <s>]
+      The public key (and its fingerprint) that signs the bundles the app exports, read from its
+      tables: what to give verify --expect-key, e.g. for a bundle the consortium exported.
+      e.g. npm run cli -- bundle-key --app consortium
   verify <bundle> [--expect-key <key>] [--hash <sealHash>]
       Checks the chain, the signature, every event against the contracts, the counts and the seal;
       names the line where the bundle is broken, and the signer (coop or consortium, key
@@ -80,6 +84,13 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'export' || command === 'verify' || command === 'import') {
     return bundleCommand(command, sub, values);
+  }
+  if (command === 'bundle-key') {
+    if (!values.app) throw new UsageError('--app coop|consortium is required');
+    const models = readModelsOf(values.app, values.coop, values.schema);
+    return bundleKeyCommand(values.app as 'coop' | 'consortium', models, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
   }
   throw new UsageError(`unknown command: ${positionals.join(' ')}`);
 }

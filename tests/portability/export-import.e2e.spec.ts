@@ -321,7 +321,14 @@ describe('verify', () => {
     expect(registry.stderr).toMatch(
       /refused: it is signed by the consortium, whose key the registry does not hold/,
     );
-    const fingerprint = keyFingerprint(await signingKeyOf(consortiumReadModels));
+    // The operator finds the consortium's key where the consortium keeps it.
+    const shown = await runCli(
+      ['bundle-key', '--app', 'consortium', '--schema', consortiumReadModels],
+      { DATABASE_URL },
+    );
+    expect(shown).toMatchObject({ code: 0 });
+    const fingerprint = /fingerprint ([0-9a-f]{64})/.exec(shown.stdout)![1];
+    expect(fingerprint).toBe(keyFingerprint(await signingKeyOf(consortiumReadModels)));
     const byKey = await runCli(['verify', board, '--expect-key', fingerprint], {});
     expect(byKey).toMatchObject({ code: 0 });
     expect(byKey.stdout).toContain(`signed by the consortium, key ${fingerprint}`);
