@@ -7,7 +7,21 @@
 // plain INSERT … SELECT (the append path is bench:store's subject), in a schema of its own that is
 // dropped at the end, and analyzed after each fill. Export and verify go through a file in the
 // system's temporary directory.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+//
+// First, without a database: how verify's time grows with the length of one line (it must grow
+// linearly: each byte is searched once, the line joined once, parsed and hashed once), and how
+// fast a 64 MB line is refused under the default line bound, with what memory.
+// `npm run bench:export -- --lines-only` runs that part alone.
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,7 +29,13 @@ import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@libs/event-store';
-import { prepareBundle, verifyBundle } from '@libs/portability';
+import {
+  BrokenBundleError,
+  newSigningKey,
+  prepareBundle,
+  signerOf,
+  verifyBundle,
+} from '@libs/portability';
 import { firstJsonLine, spawnTs, stopProcess } from '../tests/support/child-process';
 
 const SIZES = [100_000, 1_000_000];
@@ -23,6 +43,8 @@ const COOP = 'bench-export';
 const FILL_CHUNK = 50_000;
 const EVENTS_PER_STREAM = 10;
 const RSS_SAMPLE_MS = 20;
+const LINE_SIZES_MIB = [8, 16, 32, 64];
+const MIB = 2 ** 20;
 
 interface Database {
   url: string;
@@ -62,7 +84,7 @@ async function fill(pool: Pool, schema: string, from: number, to: number): Promi
        SELECT 'coop/${COOP}/member/' || md5((g / ${EVENTS_PER_STREAM})::text)::uuid,
          g % ${EVENTS_PER_STREAM} + 1, gen_random_uuid(), 'CapitalPaid', 1, '${COOP}',
          jsonb_build_object('memberId', md5((g / ${EVENTS_PER_STREAM})::text)::uuid,
-           'paidOn', '2025-03-01', 'amount', jsonb_build_object('amount', '50.00', 'currency', 'EUR')),
+           'paidOn', '2025-03-01', 'amount', jsonb_build_object('unit', 'EUR', 'hundredths', 5000)),
          jsonb_build_object('actor', 'admin-1', 'correlationId', gen_random_uuid(),
            'causationId', gen_random_uuid()),
          timestamptz '2025-01-01' + g * interval '1 second'
@@ -113,7 +135,72 @@ function printTable(rows: string[][]): void {
   for (const row of rows.slice(1)) console.log(line(row));
 }
 
+/**
+ * A file whose first line is one JSON object of about `mib` MiB (a long string member and a hash
+ * that cannot match), written a MiB at a time so that this process never holds it.
+ */
+function longLineFile(dir: string, sizeMib: number): string {
+  const file = join(dir, `line-${sizeMib}.ndjson`);
+  const fd = openSync(file, 'w');
+  writeSync(fd, `{"kind":"seal","hash":"${'0'.repeat(64)}","pad":"`);
+  const block = Buffer.alloc(MIB, 'x'.charCodeAt(0));
+  for (let i = 0; i < sizeMib; i++) writeSync(fd, block);
+  writeSync(fd, '"}\n');
+  closeSync(fd);
+  return file;
+}
+
+/** Time to the verifier's refusal of that line: reading, splitting, parsing and hashing it. */
+async function refusalOf(file: string, maxLineBytes?: number): Promise<string> {
+  try {
+    await verifyBundle(createReadStream(file), { maxLineBytes });
+  } catch (error) {
+    if (error instanceof BrokenBundleError) return error.problem;
+    throw error;
+  }
+  throw new Error('a long line was accepted');
+}
+
+async function lineLengths(dir: string): Promise<void> {
+  const rows = [
+    ['line', 'bound', 'time to refusal', 'per MiB', 'RSS before', 'peak RSS', 'refused as'],
+  ];
+  // The refusal under the default bound first, while the process is at its resting memory.
+  for (const [size, bound] of [
+    [64, undefined] as const,
+    ...LINE_SIZES_MIB.map((size) => [size, 128 * MIB] as const),
+  ]) {
+    const file = longLineFile(dir, size);
+    let problem = '';
+    const m = await measured(async () => {
+      problem = await refusalOf(file, bound);
+      return 1;
+    });
+    rmSync(file);
+    rows.push([
+      `${size} MiB`,
+      bound ? `${bound / MIB} MiB` : 'default (1 MiB)',
+      `${(m.seconds * 1000).toFixed(0)} ms`,
+      `${((m.seconds * 1000) / size).toFixed(1)} ms`,
+      mib(m.rssBefore),
+      mib(m.rssPeak),
+      problem.split(':')[0],
+    ]);
+  }
+  printTable(rows);
+}
+
 async function main(): Promise<void> {
+  const lineDir = mkdtempSync(join(tmpdir(), 'bench-export-lines-'));
+  try {
+    console.log(`bench:export, one long line, Node ${process.version}`);
+    await lineLengths(lineDir);
+  } finally {
+    rmSync(lineDir, { recursive: true, force: true });
+  }
+  if (process.argv.includes('--lines-only')) return;
+  const { publicKey, privateKey } = newSigningKey();
+  const signer = signerOf('coop', publicKey, privateKey);
   const db = await database();
   const schema = `bench_export_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const pool = new Pool({ connectionString: db.url, max: 2 });
@@ -134,7 +221,7 @@ async function main(): Promise<void> {
       const file = join(dir, `bundle-${size}.ndjson`);
 
       const exported = await measured(async () => {
-        const bundle = await prepareBundle({ store, coopId: COOP });
+        const bundle = await prepareBundle({ store, coopId: COOP, signer });
         await pipeline(
           Readable.from(bundle.text(), { objectMode: false }),
           createWriteStream(file),

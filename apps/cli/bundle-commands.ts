@@ -6,17 +6,23 @@ import { EventStore } from '@libs/event-store';
 import { createEventStore } from '@libs/event-store/event-store.factory';
 import {
   BrokenBundleError,
+  BundleSummary,
   importBundle,
   ImportRefused,
   ImportReport,
   ImportTarget,
+  keyFingerprint,
   MemberKeySink,
   prepareBundle,
+  readManifest,
+  registeredCoopKey,
+  signerName,
+  SigningKeyTable,
   verifyBundle,
 } from '@libs/portability';
 import { MemberKeyTable } from '../coop/src/export/member-key-table';
 import { operatorDatabase } from './connection';
-import { readModelsOf } from './read-models';
+import { AppReadModels, readModelsOf } from './read-models';
 
 /**
  * `export`, `verify`, `import`: a coop's portable history (docs/export-format.md). The passphrase
@@ -28,6 +34,7 @@ export interface BundleCommandOptions {
   out?: string;
   schema?: string;
   hash?: string;
+  expectKey?: string;
   withoutPersonalData?: boolean;
 }
 
@@ -51,27 +58,51 @@ class Resources {
     return database;
   }
 
-  store(database: ResolvedDatabase): EventStore {
-    const store = createEventStore(process.env.EVENT_STORE_URL || database.url, {
-      schema: process.env.EVENT_STORE_SCHEMA || undefined,
-    });
+  store(url: string): EventStore {
+    const store = createEventStore(url, { schema: process.env.EVENT_STORE_SCHEMA || undefined });
     this.add(() => store.close());
     return store;
   }
 
-  /** The coop app's own tables (where the member keys live), migrated if need be. */
-  async memberKeys(database: ResolvedDatabase, coopId: string, schema?: string) {
-    const dataSource = createDataSource({
-      url: database.url,
-      ...readModelsOf('coop', coopId, schema),
-    });
+  /** The coop app's own tables (its member keys, its signing key), migrated if need be. */
+  async coopTables(database: ResolvedDatabase, coopId: string, schema?: string) {
+    const models = readModelsOf('coop', coopId, schema);
+    const dataSource = createDataSource({ url: database.url, ...models });
     this.add(async () => dataSource.isInitialized && dataSource.destroy());
     await dataSource.initialize();
-    return new MemberKeyTable(dataSource);
+    return {
+      memberKeys: new MemberKeyTable(dataSource),
+      signingKey: new SigningKeyTable(dataSource, 'coop'),
+      schema: models.schema,
+    };
   }
 }
 
 const passphrase = () => process.env.BUNDLE_PASSPHRASE || undefined;
+
+/** The key an app signs its bundles with, as its own tables hold it. */
+export async function bundleKeyCommand(
+  app: 'coop' | 'consortium',
+  models: AppReadModels,
+  print: Print,
+): Promise<void> {
+  const database = await operatorDatabase();
+  const dataSource = createDataSource({ url: database.url, ...models });
+  try {
+    await dataSource.initialize();
+    const publicKey = await new SigningKeyTable(dataSource, app).publicKey();
+    if (!publicKey) {
+      throw new Error(
+        `no signing key in schema ${models.schema}: the app makes it at its first start`,
+      );
+    }
+    print(`fingerprint ${keyFingerprint(publicKey)}`);
+    print(`public key  ${publicKey}`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
 
 export async function exportCommand(options: BundleCommandOptions, print: Print): Promise<void> {
   const coopId = options.coop!;
@@ -79,12 +110,21 @@ export async function exportCommand(options: BundleCommandOptions, print: Print)
   const partial = options.out && `${options.out}.partial`;
   try {
     const database = await resources.database();
+    const coop = await resources.coopTables(database, coopId, options.schema);
+    // The coop's own key, from its app's database: the operator signs as the coop only where
+    // the coop app keeps its key, and a coop app that never started has none to sign with.
+    const signer = await coop.signingKey.signer();
+    if (!signer) {
+      throw new Error(
+        `no signing key for ${coopId} in schema ${coop.schema}: the coop app makes its key at its ` +
+          'first start (start it once on this database, or give its schema with --schema)',
+      );
+    }
     const bundle = await prepareBundle({
-      store: resources.store(database),
+      store: resources.store(process.env.EVENT_STORE_URL || database.url),
       coopId,
-      memberKeys: passphrase()
-        ? await resources.memberKeys(database, coopId, options.schema)
-        : undefined,
+      signer,
+      memberKeys: passphrase() ? coop.memberKeys : undefined,
       passphrase: passphrase(),
     });
     // Written beside the target and renamed when complete: a bundle at `out` is a whole one.
@@ -99,7 +139,8 @@ export async function exportCommand(options: BundleCommandOptions, print: Print)
     print(
       `exported ${seal.eventCount} events of ${coopId}, ${keys}${options.out ? ` to ${options.out}` : ''}`,
     );
-    print(`seal hash ${seal.hash} (note it apart from the bundle: verify --hash checks it)`);
+    print(`signed by coop ${coopId}, key ${keyFingerprint(signer.publicKey)}`);
+    print(`seal hash ${seal.hash}`);
   } catch (error) {
     if (partial) rmSync(partial, { force: true });
     throw error;
@@ -113,14 +154,19 @@ export async function verifyCommand(
   options: BundleCommandOptions,
   print: Print,
 ): Promise<void> {
-  const summary = await verifyBundle(createReadStream(file), {
-    passphrase: passphrase(),
-    sealHash: options.hash,
-  }).catch((error: unknown) => {
+  const broken = (error: unknown) => {
     throw error instanceof BrokenBundleError
       ? new Error(`${file} is broken: ${error.message}`)
       : error;
-  });
+  };
+  const expectKey = options.expectKey
+    ? { key: options.expectKey, from: '--expect-key' }
+    : await registryKey(file).catch(broken);
+  const summary = await verifyBundle(createReadStream(file), {
+    passphrase: passphrase(),
+    sealHash: options.hash,
+    expectKey: expectKey?.key,
+  }).catch(broken);
   const { manifest } = summary;
   const keys =
     manifest.personalData.memberKeys === 'none'
@@ -131,7 +177,45 @@ export async function verifyCommand(
     `coop ${manifest.coopId}, ${manifest.format} version ${manifest.formatVersion}, created ${manifest.createdAt}`,
   );
   print(`${summary.eventCount} events, ${keys}, ${summary.lineCount} lines chained by SHA-256`);
+  print(signedBy(summary, expectKey?.from));
   print(`seal hash ${summary.sealHash}${options.hash ? ' (as noted at export)' : ''}`);
+}
+
+/**
+ * With EVENT_STORE_URL, the key the consortium recorded for the bundle's coop at its admission:
+ * what a coop-signed bundle must be signed with. The consortium's own key is not in the registry:
+ * a bundle it signed is checked with --expect-key.
+ */
+async function registryKey(file: string): Promise<{ key: string; from: string } | undefined> {
+  const url = process.env.EVENT_STORE_URL;
+  if (!url) return undefined;
+  const manifest = await readManifest(createReadStream(file));
+  const coopId = String(manifest.coopId);
+  const refuse = (why: string) =>
+    new Error(`${file} refused: ${why} (give --expect-key, or verify without EVENT_STORE_URL)`);
+  if (manifest.signer?.party !== 'coop') {
+    throw refuse(`it is signed by ${signerName(manifest)}, whose key the registry does not hold`);
+  }
+  const resources = new Resources();
+  try {
+    const key = await registeredCoopKey(resources.store(url), coopId);
+    if (key === undefined) throw refuse(`the registry at EVENT_STORE_URL never admitted ${coopId}`);
+    if (key === null) throw refuse(`the registry recorded no signing key for ${coopId}`);
+    return { key, from: "the consortium's registry" };
+  } finally {
+    await resources.close();
+  }
+}
+
+function signedBy(summary: BundleSummary, checkedAgainst: string | undefined): string {
+  const { signer } = summary;
+  const who = signer.party === 'coop' ? `coop ${signer.coopId}` : 'the consortium';
+  return (
+    `signed by ${who}, key ${signer.fingerprint}: ` +
+    (checkedAgainst
+      ? `the key expected by ${checkedAgainst}`
+      : 'NOT checked against a known key (give --expect-key, or EVENT_STORE_URL to check the registry)')
+  );
 }
 
 export async function importCommand(
@@ -145,18 +229,22 @@ export async function importCommand(
       () => createReadStream(file),
       async (manifest): Promise<ImportTarget> => {
         const database = await resources.database();
-        const store = resources.store(database);
+        const store = resources.store(process.env.EVENT_STORE_URL || database.url);
         await store.init();
         const keysTravel =
           manifest.personalData.memberKeys === 'wrapped' && !options.withoutPersonalData;
         const memberKeys: MemberKeySink | undefined = keysTravel
-          ? await resources.memberKeys(database, manifest.coopId, options.schema)
+          ? (await resources.coopTables(database, manifest.coopId, options.schema)).memberKeys
           : undefined;
         return { store, memberKeys };
       },
-      { passphrase: passphrase(), withoutPersonalData: options.withoutPersonalData },
+      {
+        passphrase: passphrase(),
+        withoutPersonalData: options.withoutPersonalData,
+        expectKey: options.expectKey,
+      },
     );
-    for (const line of describeImport(report)) print(line);
+    for (const line of describeImport(report, options.expectKey)) print(line);
   } catch (error) {
     // Both are found before the first write.
     if (error instanceof BrokenBundleError || error instanceof ImportRefused) {
@@ -168,13 +256,15 @@ export async function importCommand(
   }
 }
 
-function describeImport(report: ImportReport): string[] {
+function describeImport(report: ImportReport, expectKey: string | undefined): string[] {
   const keys =
     typeof report.memberKeys === 'string'
       ? `member keys: ${report.memberKeys} (personal data stays sealed)`
       : `member keys: ${report.memberKeys.saved} saved, ${report.memberKeys.alreadyPresent} already there`;
   return [
-    `imported ${report.coopId}: ${report.appended} events appended, ${report.alreadyPresent} already there`,
+    `imported ${report.coopId}: ${report.appended} events appended, ${report.alreadyPresent} already there` +
+      (report.atomic ? ' (in one transaction)' : ''),
+    signedBy({ signer: report.signer } as BundleSummary, expectKey && '--expect-key'),
     `${report.consortiumEvents} consortium events about the coop verified and kept in the bundle only`,
     keys,
     `start the coop app with COOP_ID=${report.coopId} on this store: its read models rebuild from these events`,

@@ -14,7 +14,8 @@ import {
 import { createDataSource } from '@libs/database';
 import { createEventStore } from '@libs/event-store/event-store.factory';
 import { ProjectionRunner } from '@libs/projections';
-import { exportCommand, importCommand, verifyCommand } from './bundle-commands';
+import { ed25519PublicKey } from '@libs/portability';
+import { bundleKeyCommand, exportCommand, importCommand, verifyCommand } from './bundle-commands';
 import { operatorDatabase } from './connection';
 import { printParked } from './parked-report';
 import { readModelsOf } from './read-models';
@@ -46,21 +47,30 @@ Commands:
       e.g. npm run cli -- projections retry pooled_means
 
   export --coop <coopId> [--out <file>] [--schema <s>]
-      The coop's whole history as a verifiable bundle (docs/export-format.md), to <file> or stdout.
-      With BUNDLE_PASSPHRASE set, the members' keys travel too, wrapped with it (read from the coop
-      app's tables: schema coop_<slug>, or --schema); without it, personal data travels sealed only.
-      Prints the seal hash: note it apart from the bundle.
+      The coop's whole history as a verifiable bundle (docs/export-format.md), to <file> or stdout,
+      signed with the coop's own key (kept by the coop app in its tables: schema coop_<slug>, or
+      --schema; the app makes it at its first start). With BUNDLE_PASSPHRASE set, the members' keys
+      travel too, wrapped with it; without it, personal data travels sealed only.
       e.g. BUNDLE_PASSPHRASE='…' npm run cli -- export --coop velo-solidaire --out velo.ndjson
-  verify <bundle> [--hash <sealHash>]
-      Checks the chain, the counts and the seal; names the line where the bundle is broken. With
-      BUNDLE_PASSPHRASE set, also opens every member key; with --hash, checks the seal hash noted
-      at export (only that detects a bundle rewritten from end to end).
-      e.g. npm run cli -- verify velo.ndjson --hash 3f1c…
-  import <bundle> [--schema <s>] [--without-personal-data]
+  bundle-key --app <coop|consortium> [--coop <coopId>] [--schema <s>]
+      The public key (and its fingerprint) that signs the bundles the app exports, read from its
+      tables: what to give verify --expect-key, e.g. for a bundle the consortium exported.
+      e.g. npm run cli -- bundle-key --app consortium
+  verify <bundle> [--expect-key <key>] [--hash <sealHash>]
+      Checks the chain, the signature, every event against the contracts, the counts and the seal;
+      names the line where the bundle is broken, and the signer (coop or consortium, key
+      fingerprint). The signer is checked against --expect-key (a public key in base64 or its
+      64-hex fingerprint), else, with EVENT_STORE_URL set, against the key the consortium's
+      registry in that store recorded at the coop's admission; else it is only named. With
+      BUNDLE_PASSPHRASE set, also opens every member key; --hash checks a seal hash noted apart.
+      e.g. npm run cli -- verify velo.ndjson --expect-key 9c2e…
+  import <bundle> [--expect-key <key>] [--schema <s>] [--without-personal-data]
       Into the store (EVENT_STORE_URL / DATABASE_URL, EVENT_STORE_SCHEMA): verifies the whole bundle
-      first and writes nothing if it is broken; importing again writes nothing. Member keys go to
-      the coop app's tables (schema coop_<slug>, or --schema) and need BUNDLE_PASSPHRASE, unless
-      --without-personal-data. Then start the coop app with the bundle's COOP_ID on that store.
+      first (as verify; --expect-key refuses another signer) and writes nothing if any line is
+      wrong; on PostgreSQL all the events go in one transaction; importing again writes nothing.
+      Member keys go to the coop app's tables (schema coop_<slug>, or --schema) and need
+      BUNDLE_PASSPHRASE, unless --without-personal-data. Then start the coop app with the
+      bundle's COOP_ID on that store.
       e.g. BUNDLE_PASSPHRASE='…' DATABASE_URL=postgres://… npm run cli -- import velo.ndjson
 
 Environment: DATABASE_URL (read models), EVENT_STORE_URL (default: DATABASE_URL), EVENT_STORE_SCHEMA,
@@ -81,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
       days: { type: 'string' },
       out: { type: 'string' },
       hash: { type: 'string' },
+      'expect-key': { type: 'string' },
       'without-personal-data': { type: 'boolean' },
     },
   });
@@ -96,6 +107,13 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'export' || command === 'verify' || command === 'import') {
     return bundleCommand(command, sub, values);
   }
+  if (command === 'bundle-key') {
+    if (!values.app) throw new UsageError('--app coop|consortium is required');
+    const models = readModelsOf(values.app, values.coop, values.schema);
+    return bundleKeyCommand(values.app as 'coop' | 'consortium', models, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+  }
   throw new UsageError(`unknown command: ${positionals.join(' ')}`);
 }
 
@@ -107,16 +125,27 @@ function bundleCommand(
     out?: string;
     schema?: string;
     hash?: string;
+    'expect-key'?: string;
     'without-personal-data'?: boolean;
   },
 ): Promise<void> {
-  const options = { ...values, withoutPersonalData: values['without-personal-data'] };
+  const options = {
+    ...values,
+    expectKey: values['expect-key'],
+    withoutPersonalData: values['without-personal-data'],
+  };
   const print = (line: string) => process.stdout.write(`${line}\n`);
   if (command === 'export') {
     if (!values.coop) throw new UsageError('export needs --coop <coopId>');
     // Without --out the bundle itself goes to stdout: the report goes to stderr.
     const report = values.out ? print : (line: string) => process.stderr.write(`${line}\n`);
     return exportCommand(options, report);
+  }
+  const expected = values['expect-key'];
+  if (expected !== undefined && !/^[0-9a-f]{64}$/i.test(expected) && !ed25519PublicKey(expected)) {
+    throw new UsageError(
+      '--expect-key takes a key fingerprint (64 hex digits) or an Ed25519 public key (base64 DER)',
+    );
   }
   if (!file) throw new UsageError(`${command} needs the bundle file`);
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);

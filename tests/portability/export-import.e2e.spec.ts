@@ -14,19 +14,25 @@ import {
   TestSchemas,
   tokenFor,
 } from '../support/apps';
+import { keyFingerprint } from '@libs/portability';
+import { forged, rehashed } from '../../libs/portability/src/testing/forged-bundle';
+import { testSigner } from '../../libs/portability/src/testing/sample-history';
 import { ApiClient, coopAdminToken } from '../coop/coop-app';
 import { CoopHistory, liveAHistory, PEOPLE } from './coop-history';
 import { runCli } from './operator-cli';
 
-// Issue 6: a coop leaves with its complete, verifiable history. A coop app and the consortium app
-// run as real processes on one store; the coop lives a history through its API; its bundle is
-// exported over HTTP (both apps) and with the CLI, verified, tampered with five ways (each refused
-// by verify and by import, nothing written), imported into a fresh store twice, and a coop app
-// started on that store answers as the original did.
+// Issues 6 and 12: a coop leaves with its complete, verifiable history. A coop app and the
+// consortium app run as real processes on one store; the coop lives a history through its API
+// (its application carries its bundle-signing key, which the board's admission records); its
+// bundle is exported over HTTP (both apps) and with the CLI, verified (the signer checked against
+// the registry), tampered with and forged many ways (each refused by verify and by import, with
+// the line named, the store's events counted before and after), imported into a fresh store
+// twice, and a coop app started on that store answers as the original did.
 const COOP_ID = 'velo-solidaire';
 const PASSPHRASE = 'we leave with our history';
 const original = new TestSchemas();
 const originalReadModels = original.readModels();
+const consortiumReadModels = original.readModels();
 const fresh = new TestSchemas();
 const freshReadModels = fresh.readModels();
 const refusedTargets: TestSchemas[] = [];
@@ -45,7 +51,10 @@ const board = () => apiClient(consortium.url, tokenFor({ sub: 'board-1', role: '
 beforeAll(async () => {
   [coopApp, consortium] = await Promise.all([
     startApp(APP_ENTRY.coop, original, { COOP_ID, DATABASE_SCHEMA: originalReadModels }),
-    startApp(APP_ENTRY.consortium, original, { BOARD_MEMBERS: 'board-1' }),
+    startApp(APP_ENTRY.consortium, original, {
+      BOARD_MEMBERS: 'board-1',
+      DATABASE_SCHEMA: consortiumReadModels,
+    }),
   ]);
   history = await liveAHistory(admin(coopApp));
   expect((await board()('POST', `/coops/${COOP_ID}/admission`, {})).status).toBe(201);
@@ -158,17 +167,29 @@ async function schemaExists(name: string): Promise<boolean> {
   }
 }
 
-async function storedEvents(schemas: TestSchemas): Promise<number> {
+async function query<T>(sql: string): Promise<T[]> {
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT count(*)::int AS n FROM "${schemas.eventStore}".events`,
-    );
-    return rows[0].n;
+    return (await client.query(sql)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+async function storedEvents(schemas: TestSchemas): Promise<number> {
+  const [{ n }] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "${schemas.eventStore}".events`,
+  );
+  return n;
+}
+
+/** The app's own signing key, read where the app keeps it. */
+async function signingKeyOf(readModels: string): Promise<string> {
+  const [{ public_key }] = await query<{ public_key: string }>(
+    `SELECT public_key FROM "${readModels}".bundle_signing_key`,
+  );
+  return public_key;
 }
 
 let httpBundle: string;
@@ -197,6 +218,16 @@ describe('export', () => {
     ]);
     // Three keys: Bruno's, Dario's and Anna's; Carla's was destroyed when her data was erased.
     expect(lines.filter((l) => l.kind === 'memberKey')).toHaveLength(3);
+    // Signed by the coop's own key, the one its application gave and the board's admission recorded.
+    const coopKey = await signingKeyOf(originalReadModels);
+    expect(lines[0].signer).toEqual({ party: 'coop', algorithm: 'Ed25519', publicKey: coopKey });
+    expect(lines.at(-1)).toMatchObject({ kind: 'signature' });
+    const admitted = events.find((e) => e.type === 'CoopAdmitted');
+    expect(admitted).toMatchObject({ schemaVersion: 2, data: { bundleKey: coopKey } });
+    expect(events.find((e) => e.type === 'ConsortiumApplicationSubmitted')).toMatchObject({
+      schemaVersion: 2,
+      data: { bundleKey: coopKey },
+    });
     const text = readFileSync(httpBundle, 'utf8');
     for (const person of PEOPLE) {
       expect(text).not.toContain(person.displayName);
@@ -225,6 +256,12 @@ describe('export', () => {
     );
     expect(eventIdsOf(byBoard)).toEqual(eventIdsOf(httpBundle));
     expect(linesOf(byBoard)[0].personalData).toEqual({ memberKeys: 'none' });
+    // The consortium is the exporter: it signs with its own key, and says so.
+    expect(linesOf(byBoard)[0].signer).toEqual({
+      party: 'consortium',
+      algorithm: 'Ed25519',
+      publicKey: await signingKeyOf(consortiumReadModels),
+    });
     const byAdmin = await saveBundle(await download(url, coopAdminToken(COOP_ID)), 'admin.ndjson');
     expect(eventIdsOf(byAdmin)).toEqual(eventIdsOf(httpBundle));
 
@@ -253,24 +290,76 @@ describe('export', () => {
     expect(run.stdout).toContain(
       `exported ${eventIdsOf(httpBundle).length} events of ${COOP_ID}, 3 member keys`,
     );
+    const coopKey = await signingKeyOf(originalReadModels);
+    expect(run.stdout).toContain(`signed by coop ${COOP_ID}, key ${keyFingerprint(coopKey)}`);
     sealHash = /seal hash ([0-9a-f]{64})/.exec(run.stdout)![1];
     expect(eventIdsOf(cliBundle)).toEqual(eventIdsOf(httpBundle));
-    expect(linesOf(cliBundle).at(-1)).toMatchObject({ kind: 'seal', hash: sealHash });
+    expect(linesOf(cliBundle).at(-2)).toMatchObject({ kind: 'seal', hash: sealHash });
+    expect(linesOf(cliBundle)[0].signer.publicKey).toBe(coopKey);
   });
 });
 
 describe('verify', () => {
-  it('npm run cli -- verify accepts both bundles, opening every key with the passphrase', async () => {
+  it('npm run cli -- verify accepts both bundles, opening every key, the signer checked against the registry', async () => {
     const run = await runCli(['verify', cliBundle, '--hash', sealHash], storeEnv(original));
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain(`${cliBundle}: sound`);
     expect(run.stdout).toContain('3 member keys, each opened with BUNDLE_PASSPHRASE');
-    expect((await runCli(['verify', httpBundle], storeEnv(original))).code).toBe(0);
+    const fingerprint = keyFingerprint(await signingKeyOf(originalReadModels));
+    expect(run.stdout).toContain(
+      `signed by coop ${COOP_ID}, key ${fingerprint}: the key expected by the consortium's registry`,
+    );
+    const byKey = await runCli(['verify', httpBundle, '--expect-key', fingerprint], {});
+    expect(byKey).toMatchObject({ code: 0 });
+    expect(byKey.stdout).toContain(`key ${fingerprint}: the key expected by --expect-key`);
+  });
+
+  it('the consortium’s bundle names the consortium; the registry holds no key for it, --expect-key does', async () => {
+    const board = file('board.ndjson');
+    const registry = await runCli(['verify', board], storeEnv(original));
+    expect(registry.code).toBe(1);
+    expect(registry.stderr).toMatch(
+      /refused: it is signed by the consortium, whose key the registry does not hold/,
+    );
+    // The operator finds the consortium's key where the consortium keeps it.
+    const shown = await runCli(
+      ['bundle-key', '--app', 'consortium', '--schema', consortiumReadModels],
+      { DATABASE_URL },
+    );
+    expect(shown).toMatchObject({ code: 0 });
+    const fingerprint = /fingerprint ([0-9a-f]{64})/.exec(shown.stdout)![1];
+    expect(fingerprint).toBe(keyFingerprint(await signingKeyOf(consortiumReadModels)));
+    const byKey = await runCli(['verify', board, '--expect-key', fingerprint], {});
+    expect(byKey).toMatchObject({ code: 0 });
+    expect(byKey.stdout).toContain(`signed by the consortium, key ${fingerprint}`);
   });
 });
 
-describe('a tampered bundle is refused by verify and by import, and nothing is written', () => {
+describe('a tampered or forged bundle is refused by verify and by import, and nothing is written', () => {
   const lines = () => readFileSync(httpBundle, 'utf8').trimEnd().split('\n');
+  const mallory = testSigner();
+  /** The line edited, every hash recomputed, signed with mallory's key. */
+  /** An event line as the edits below see it. */
+  type EventLine = {
+    type: string;
+    actor: string;
+    streamId: string;
+    data: { amount: { hundredths: number } };
+  };
+  const byMallory = (name: string, line: number, edit: (l: EventLine) => void) =>
+    write(
+      name,
+      forged(
+        lines(),
+        (parsed) => {
+          edit(parsed[line - 1] as unknown as EventLine);
+          return parsed;
+        },
+        mallory,
+      )
+        .trimEnd()
+        .split('\n'),
+    );
   const write = (name: string, parts: string[], ending = '\n') => {
     writeFileSync(file(name), parts.join('\n') + ending);
     return file(name);
@@ -278,7 +367,9 @@ describe('a tampered bundle is refused by verify and by import, and nothing is w
   const eventIdOn = (parts: string[], line: number) =>
     JSON.parse(parts[line - 1]).eventId as string;
 
-  const cases: [string, () => { path: string; place: RegExp }][] = [
+  /** Verify and import with: the registry's key by default; mallory's, to reach the events. */
+  type Case = { path: string; place: RegExp; expectKey?: 'mallory' | 'another coop' };
+  const cases: [string, () => Case][] = [
     [
       'one byte changed in an event',
       () => {
@@ -338,23 +429,124 @@ describe('a tampered bundle is refused by verify and by import, and nothing is w
         return { path: write('count.ndjson', parts), place: /line 1 \(manifest\): hash mismatch/ };
       },
     ],
+    [
+      'a line changed and every hash recomputed, without the coop’s key',
+      () => {
+        const parts = rehashed(lines(), (parsed) => {
+          parsed[5].actor = 'mallory';
+          return parsed;
+        })
+          .trimEnd()
+          .split('\n');
+        return {
+          path: write('rehashed.ndjson', parts),
+          place: new RegExp(
+            `line ${parts.length} \\(signature\\): the signature is not one by the key the manifest names`,
+          ),
+        };
+      },
+    ],
+    [
+      'a line changed, re-hashed and signed with another key',
+      () => ({
+        path: byMallory('mallory.ndjson', 6, (line) => void (line.actor = 'mallory')),
+        place: new RegExp(
+          `line 1 \\(manifest\\): signed by coop ${COOP_ID} with key ${keyFingerprint(mallory.publicKey)}, not the expected key [0-9a-f]{64}: refused`,
+        ),
+      }),
+    ],
+    [
+      'the coop’s own bundle, when another coop’s key is expected',
+      () => ({
+        path: httpBundle,
+        place:
+          /line 1 \(manifest\): signed by coop velo-solidaire with key [0-9a-f]{64}, not the expected key [0-9a-f]{64}: refused/,
+        expectKey: 'another coop',
+      }),
+    ],
+    [
+      'an unknown event type',
+      () => ({
+        path: byMallory('unknown-type.ndjson', 6, (line) => void (line.type = 'MoneyPrinted')),
+        place: /line 6 \(event #5, .*\): unknown event type "MoneyPrinted"/,
+        expectKey: 'mallory',
+      }),
+    ],
+    [
+      'an amount beyond the bound',
+      () => {
+        const at = lines().findIndex((l) => JSON.parse(l).type === 'CapitalPaid') + 1;
+        return {
+          path: byMallory('amount.ndjson', at, (line) => void (line.data.amount.hundredths = 1e30)),
+          place: new RegExp(
+            `line ${at} \\(event #${at - 1}, .*\\): CapitalPaid: data\\.amount\\.hundredths must be a whole number of hundredths from 0 to 99999999999, not 1e\\+30`,
+          ),
+          expectKey: 'mallory',
+        };
+      },
+    ],
+    [
+      'a NUL in a string',
+      () => ({
+        path: byMallory('nul.ndjson', 3, (line) => void (line.actor = 'admin\u0000')),
+        place: /line 3 \(event #2, .*\): actor holds a NUL character/,
+        expectKey: 'mallory',
+      }),
+    ],
+    [
+      'an event in another coop’s stream',
+      () => {
+        const at = lines().findIndex((l) => JSON.parse(l).type === 'MemberAdmitted') + 1;
+        return {
+          path: byMallory('foreign.ndjson', at, (line) => {
+            line.streamId = line.streamId.replace(`coop/${COOP_ID}/`, 'coop/casa-comune/');
+          }),
+          place: new RegExp(
+            `line ${at} \\(event #${at - 1}, .*\\): stream coop/casa-comune/member/.* belongs to coop casa-comune, not to ${COOP_ID}`,
+          ),
+          expectKey: 'mallory',
+        };
+      },
+    ],
   ];
 
   it.each(cases)('%s', async (_name, tamper) => {
-    const { path, place } = tamper();
-    const target = new TestSchemas();
-    refusedTargets.push(target);
-    const targetReadModels = target.readModels();
-    const [verified, imported] = await Promise.all([
-      runCli(['verify', path], storeEnv(original)),
-      runCli(['import', path, '--schema', targetReadModels], storeEnv(target)),
+    const { path, place, expectKey } = tamper();
+    // Imported into the store the coop's history is in: its events counted before and after.
+    const before = await storedEvents(original);
+    const key =
+      expectKey === 'mallory'
+        ? ['--expect-key', keyFingerprint(mallory.publicKey)]
+        : expectKey === 'another coop'
+          ? ['--expect-key', keyFingerprint(testSigner().publicKey)]
+          : ['--expect-key', keyFingerprint(await signingKeyOf(originalReadModels))];
+    const [verified, registry, imported] = await Promise.all([
+      runCli(['verify', path, ...key], {}),
+      // Without --expect-key: the key the registry recorded at the coop's admission.
+      expectKey ? undefined : runCli(['verify', path], storeEnv(original)),
+      runCli(['import', path, ...key, '--schema', originalReadModels], storeEnv(original)),
     ]);
     expect(verified.code).toBe(1);
     expect(verified.stderr).toMatch(new RegExp(`^${path} is broken: ${place.source}`));
+    if (registry) {
+      expect(registry.code).toBe(1);
+      expect(registry.stderr).toMatch(new RegExp(`^${path} is broken: ${place.source}`));
+    }
     expect(imported.code).toBe(1);
     expect(imported.stderr).toMatch(
       new RegExp(`^${path} refused, nothing written: ${place.source}`),
     );
+    expect(await storedEvents(original)).toBe(before);
+  });
+
+  it('an import refused leaves not even an empty schema behind', async () => {
+    const target = new TestSchemas();
+    refusedTargets.push(target);
+    const targetReadModels = target.readModels();
+    const path = byMallory('nothing.ndjson', 6, (line) => void (line.type = 'MoneyPrinted'));
+    const imported = await runCli(['import', path, '--schema', targetReadModels], storeEnv(target));
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(/refused, nothing written: line 6 .*unknown event type/);
     expect(await schemaExists(target.eventStore)).toBe(false);
     expect(await schemaExists(targetReadModels)).toBe(false);
   });

@@ -1,11 +1,11 @@
-import { COOP_UPCASTS } from '@libs/contracts';
+import { CONTRACT_UPCASTERS } from '@libs/contracts';
 import { EventStore } from './event-store.port';
 import { EventStoreDBEventStore } from './eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { Upcasters } from './upcaster';
 
 export interface EventStoreOptions {
-  /** Default: the published language's own (`COOP_UPCASTS`), so every reader sees current shapes. */
+  /** Default: the contracts' own (`CONTRACT_UPCASTERS`), so every reader sees today's shapes. */
   upcasters?: Upcasters;
   /** PostgreSQL only: the schema of the events table (tests isolate themselves with their own). */
   schema?: string;
@@ -18,7 +18,7 @@ export interface EventStoreOptions {
  * embedded one), `esdb://` or `esdb+discover://` for EventStoreDB. Not initialised: call `init()`.
  */
 export function createEventStore(url: string, options: EventStoreOptions = {}): EventStore {
-  const upcasters = options.upcasters ?? new Upcasters(COOP_UPCASTS);
+  const upcasters = options.upcasters ?? new Upcasters([...CONTRACT_UPCASTERS]);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'postgres':

@@ -51,6 +51,16 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** Appends that take effect together: see `EventStore.appendAtomically`. */
+export interface AtomicAppends {
+  /** As `EventStore.appendToStream`, but only recorded if the whole unit commits. */
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult>;
+}
+
 export interface EventStore {
   /** Creates what the store needs (tables, indexes); safe to call from several processes at once. */
   init(): Promise<void>;
@@ -96,6 +106,14 @@ export interface EventStore {
    * readers find out by reading the log.
    */
   readsReach?(position: number): Promise<boolean>;
+
+  /**
+   * Runs `write`, whose appends (to any streams) are recorded together once it resolves, or not at
+   * all if it throws or any append fails: an import of a whole history, all or nothing. Only for
+   * work that appends and nothing else (no reads from this store meanwhile). A store that cannot
+   * span streams in one transaction (EventStoreDB) does not offer it.
+   */
+  appendAtomically?<T>(write: (appends: AtomicAppends) => Promise<T>): Promise<T>;
 }
 
 /** Nest injection token for the configured EventStore. */

@@ -1,11 +1,14 @@
+import { BundleSignerLine } from './bundle-signature';
+
 /**
- * The lines of a bundle (format 1, docs/export-format.md): one JSON object per line, in this
- * order: the manifest, the events, the member keys, the seal. Every line carries `hash`, the
- * SHA-256 of its canonical form without `hash`; every line after the manifest carries `prev`, the
- * hash of the line before it.
+ * The lines of a bundle (format 2, docs/export-format.md): one JSON object per line, in this
+ * order: the manifest, the events, the member keys, the seal, the signature. Every line carries
+ * `hash`, the SHA-256 of its canonical form without `hash`; every line after the manifest carries
+ * `prev`, the hash of the line before it. The signature, by the key the manifest names, covers
+ * the manifest's hash and the seal's.
  */
 export const BUNDLE_FORMAT = 'coop-federation-export';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 export const BUNDLE_MEDIA_TYPE = 'application/x-ndjson';
 
 /** Where the members' keys are: not in the bundle, or wrapped with a key derived from a passphrase. */
@@ -35,6 +38,8 @@ export interface ManifestLine {
   positions: { from: 'start'; through: string | null; storeHead: number };
   eventCount: number;
   personalData: PersonalDataKeys;
+  /** Who signs the bundle, with the public key that checks the signature line. */
+  signer: BundleSignerLine;
   hash: string;
 }
 
@@ -80,7 +85,16 @@ export interface SealLine {
   hash: string;
 }
 
-export type BundleLine = ManifestLine | EventLine | MemberKeyLine | SealLine;
+/** After the seal, the last line: the signer's signature of `signedMessage(manifest, seal)`. */
+export interface SignatureLine {
+  kind: 'signature';
+  /** base64 */
+  signature: string;
+  prev: string;
+  hash: string;
+}
+
+export type BundleLine = ManifestLine | EventLine | MemberKeyLine | SealLine | SignatureLine;
 
 /** A line before its hash is computed. */
 export type Unhashed<L extends BundleLine> = Omit<L, 'hash'>;

@@ -1,5 +1,6 @@
 import { coopStreamPrefix, CONSORTIUM_STREAM_PREFIX } from '@libs/contracts';
 import {
+  AtomicAppends,
   EventIdConflictError,
   EventStore,
   NewEvent,
@@ -29,6 +30,10 @@ export interface ImportOptions {
   passphrase?: string;
   /** Import a bundle that carries member keys without them: its personal data stays sealed. */
   withoutPersonalData?: boolean;
+  /** The key the bundle must be signed with (VerifyOptions.expectKey). */
+  expectKey?: string;
+  /** The longest line accepted, in bytes (default 1 MiB). */
+  maxLineBytes?: number;
 }
 
 export interface ImportReport {
@@ -40,6 +45,9 @@ export interface ImportReport {
   alreadyPresent: number;
   /** The consortium's events about the coop: verified, kept in the bundle, not written. */
   consortiumEvents: number;
+  /** All of the coop's events in one transaction (PostgreSQL), or stream by stream (see README). */
+  atomic: boolean;
+  signer: BundleSummary['signer'];
   memberKeys: { saved: number; alreadyPresent: number } | 'none in the bundle' | 'left out';
 }
 
@@ -58,12 +66,16 @@ const KEYS_PER_SAVE = 500;
  * Imports a bundle into a store, writing nothing unless all of it is sound. `open` is called once
  * per pass: the bundle is streamed each time, never held in memory.
  *
- * 1. Verify everything (chain, counts, stream versions, the passphrase on every key) without
- *    touching any database: `connect` is only called once this passed.
+ * 1. Verify everything (chain, signature and signer, every event against its contract, stream
+ *    versions, the passphrase on every key) without touching any database: `connect` is only
+ *    called once this passed.
  * 2. When the store already holds some of the coop's streams, check that they are a beginning of
- *    the bundle's (an earlier import, perhaps interrupted), else refuse.
+ *    the bundle's (an earlier import), else refuse.
  * 3. Append what is not there yet, each event with its own id and stream version (expected
- *    version = its version − 1), in the bundle's order; then save the member keys.
+ *    version = its version − 1), in the bundle's order: in one transaction where the store can
+ *    (`appendAtomically`, PostgreSQL), so that any failure, even a bundle changed between passes,
+ *    leaves nothing; else stream by stream (an interrupted import finishes when run again).
+ * 4. Save the member keys (an existing key id is left as it is).
  *
  * Importing twice therefore writes nothing the second time. The consortium's events stay in the
  * bundle (docs/export-format.md says why).
@@ -82,7 +94,10 @@ export async function importBundle(
         'passphrase, or import without personal data (names and e-mails then stay sealed)',
     );
   }
-  const verifyOptions: VerifyOptions = keysTravel ? { passphrase: options.passphrase } : {};
+  const reading = { expectKey: options.expectKey, maxLineBytes: options.maxLineBytes };
+  const verifyOptions: VerifyOptions = keysTravel
+    ? { ...reading, passphrase: options.passphrase }
+    : reading;
   const checked = await checkForImport(open(), verifyOptions);
   const { manifest } = checked.summary;
 
@@ -91,31 +106,40 @@ export async function importBundle(
     throw new ImportRefused('the bundle carries member keys but there is nowhere to put them');
   }
   const coopPrefix = coopStreamPrefix(manifest.coopId);
-  const present = await presentPrefix(open(), target.store, coopPrefix);
+  const present = await presentPrefix(open(), target.store, coopPrefix, reading);
 
-  const events = new EventAppender(target.store);
-  const keys = new KeySaver(target.memberKeys);
-  let skip = present;
-  const summary = await forEachEntry(verifiedEntries(open(), verifyOptions), async (entry) => {
-    if (entry.kind === 'manifest' && entry.manifest.hash !== manifest.hash) {
+  /** Every pass reads the bundle again: it must be the one pass 1 checked, to its last byte. */
+  const sameBundle = (summary: BundleSummary) => {
+    if (summary.sealHash !== checked.summary.sealHash) {
       throw new ImportRefused('the bundle changed while it was being imported');
     }
-    if (entry.kind === 'event' && entry.event.streamId.startsWith(coopPrefix)) {
-      if (skip > 0) skip--;
-      else await events.add(entry.event);
-    }
-    if (entry.kind === 'memberKey' && keysTravel) {
-      await events.flush();
-      await keys.add(entry.memberKey!);
-    }
-  });
-  await events.flush();
-  await keys.flush();
-  if (summary.sealHash !== checked.summary.sealHash) {
-    // Too late to refuse: what was written is sound, but from another bundle than the one checked.
-    throw new Error(
-      'the bundle changed while it was being imported: verify it and import it again',
+  };
+  const appendAll = async (appends: Appends, atomic: boolean) => {
+    const events = new EventAppender(appends, atomic);
+    let skip = present;
+    sameBundle(
+      await forEachEntry(verifiedEntries(open(), reading), async (entry) => {
+        if (entry.kind !== 'event' || !entry.event.streamId.startsWith(coopPrefix)) return;
+        if (skip > 0) skip--;
+        else await events.add(entry.event);
+      }),
     );
+    await events.flush();
+    return events;
+  };
+  const atomic = target.store.appendAtomically !== undefined;
+  const events = atomic
+    ? await target.store.appendAtomically!((appends) => appendAll(appends, true))
+    : await appendAll(target.store, false);
+
+  const keys = new KeySaver(target.memberKeys);
+  if (keysTravel) {
+    sameBundle(
+      await forEachEntry(verifiedEntries(open(), verifyOptions), async (entry) => {
+        if (entry.kind === 'memberKey') await keys.add(entry.memberKey!);
+      }),
+    );
+    await keys.flush();
   }
 
   return {
@@ -124,10 +148,12 @@ export async function importBundle(
     appended: events.appended,
     alreadyPresent: present + events.alreadyPresent,
     consortiumEvents: checked.consortiumEvents,
+    atomic,
+    signer: checked.summary.signer,
     memberKeys: !wrapped
       ? 'none in the bundle'
       : keysTravel
-        ? { saved: keys.saved, alreadyPresent: summary.memberKeyCount - keys.saved }
+        ? { saved: keys.saved, alreadyPresent: checked.summary.memberKeyCount - keys.saved }
         : 'left out',
   };
 }
@@ -181,11 +207,12 @@ async function presentPrefix(
   chunks: BundleBytes,
   store: EventStore,
   coopPrefix: string,
+  options: VerifyOptions,
 ): Promise<number> {
   const inStore = store
     .readAll(START, { filter: { streamPrefix: coopPrefix } })
     [Symbol.asyncIterator]();
-  const entries = verifiedEntries(chunks);
+  const entries = verifiedEntries(chunks, options);
   let present = 0;
   try {
     for (let entry = await entries.next(); !entry.done; entry = await entries.next()) {
@@ -214,13 +241,19 @@ async function presentPrefix(
   return present;
 }
 
+type Appends = Pick<EventStore, 'appendToStream'> | AtomicAppends;
+
 /** Appends consecutive events of one stream together, in the bundle's order. */
 class EventAppender {
   appended = 0;
   alreadyPresent = 0;
   private batch: EventLine[] = [];
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: Appends,
+    /** In one transaction: a failed append fails the whole unit, nothing to sort out one by one. */
+    private readonly atomic: boolean,
+  ) {}
 
   async add(event: EventLine): Promise<void> {
     if (
@@ -239,8 +272,14 @@ class EventAppender {
     try {
       await this.append(batch);
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError || error instanceof EventIdConflictError)) {
-        throw error;
+      const conflict =
+        error instanceof WrongExpectedVersionError || error instanceof EventIdConflictError;
+      if (!conflict) throw error;
+      if (this.atomic) {
+        throw new ImportRefused(
+          `${error.message}: the store changed since it was compared with the bundle; ` +
+            'nothing was written, run the import again',
+        );
       }
       // Part of the batch is already there: written by an earlier import but not yet visible to
       // global reads when pass 2 looked (a transaction open elsewhere holds them back). One at a

@@ -1,3 +1,5 @@
+import { KeyObject } from 'node:crypto';
+import { eventContractProblem } from '@libs/contracts';
 import { BrokenBundleError } from './broken-bundle';
 import {
   BUNDLE_FORMAT,
@@ -7,11 +9,27 @@ import {
   ManifestLine,
   MemberKeyLine,
   SealLine,
+  SignatureLine,
 } from './bundle-format';
-import { BundleBytes, splitLines, TextLine } from './bundle-lines';
+import { BundleBytes, DEFAULT_MAX_LINE_BYTES, splitLines, TextLine } from './bundle-lines';
+import {
+  ed25519PublicKey,
+  expectedFingerprint,
+  keyFingerprint,
+  keyMatches,
+  signatureMatches,
+  signedMessage,
+} from './bundle-signature';
 import { isHash, lineHash } from './hash-chain';
 import { KeyWrapper } from './key-wrapping';
-import { eventProblem, manifestProblem, memberKeyProblem, sealProblem } from './line-shape';
+import {
+  eventProblem,
+  manifestProblem,
+  memberKeyProblem,
+  sealProblem,
+  signatureProblem,
+  unwritableText,
+} from './line-shape';
 import { MemberKey } from './member-keys';
 
 export interface VerifyOptions {
@@ -22,6 +40,25 @@ export interface VerifyOptions {
    * tell a bundle rewritten from end to end (every hash recomputed) from the original.
    */
   sealHash?: string;
+  /**
+   * The signer's key as known apart from the bundle (its public key in base64, or its SHA-256
+   * fingerprint in hex): a bundle signed by any other key is refused at its manifest. Without it,
+   * the signature only proves the bundle is as its signer wrote it, whoever that was.
+   */
+  expectKey?: string;
+  /** The longest line accepted, in bytes (default 1 MiB). */
+  maxLineBytes?: number;
+}
+
+/** Who signed the bundle, as its manifest says and its signature proves. */
+export interface BundleSignerSummary {
+  party: 'coop' | 'consortium';
+  /** The coop whose history it is (and, when `party` is `coop`, whose key signed it). */
+  coopId: string;
+  publicKey: string;
+  fingerprint: string;
+  /** Whether the key was compared with one given by the caller (`expectKey`). */
+  checked: boolean;
 }
 
 /** A verified line, handed over only once every check on it and on the lines before it passed. */
@@ -38,14 +75,19 @@ export interface BundleSummary {
   memberKeyCount: number;
   sealHash: string;
   lineCount: number;
+  signer: BundleSignerSummary;
 }
 
 /**
  * Reads a bundle line by line and checks, in one pass and in constant memory: each line is
  * complete JSON whose hash matches its content, chained to the line before by `prev`, numbered in
- * sequence, of the expected kind in the expected order; the counts of the manifest and the seal
- * match what the bundle holds; the seal is the last line. Throws BrokenBundleError at the first
- * problem, naming the line; everything yielded before it was sound.
+ * sequence, of the expected kind in the expected order; each event is one an app of the
+ * federation could have written (its contract in `@libs/contracts`: type, schema version, payload
+ * shape, amounts within bounds, in the coop's own streams) and no text holds a NUL or a lone
+ * surrogate; the counts of the manifest and the seal match what the bundle holds; the signature
+ * after the seal is the manifest's signer's, and that signer is the expected one. Throws
+ * BrokenBundleError at the first problem, naming the line. A consumer must treat what it was
+ * handed as sound only once the generator returned (the signature is checked last).
  */
 export async function* verifiedEntries(
   chunks: BundleBytes,
@@ -57,16 +99,30 @@ export async function* verifiedEntries(
   let events = 0;
   let keys = 0;
   let seal: { line: SealLine; number: number } | undefined;
+  let signed: { line: SignatureLine; number: number } | undefined;
+  let signerKey: KeyObject | undefined;
   let lastLine = 0;
 
-  for await (const raw of splitLines(chunks)) {
+  for await (const raw of splitLines(chunks, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
     lastLine = raw.number;
     const line = parseLine(raw, raw.number === 1);
     const fail = (problem: string) => new BrokenBundleError(raw.number, placeOf(line), problem);
-    if (seal) throw fail(`a line after the seal (line ${seal.number}): the bundle was extended`);
+    if (signed) {
+      throw fail(`a line after the signature (line ${signed.number}): the bundle was extended`);
+    }
 
     if (!manifest) {
       manifest = checkManifest(line, fail);
+      signerKey = ed25519PublicKey(manifest.signer.publicKey)!;
+      if (
+        options.expectKey !== undefined &&
+        !keyMatches(manifest.signer.publicKey, options.expectKey)
+      ) {
+        throw fail(
+          `signed by ${signerName(manifest)} with key ${keyFingerprint(manifest.signer.publicKey)}, ` +
+            `not the expected key ${expectedFingerprint(options.expectKey)}: refused`,
+        );
+      }
       if (options.passphrase !== undefined && manifest.personalData.memberKeys === 'wrapped') {
         wrapper = await KeyWrapper.derive(
           options.passphrase,
@@ -79,6 +135,25 @@ export async function* verifiedEntries(
       continue;
     }
     if (line.kind === 'manifest') throw fail('a second manifest');
+    if (seal) {
+      if (line.kind !== 'signature') {
+        throw fail(`a line after the seal (line ${seal.number}): the bundle was extended`);
+      }
+      const shape = signatureProblem(line as unknown as Record<string, unknown>);
+      if (shape) throw fail(shape);
+      checkPrev(line, prev, raw.number, fail);
+      if (
+        !signatureMatches(signerKey!, signedMessage(manifest.hash, seal.line.hash), line.signature)
+      ) {
+        throw fail(
+          `the signature is not one by the key the manifest names (${keyFingerprint(manifest.signer.publicKey)}): ` +
+            'the bundle was changed after it was signed, even if every hash was recomputed',
+        );
+      }
+      signed = { line, number: raw.number };
+      continue;
+    }
+    if (line.kind === 'signature') throw fail('a signature before the seal');
     const expected = manifest.eventCount;
 
     if (line.kind === 'event') {
@@ -98,6 +173,8 @@ export async function* verifiedEntries(
       if (line.coopId !== manifest.coopId) {
         throw fail(`the event belongs to coop ${line.coopId}, not to ${manifest.coopId}`);
       }
+      const contract = unwritableText(line) ?? eventContractProblem(line, manifest.coopId);
+      if (contract) throw fail(contract);
       events++;
       prev = line.hash;
       yield { kind: 'event', line: raw.number, event: line };
@@ -161,12 +238,26 @@ export async function* verifiedEntries(
         `(${events} of ${manifest.eventCount} events, ${keys} member keys): it was cut short`,
     );
   }
+  if (!signed) {
+    throw new BrokenBundleError(
+      lastLine + 1,
+      'signature',
+      `missing: the bundle stops after its seal (line ${lastLine}), unsigned: it was cut short`,
+    );
+  }
   return {
     manifest,
     eventCount: events,
     memberKeyCount: keys,
     sealHash: seal.line.hash,
     lineCount: lastLine,
+    signer: {
+      party: manifest.signer.party,
+      coopId: manifest.coopId,
+      publicKey: manifest.signer.publicKey,
+      fingerprint: keyFingerprint(manifest.signer.publicKey),
+      checked: options.expectKey !== undefined,
+    },
   };
 }
 
@@ -223,7 +314,7 @@ function parseLine(raw: TextLine, first: boolean): BundleLine {
     throw fail('not a JSON object');
   }
   const line = value as BundleLine;
-  if (!['manifest', 'event', 'memberKey', 'seal'].includes(line.kind)) {
+  if (!['manifest', 'event', 'memberKey', 'seal', 'signature'].includes(line.kind)) {
     throw fail(`not a bundle line (kind ${JSON.stringify(line.kind)})`);
   }
   // A future format may hash otherwise: say so rather than report a hash mismatch.
@@ -244,6 +335,12 @@ function parseLine(raw: TextLine, first: boolean): BundleLine {
 function checkFormat(line: ManifestLine, fail: Fail): void {
   if (line.format !== BUNDLE_FORMAT) {
     throw fail(`not a ${BUNDLE_FORMAT} bundle (format ${JSON.stringify(line.format)})`);
+  }
+  if (line.formatVersion === 1) {
+    throw fail(
+      'format version 1 bundles carry no signature, so nothing tells one rewritten from end to ' +
+        `end from the original: this tool reads version ${BUNDLE_FORMAT_VERSION}; export the history again`,
+    );
   }
   if (line.formatVersion !== BUNDLE_FORMAT_VERSION) {
     throw fail(
@@ -284,6 +381,11 @@ function openKey(wrapper: KeyWrapper, line: MemberKeyLine, seq: number, fail: Fa
         : 'does not open with this passphrase, though the keys before it did',
     );
   }
+}
+
+/** `coop velo-solidaire` or `the consortium`. */
+export function signerName(manifest: Pick<ManifestLine, 'coopId' | 'signer'>): string {
+  return manifest.signer.party === 'coop' ? `coop ${manifest.coopId}` : 'the consortium';
 }
 
 /** What a line says it is, to name it in messages (even when the rest of it is wrong). */

@@ -7,8 +7,10 @@ import {
   MemberKeyLine,
   PersonalDataKeys,
   SealLine,
+  SignatureLine,
   Unhashed,
 } from './bundle-format';
+import { BundleSigner, SIGNATURE_ALGORITHM, signedMessage } from './bundle-signature';
 import { hashedLine } from './hash-chain';
 import { assertPassphrase, KeyWrapper, newScryptParameters } from './key-wrapping';
 import { MemberKeySource } from './member-keys';
@@ -17,6 +19,8 @@ import { inChunks } from './text-chunks';
 export interface ExportSource {
   store: EventStore;
   coopId: string;
+  /** Signs the bundle: the coop's own key, or the consortium's when it exports a coop's history. */
+  signer: BundleSigner;
   /** The coop's member keys: only the coop's side (its app, its database) has them. */
   memberKeys?: MemberKeySource;
   /** Wraps the member keys into the bundle; without it no key travels. */
@@ -31,7 +35,7 @@ export interface PreparedBundle {
   manifest: ManifestLine;
   /** The bundle's text in chunks of about 64 KiB, read from the store as the consumer pulls. */
   text(): AsyncGenerator<string>;
-  /** The seal once the text was written to its end: its hash is worth noting apart from the bundle. */
+  /** The seal once the text was written to its end (its hash stands for the whole bundle). */
   sealed(): SealLine | undefined;
 }
 
@@ -45,7 +49,7 @@ const DEFAULT_PAGE_SIZE = 1000;
  * bad passphrase) fails before any answer has started.
  */
 export async function prepareBundle(source: ExportSource): Promise<PreparedBundle> {
-  const { store, coopId, passphrase, memberKeys } = source;
+  const { store, coopId, passphrase, memberKeys, signer } = source;
   const pageSize = source.pageSize ?? DEFAULT_PAGE_SIZE;
   if (passphrase !== undefined) {
     assertPassphrase(passphrase);
@@ -75,6 +79,7 @@ export async function prepareBundle(source: ExportSource): Promise<PreparedBundl
     positions: { from: 'start', through, storeHead },
     eventCount,
     personalData,
+    signer: { party: signer.party, algorithm: SIGNATURE_ALGORITHM, publicKey: signer.publicKey },
   });
 
   let sealed: SealLine | undefined;
@@ -115,6 +120,8 @@ export async function prepareBundle(source: ExportSource): Promise<PreparedBundl
     }
     const seal = hashedLine<SealLine>({ kind: 'seal', eventCount, memberKeyCount: keys, prev });
     yield seal.text;
+    const signature = signer.sign(signedMessage(manifest.hash, seal.hash)).toString('base64');
+    yield hashedLine<SignatureLine>({ kind: 'signature', signature, prev: seal.hash }).text;
     sealed = JSON.parse(seal.text) as SealLine;
   }
 

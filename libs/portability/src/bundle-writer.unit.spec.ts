@@ -1,7 +1,15 @@
 import { prepareBundle } from './bundle-writer';
 import { verifyBundle } from './bundle-verifier';
 import { BUNDLE_FORMAT, EventLine, MemberKeyLine } from './bundle-format';
-import { collect, COOP, keySource, PASSPHRASE, sampleHistory } from './testing/sample-history';
+import { keyFingerprint } from './bundle-signature';
+import {
+  collect,
+  COOP,
+  keySource,
+  PASSPHRASE,
+  sampleHistory,
+  SIGNER,
+} from './testing/sample-history';
 
 const parse = (text: string) =>
   text
@@ -12,18 +20,19 @@ const parse = (text: string) =>
 describe('writing a bundle', () => {
   it('holds every event of the coop, its own and the consortium’s about it, in global order', async () => {
     const { store } = sampleHistory();
-    const bundle = await prepareBundle({ store: store.asStore(), coopId: COOP });
+    const bundle = await prepareBundle({ store: store.asStore(), coopId: COOP, signer: SIGNER });
     const lines = parse(await collect(bundle.text()));
 
     const ofCoop = store.events.filter((e) => e.metadata.coopId === COOP);
     expect(lines[0]).toMatchObject({
       kind: 'manifest',
       format: BUNDLE_FORMAT,
-      formatVersion: 1,
+      formatVersion: 2,
       coopId: COOP,
       eventCount: ofCoop.length,
       positions: { from: 'start', through: ofCoop.at(-1)!.checkpoint, storeHead: 6 },
       personalData: { memberKeys: 'none' },
+      signer: { party: 'coop', algorithm: 'Ed25519', publicKey: SIGNER.publicKey },
     });
     const events = lines.filter((l): l is EventLine => l.kind === 'event');
     expect(events.map((e) => e.eventId)).toEqual(ofCoop.map((e) => e.eventId));
@@ -52,12 +61,16 @@ describe('writing a bundle', () => {
       prev: lines[0].hash,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(lines.at(-1)).toMatchObject({ kind: 'seal', eventCount: 5, memberKeyCount: 0 });
+    expect(lines.at(-2)).toMatchObject({ kind: 'seal', eventCount: 5, memberKeyCount: 0 });
+    expect(lines.at(-1)).toMatchObject({ kind: 'signature', prev: lines.at(-2).hash });
+    expect(
+      (await verifyBundle([lines.map((l) => JSON.stringify(l)).join('\n') + '\n'])).signer,
+    ).toMatchObject({ party: 'coop', fingerprint: keyFingerprint(SIGNER.publicKey) });
   });
 
   it('fixes its range before writing: events recorded meanwhile stay out', async () => {
     const { store } = sampleHistory();
-    const bundle = await prepareBundle({ store: store.asStore(), coopId: COOP });
+    const bundle = await prepareBundle({ store: store.asStore(), coopId: COOP, signer: SIGNER });
     store.record(COOP, `coop/${COOP}/resource/r1`, 'ResourceShared', { resourceId: 'r1' });
     const text = await collect(bundle.text());
     expect(text).not.toContain('ResourceShared');
@@ -71,6 +84,7 @@ describe('writing a bundle', () => {
         await prepareBundle({
           store: store.asStore(),
           coopId: COOP,
+          signer: SIGNER,
           memberKeys: keySource(memberKeys),
         })
       ).text(),
@@ -80,6 +94,7 @@ describe('writing a bundle', () => {
     const withKeys = await prepareBundle({
       store: store.asStore(),
       coopId: COOP,
+      signer: SIGNER,
       memberKeys: keySource(memberKeys),
       passphrase: PASSPHRASE,
     });
@@ -101,12 +116,18 @@ describe('writing a bundle', () => {
       prepareBundle({
         store: store.asStore(),
         coopId: COOP,
+        signer: SIGNER,
         memberKeys: keySource(memberKeys),
         passphrase: 'short',
       }),
     ).rejects.toThrow(/at least 12 characters/);
     await expect(
-      prepareBundle({ store: store.asStore(), coopId: COOP, passphrase: PASSPHRASE }),
+      prepareBundle({
+        store: store.asStore(),
+        coopId: COOP,
+        signer: SIGNER,
+        passphrase: PASSPHRASE,
+      }),
     ).rejects.toThrow(/only be exported where they are kept/);
   });
 });

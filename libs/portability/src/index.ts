@@ -9,3 +9,7 @@ export * from './bundle-writer';
 export * from './bundle-verifier';
 export * from './bundle-importer';
 export * from './bundle-response';
+export * from './bundle-signature';
+export * from './signing-key-table';
+export * from './signing-key.migration';
+export * from './registered-key';

@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
+import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
@@ -32,6 +33,7 @@ export const CONSORTIUM_MIGRATIONS = [
   BudgetPeriods1764300000102,
   PooledMonthPillar1764300000103,
   RegistryExactCapital1764300000120,
+  CreateBundleSigningKey1765000000000,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [

@@ -6,25 +6,31 @@ import { isCoopId } from '@libs/contracts';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ApiProblems } from '@libs/http';
 import { BUNDLE_MEDIA_TYPE, bundleResponse, prepareBundle } from '@libs/portability';
+import { ConsortiumSigningKey } from './consortium-signing-key';
 
 /**
  * A coop's history as the bundle its own app exports, for the board (a coop that left, or will)
  * and for that coop's admin. The consortium does not hold the members' keys: its bundle never
- * carries them.
+ * carries them. Nor does it hold the coop's signing key: it signs with its own, and says so.
  */
 @ApiTags('coops')
 @ApiBearerAuth()
 @Controller('coops')
 export class CoopExportController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly signingKey: ConsortiumSigningKey,
+  ) {}
 
   @Get(':coopId/export')
   @Roles('board-member', 'coop-admin')
   @ApiOperation({
     summary: 'Export a coop’s whole event history as a verifiable bundle (NDJSON, streamed)',
     description:
-      'The same bundle as the coop app’s `GET /export` (docs/export-format.md), without the ' +
-      'members’ keys, which only the coop holds. Board members, or the admin of that coop.',
+      'The same events as the coop app’s `GET /export` (docs/export-format.md), without the ' +
+      'members’ keys, which only the coop holds, and signed by the consortium’s own key ' +
+      '(the manifest’s `signer.party` is `consortium`), not the coop’s. Board members, or the ' +
+      'admin of that coop.',
   })
   @ApiProduces(BUNDLE_MEDIA_TYPE)
   @ApiOkResponse({ description: 'the bundle, one JSON object per line' })
@@ -37,7 +43,11 @@ export class CoopExportController {
       throw new ForbiddenException(`a coop admin may export only their own coop, not ${coopId}`);
     }
     if (!isCoopId(coopId)) throw new NotFound(`no coop ${coopId}`);
-    const bundle = await prepareBundle({ store: this.store, coopId });
+    const bundle = await prepareBundle({
+      store: this.store,
+      coopId,
+      signer: await this.signingKey.signer(),
+    });
     if (bundle.manifest.eventCount === 0) throw new NotFound(`no coop ${coopId} in the store`);
     return bundleResponse(bundle);
   }

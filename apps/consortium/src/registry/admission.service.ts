@@ -35,6 +35,7 @@ export class AdmissionService {
         coopId,
         legalForm: application.legalForm,
         applied: application.applied,
+        bundleKey: application.bundleKey,
         admittedOn: dto.admittedOn ?? today(),
         by: meta.actor,
         override: dto.override ? { reason: dto.override.reason } : null,

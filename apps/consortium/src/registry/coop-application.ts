@@ -5,6 +5,8 @@ export interface CoopApplication {
   legalForm: LegalForm | null;
   applied: boolean;
   withdrawalRequested: boolean;
+  /** The key that signs the coop's bundles, as its application gave it (null before format 2). */
+  bundleKey: string | null;
 }
 
 export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
@@ -13,8 +15,8 @@ export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
       event.type === 'CoopProfileSet'
         ? { ...application, legalForm: event.data.legalForm }
         : event.type === 'ConsortiumApplicationSubmitted'
-          ? { ...application, applied: true }
+          ? { ...application, applied: true, bundleKey: event.data.bundleKey ?? null }
           : { ...application, withdrawalRequested: true },
-    { legalForm: null, applied: false, withdrawalRequested: false },
+    { legalForm: null, applied: false, withdrawalRequested: false, bundleKey: null },
   );
 }

@@ -9,6 +9,8 @@ export type RegistryCommand =
       /** From the coop's own stream: its profile's legal form and whether it applied. */
       legalForm: LegalForm;
       applied: boolean;
+      /** From the coop's application: the key that signs its bundles, recorded at admission. */
+      bundleKey: string | null;
       admittedOn: string;
       by: string;
       /** The board admits despite the composition rule, and says why. */
@@ -139,6 +141,7 @@ function admit(
           breaks && command.override
             ? { rule: SOCIAL_COOPS.rule, reason: command.override.reason, by: command.by }
             : null,
+        bundleKey: command.bundleKey,
       },
     },
   ];

@@ -17,6 +17,7 @@ const admit = (
   coopId,
   legalForm,
   applied: true,
+  bundleKey: null,
   admittedOn: '2027-01-15',
   by: 'board-chair',
   override: null,
@@ -120,5 +121,15 @@ describe('settling a leaving coop', () => {
       run(admit('a', 'social_coop_a'), settle('a', { withdrawalRequested: false })),
     ).toThrow(StateConflict);
     expect(() => run(admit('a', 'social_coop_a'), settle('a'), settle('a'))).toThrow(StateConflict);
+  });
+});
+
+describe('the coop’s bundle-signing key', () => {
+  it('given an application that carries the coop’s key, when the board admits it, then the admission records that key', () => {
+    const { events } = run(admit('a', 'social_coop_a', { bundleKey: 'MCowBQYDK2VwAyEAkey=' }));
+    expect(events.at(-1)).toMatchObject({
+      type: 'CoopAdmitted',
+      data: { coopId: 'a', bundleKey: 'MCowBQYDK2VwAyEAkey=' },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
+import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { ContributionRow } from '../contributions/contribution.entity';
 import { contributionsProjection } from '../contributions/contributions.projection';
 import { MemberRow } from '../membership/member.entity';
@@ -17,6 +18,7 @@ export const COOP_MIGRATIONS = [
   ...IDEMPOTENCY_MIGRATIONS,
   CoopReadModels1764300000001,
   ExactMoneyColumns1764300000010,
+  CreateBundleSigningKey1765000000000,
 ];
 
 export function coopProjections(coopId: string): Projection[] {

@@ -19,6 +19,7 @@ import {
   prepareBundle,
 } from '@libs/portability';
 import { COOP_ID } from '../coop-id';
+import { CoopSigningKey } from './coop-signing-key';
 import { MemberKeyTable } from './member-key-table';
 
 export const PASSPHRASE_HEADER = 'bundle-passphrase';
@@ -32,6 +33,7 @@ export class ExportController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(COOP_ID) private readonly coopId: string,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly signingKey: CoopSigningKey,
   ) {}
 
   @Get()
@@ -40,7 +42,8 @@ export class ExportController {
     summary: 'Export the coop’s whole event history as a verifiable bundle (NDJSON, streamed)',
     description:
       'Every event of the coop’s streams and the consortium’s events about it, in global order, ' +
-      'each line chained to the one before by SHA-256 (docs/export-format.md). Personal data ' +
+      'each line chained to the one before by SHA-256 and the whole signed with the coop’s own ' +
+      'Ed25519 key, recorded by the consortium at admission (docs/export-format.md). Personal data ' +
       'stays sealed; with a `Bundle-Passphrase` header the members’ keys travel too, wrapped ' +
       'with a key derived from it, so that an import with the same passphrase restores names ' +
       'and e-mails.',
@@ -65,6 +68,7 @@ export class ExportController {
     const bundle = await prepareBundle({
       store: this.store,
       coopId: this.coopId,
+      signer: await this.signingKey.signer(),
       memberKeys: new MemberKeyTable(this.db),
       passphrase,
     });

@@ -3,7 +3,7 @@ import { Decider, RuleViolation, StateConflict } from '@libs/aggregates';
 
 export type CoopProfileCommand =
   | ({ type: 'SetProfile' } & CoopProfileSet['data'])
-  | { type: 'ApplyToConsortium'; coopId: string; submittedOn: string }
+  | { type: 'ApplyToConsortium'; coopId: string; submittedOn: string; bundleKey: string }
   | {
       type: 'RequestConsortiumWithdrawal';
       coopId: string;
@@ -48,7 +48,11 @@ export function decide(command: CoopProfileCommand, state: CoopProfileState): Co
       return [
         {
           type: 'ConsortiumApplicationSubmitted',
-          data: { coopId: command.coopId, submittedOn: command.submittedOn },
+          data: {
+            coopId: command.coopId,
+            submittedOn: command.submittedOn,
+            bundleKey: command.bundleKey,
+          },
         },
       ];
     case 'RequestConsortiumWithdrawal':

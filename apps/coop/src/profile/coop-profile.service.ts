@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LegalForm, PROFILE_AGGREGATE } from '@libs/contracts';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { CoopCommands } from '../coop-commands';
+import { CoopSigningKey } from '../export/coop-signing-key';
 import {
   ApplicationStatus,
   CoopProfileCommand,
@@ -30,7 +31,10 @@ export interface CoopProfileView {
 
 @Injectable()
 export class CoopProfileService {
-  constructor(private readonly commands: CoopCommands) {}
+  constructor(
+    private readonly commands: CoopCommands,
+    private readonly signingKey: CoopSigningKey,
+  ) {}
 
   async view(): Promise<{ view: CoopProfileView; version: number }> {
     const { state, version } = await this.commands.load(
@@ -67,9 +71,15 @@ export class CoopProfileService {
     );
   }
 
-  apply(meta: CommandMeta) {
+  /** The application carries the key that signs the coop's bundles, for the consortium to record. */
+  async apply(meta: CommandMeta) {
     return this.run(
-      { type: 'ApplyToConsortium', coopId: this.commands.coopId, submittedOn: today() },
+      {
+        type: 'ApplyToConsortium',
+        coopId: this.commands.coopId,
+        submittedOn: today(),
+        bundleKey: await this.signingKey.publicKey(),
+      },
       meta,
     );
   }

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ExportModule } from '../export/export.module';
 import { CoopProfileController } from './coop-profile.controller';
 import { CoopProfileService } from './coop-profile.service';
 
 @Module({
+  // The application carries the coop's bundle-signing key (ExportModule's).
+  imports: [ExportModule],
   controllers: [CoopProfileController],
   providers: [CoopProfileService],
   exports: [CoopProfileService],

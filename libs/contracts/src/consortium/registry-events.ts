@@ -10,7 +10,11 @@ import { LegalForm } from '../coop/vocabulary';
 export const REGISTRY_AGGREGATE = 'registry';
 export const REGISTRY_ID = 'member-coops';
 
-/** The board admitted the coop; `override` records why it did despite a refused rule. */
+/**
+ * The board admitted the coop; `override` records why it did despite a refused rule. Schema
+ * version 2 adds `bundleKey`, the public key the coop gave in its application (null if none):
+ * the key the federation expects on the coop's export bundles. Version 1 reads with null.
+ */
 export type CoopAdmitted = DomainEvent<
   'CoopAdmitted',
   {
@@ -18,6 +22,7 @@ export type CoopAdmitted = DomainEvent<
     legalForm: LegalForm;
     admittedOn: string;
     override: { rule: string; reason: string; by: string } | null;
+    bundleKey: string | null;
   }
 >;
 

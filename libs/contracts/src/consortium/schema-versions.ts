@@ -4,7 +4,7 @@ import { RegistryEvent } from './registry-events';
 export type ConsortiumEvent = RegistryEvent | BudgetEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
-  CoopAdmitted: 1,
+  CoopAdmitted: 2,
   CoopWithdrawalSettled: 1,
   BudgetOpened: 1,
   AllocationProposed: 1,

@@ -9,9 +9,14 @@ export type CoopProfileSet = DomainEvent<
   { coopId: string; name: string; legalForm: LegalForm; themes: Theme[]; territory: string }
 >;
 
+/**
+ * Schema version 2 adds `bundleKey`: the public key (Ed25519, SubjectPublicKeyInfo DER, base64)
+ * that signs the coop's export bundles, so that the consortium can record it at admission. Version
+ * 1 applications read with `bundleKey: null` (CONTRACT_UPCASTERS).
+ */
 export type ConsortiumApplicationSubmitted = DomainEvent<
   'ConsortiumApplicationSubmitted',
-  { coopId: string; submittedOn: string }
+  { coopId: string; submittedOn: string; bundleKey: string | null }
 >;
 
 export type ConsortiumWithdrawalRequested = DomainEvent<

@@ -1,13 +1,4 @@
-/**
- * How an event recorded with an older schema version reads as the current one. Shaped like the
- * event store's `Upcaster` (the store applies them on every read), kept here with the contracts
- * they translate between.
- */
-export interface SchemaUpcast {
-  type: string;
-  fromVersion: number;
-  upcast(data: unknown): unknown;
-}
+import type { ContractUpcaster } from '../contract-upcasters';
 
 interface ExitWithClearReason {
   reason: string | null;
@@ -26,7 +17,7 @@ function exitReasonInClear(data: unknown): unknown {
     : { ...rest, reason: null, reasonInClear: reason };
 }
 
-export const COOP_UPCASTS: SchemaUpcast[] = [
+export const COOP_UPCASTS: ContractUpcaster[] = [
   { type: 'MemberWithdrew', fromVersion: 1, upcast: exitReasonInClear },
   { type: 'MemberExcluded', fromVersion: 1, upcast: exitReasonInClear },
 ];

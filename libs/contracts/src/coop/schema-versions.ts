@@ -23,6 +23,6 @@ export const COOP_SCHEMA_VERSIONS = {
   ResourceShared: 1,
   ResourceWithdrawn: 1,
   CoopProfileSet: 1,
-  ConsortiumApplicationSubmitted: 1,
+  ConsortiumApplicationSubmitted: 2,
   ConsortiumWithdrawalRequested: 1,
 } as const satisfies Record<CoopEvent['type'], number>;

@@ -5,6 +5,7 @@ import { Checkpoint, NewEvent, RecordedEvent } from '../envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import {
   AppendResult,
+  AtomicAppends,
   BatchHandler,
   EventStore,
   ReadAllFilter,
@@ -16,6 +17,7 @@ import {
 import { ExpectedVersion, versionMatches } from '../expected-version';
 import { Upcasters } from '../upcaster';
 import { AppendedRow, appendStatement } from './append-statement';
+import { appendAtomically } from './atomic-appends';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { createStoreSchema, eventsTable } from './store-schema';
 import { globalPageQuery } from './global-page-query';
@@ -134,6 +136,11 @@ export class PostgresEventStore implements EventStore {
         throw new WrongExpectedVersionError(streamId, expectedVersion, actual);
       }
     }
+  }
+
+  /** Appends to any streams in one transaction (atomic-appends.ts). */
+  appendAtomically<T>(write: (appends: AtomicAppends) => Promise<T>): Promise<T> {
+    return appendAtomically(this.pool, this.schema, write);
   }
 
   /**

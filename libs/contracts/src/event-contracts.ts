@@ -1,0 +1,281 @@
+import { ConsortiumEvent } from './consortium';
+import { BUDGET_AGGREGATE } from './consortium/budget-events';
+import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
+import {
+  CONTRIBUTION_AGGREGATE,
+  CONTRIBUTION_KINDS,
+  CoopEvent,
+  LEGAL_FORMS,
+  MEMBER_AGGREGATE,
+  MEMBER_CATEGORIES,
+  PILLARS,
+  PROFILE_AGGREGATE,
+  RESOURCE_AGGREGATE,
+  RESOURCE_KINDS,
+  THEMES,
+} from './coop';
+import {
+  base64,
+  bool,
+  coopId,
+  day,
+  list,
+  money,
+  month,
+  nullable,
+  object,
+  oneOf,
+  quantity,
+  Shape,
+  signedMoney,
+  slug,
+  text,
+  uuid,
+  variants,
+  whole,
+} from './payload-schema';
+import { CONSORTIUM_STREAM_PREFIX, coopOfStream } from './stream-names';
+
+/**
+ * What an event of each type must be, in one table: the side that writes it (a coop, in its own
+ * streams; the consortium, in its own), the aggregate whose stream holds it, the payload member
+ * that names that stream's id, and the payload's shape for every schema version still found in
+ * stores. Whatever comes from outside an app (a bundle) is checked against it before anything is
+ * written; a type, version or shape not in it is something no app of the federation wrote.
+ */
+export interface EventContract {
+  side: 'coop' | 'consortium';
+  aggregate: string;
+  /** The payload member equal to the stream's id; a string: that id for every event. */
+  streamId: string | { fixed: string };
+  versions: Record<number, Shape>;
+}
+
+const actor = text(200);
+const theme = oneOf(THEMES);
+const shares = object({ count: whole(1), nominalValue: money });
+const sealedPersonalData = object({ keyId: uuid, iv: base64, ciphertext: base64, tag: base64 });
+const memberExit = object({
+  memberId: uuid,
+  requestedOn: day,
+  effectiveOn: day,
+  reason: nullable(text()),
+  reimbursement: object({ amount: money, dueOn: day }),
+});
+/** A coop's bundle-signing public key: Ed25519, SubjectPublicKeyInfo DER in base64. */
+const bundleKey = nullable(base64);
+const coop = (aggregate: string, streamId: string, versions: Record<number, Shape>) =>
+  ({ side: 'coop', aggregate, streamId, versions }) as const;
+const consortium = (
+  aggregate: string,
+  streamId: EventContract['streamId'],
+  versions: Record<number, Shape>,
+) => ({ side: 'consortium', aggregate, streamId, versions }) as const;
+
+const application = { coopId, submittedOn: day };
+const admission = {
+  coopId,
+  legalForm: oneOf(LEGAL_FORMS),
+  admittedOn: day,
+  override: nullable(object({ rule: text(200), reason: text(), by: actor })),
+};
+
+export const EVENT_CONTRACTS = {
+  MemberAdmitted: coop(MEMBER_AGGREGATE, 'memberId', {
+    1: object({
+      memberId: uuid,
+      category: oneOf(MEMBER_CATEGORIES),
+      disadvantaged: bool,
+      admittedOn: day,
+      shares,
+      personalData: nullable(sealedPersonalData),
+    }),
+  }),
+  SharesSubscribed: coop(MEMBER_AGGREGATE, 'memberId', {
+    1: object({ memberId: uuid, subscribedOn: day, shares }),
+  }),
+  CapitalPaid: coop(MEMBER_AGGREGATE, 'memberId', {
+    1: object({ memberId: uuid, paidOn: day, amount: money }),
+  }),
+  MemberCategoryChanged: coop(MEMBER_AGGREGATE, 'memberId', {
+    1: object({
+      memberId: uuid,
+      changedOn: day,
+      category: oneOf(MEMBER_CATEGORIES),
+      disadvantaged: bool,
+    }),
+  }),
+  MemberWithdrew: coop(MEMBER_AGGREGATE, 'memberId', { 1: memberExit }),
+  MemberExcluded: coop(MEMBER_AGGREGATE, 'memberId', { 1: memberExit }),
+  PersonalDataErased: coop(MEMBER_AGGREGATE, 'memberId', {
+    1: object({ memberId: uuid, erasedOn: day }),
+  }),
+  ContributionRecorded: coop(CONTRIBUTION_AGGREGATE, 'contributionId', {
+    1: object({
+      contributionId: uuid,
+      kind: oneOf(Object.keys(CONTRIBUTION_KINDS)),
+      pillar: oneOf(PILLARS),
+      quantity,
+      period: month,
+      theme,
+      source: nullable(text()),
+      status: oneOf(['pledged', 'paid']),
+      recordedOn: day,
+    }),
+  }),
+  PledgePaid: coop(CONTRIBUTION_AGGREGATE, 'contributionId', {
+    1: object({ contributionId: uuid, paidOn: day }),
+  }),
+  PledgeCancelled: coop(CONTRIBUTION_AGGREGATE, 'contributionId', {
+    1: object({ contributionId: uuid, cancelledOn: day, reason: text() }),
+  }),
+  ResourceShared: coop(RESOURCE_AGGREGATE, 'resourceId', {
+    1: object({
+      resourceId: uuid,
+      kind: oneOf(RESOURCE_KINDS),
+      title: text(200),
+      description: nullable(text()),
+      themes: list(theme, THEMES.length),
+      terms: variants('type', {
+        free: object({ type: text() }),
+        at_cost: object({ type: text(), price: money }),
+        sol: object({ type: text(), price: money }),
+        hours: object({ type: text(), hours: whole(0, 99_999_999_999) }),
+      }),
+      sharedOn: day,
+    }),
+  }),
+  ResourceWithdrawn: coop(RESOURCE_AGGREGATE, 'resourceId', {
+    1: object({ resourceId: uuid, withdrawnOn: day }),
+  }),
+  CoopProfileSet: coop(PROFILE_AGGREGATE, 'coopId', {
+    1: object({
+      coopId,
+      name: text(200),
+      legalForm: oneOf(LEGAL_FORMS),
+      themes: list(theme, THEMES.length),
+      territory: text(500),
+    }),
+  }),
+  ConsortiumApplicationSubmitted: coop(PROFILE_AGGREGATE, 'coopId', {
+    1: object(application),
+    2: object({ ...application, bundleKey }),
+  }),
+  ConsortiumWithdrawalRequested: coop(PROFILE_AGGREGATE, 'coopId', {
+    1: object({ coopId, requestedOn: day, reason: nullable(text()) }),
+  }),
+  CoopAdmitted: consortium(
+    REGISTRY_AGGREGATE,
+    { fixed: REGISTRY_ID },
+    {
+      1: object(admission),
+      2: object({ ...admission, bundleKey }),
+    },
+  ),
+  CoopWithdrawalSettled: consortium(
+    REGISTRY_AGGREGATE,
+    { fixed: REGISTRY_ID },
+    {
+      1: object({
+        coopId,
+        settledOn: day,
+        capitalOwed: money,
+        dueOn: day,
+        cancelledPledges: list(uuid, 100_000),
+        withdrawnResources: list(uuid, 100_000),
+        openAllocations: list(uuid, 100_000),
+      }),
+    },
+  ),
+  BudgetOpened: consortium(BUDGET_AGGREGATE, 'periodId', {
+    1: object({ periodId: slug, startsOn: day, endsOn: day, openedBy: actor }),
+  }),
+  AllocationProposed: consortium(BUDGET_AGGREGATE, 'periodId', {
+    1: object({
+      periodId: slug,
+      allocationId: uuid,
+      title: text(200),
+      purpose: text(),
+      theme: nullable(theme),
+      beneficiaryCoopId: nullable(coopId),
+      amount: money,
+      proposedBy: actor,
+    }),
+  }),
+  VoteCast: consortium(BUDGET_AGGREGATE, 'periodId', {
+    1: object({
+      periodId: slug,
+      allocationId: uuid,
+      voter: actor,
+      vote: oneOf(['for', 'against', 'abstain']),
+    }),
+  }),
+  AllocationDecided: consortium(BUDGET_AGGREGATE, 'periodId', {
+    1: object({
+      periodId: slug,
+      allocationId: uuid,
+      outcome: oneOf(['approved', 'rejected']),
+      tally: object({ for: whole(), against: whole(), abstain: whole() }),
+      boardSize: whole(),
+    }),
+  }),
+  BudgetClosed: consortium(BUDGET_AGGREGATE, 'periodId', {
+    1: object({
+      periodId: slug,
+      closedOn: day,
+      netResult: signedMoney,
+      legalReserve: money,
+      mutualFund: money,
+      remainder: list(object({ purpose: text(), amount: money })),
+    }),
+  }),
+} as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
+
+export type ContractedEventType = keyof typeof EVENT_CONTRACTS;
+
+/** An event as it travels (a bundle's line): enough to check it against its contract. */
+export interface EventToCheck {
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  data: unknown;
+}
+
+/**
+ * What is wrong with an event that claims to belong to coop `ownCoopId`'s history, or null: its
+ * type and schema version are known, its payload has its type's shape, its stream is the one its
+ * contract names (a coop event in that coop's own streams; a consortium event in the consortium's),
+ * and a payload that names a coop names this one.
+ */
+export function eventContractProblem(event: EventToCheck, ownCoopId: string): string | null {
+  const contract = Object.prototype.hasOwnProperty.call(EVENT_CONTRACTS, event.type)
+    ? (EVENT_CONTRACTS[event.type as ContractedEventType] as EventContract)
+    : undefined;
+  if (!contract) return `unknown event type ${JSON.stringify(event.type).slice(0, 60)}`;
+  const shape = contract.versions[event.schemaVersion];
+  if (!shape) {
+    return (
+      `${event.type} has no schema version ${event.schemaVersion} ` +
+      `(known: ${Object.keys(contract.versions).join(', ')})`
+    );
+  }
+  const problem = shape(event.data, 'data');
+  if (problem) return `${event.type}: ${problem}`;
+  const data = event.data as Record<string, unknown>;
+  if ('coopId' in data && data.coopId !== ownCoopId) {
+    return `${event.type} is about coop ${String(data.coopId)}, not ${ownCoopId}`;
+  }
+  const id =
+    typeof contract.streamId === 'string' ? data[contract.streamId] : contract.streamId.fixed;
+  const expected =
+    contract.side === 'coop'
+      ? `coop/${ownCoopId}/${contract.aggregate}/${String(id)}`
+      : `${CONSORTIUM_STREAM_PREFIX}${contract.aggregate}/${String(id)}`;
+  if (event.streamId !== expected) {
+    const owner = coopOfStream(event.streamId);
+    return owner !== null && owner !== ownCoopId
+      ? `stream ${event.streamId} belongs to coop ${owner}, not to ${ownCoopId}`
+      : `${event.type} belongs in stream ${expected}, not ${event.streamId}`;
+  }
+  return null;
+}
