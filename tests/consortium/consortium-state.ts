@@ -34,7 +34,8 @@ export async function everyView(
 }
 
 /** Tables an app writes itself (not its projections): they need not match a rebuild. */
-const NOT_PROJECTED = ['migrations', 'idempotency_keys', 'typeorm_metadata'];
+// The app's own tables that no event fills: its bundle-signing key is made at first start.
+const NOT_PROJECTED = ['migrations', 'idempotency_keys', 'typeorm_metadata', 'bundle_signing_key'];
 
 /**
  * Every projected table of a read-model schema, as sorted JSON rows. Two exceptions: the

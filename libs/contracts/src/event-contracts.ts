@@ -55,13 +55,19 @@ const actor = text(200);
 const theme = oneOf(THEMES);
 const shares = object({ count: whole(1), nominalValue: money });
 const sealedPersonalData = object({ keyId: uuid, iv: base64, ciphertext: base64, tag: base64 });
-const memberExit = object({
-  memberId: uuid,
-  requestedOn: day,
-  effectiveOn: day,
-  reason: nullable(text()),
-  reimbursement: object({ amount: money, dueOn: day }),
-});
+const memberExitOf = (reason: Shape) =>
+  object({
+    memberId: uuid,
+    requestedOn: day,
+    effectiveOn: day,
+    reason,
+    reimbursement: object({ amount: money, dueOn: day }),
+  });
+/** Version 1 wrote the reason in clear; version 2 seals it with the member's key. */
+const memberExit = {
+  1: memberExitOf(nullable(text())),
+  2: memberExitOf(nullable(sealedPersonalData)),
+};
 /** A coop's bundle-signing public key: Ed25519, SubjectPublicKeyInfo DER in base64. */
 const bundleKey = nullable(base64);
 const coop = (aggregate: string, streamId: string, versions: Record<number, Shape>) =>
@@ -105,8 +111,8 @@ export const EVENT_CONTRACTS = {
       disadvantaged: bool,
     }),
   }),
-  MemberWithdrew: coop(MEMBER_AGGREGATE, 'memberId', { 1: memberExit }),
-  MemberExcluded: coop(MEMBER_AGGREGATE, 'memberId', { 1: memberExit }),
+  MemberWithdrew: coop(MEMBER_AGGREGATE, 'memberId', memberExit),
+  MemberExcluded: coop(MEMBER_AGGREGATE, 'memberId', memberExit),
   PersonalDataErased: coop(MEMBER_AGGREGATE, 'memberId', {
     1: object({ memberId: uuid, erasedOn: day }),
   }),
