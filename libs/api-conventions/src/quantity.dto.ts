@@ -53,6 +53,6 @@ export interface MoneyJson {
   currency: Currency;
 }
 
-export function moneyJson(currency: Currency, hundredths: number): MoneyJson {
+export function moneyJson(currency: Currency, hundredths: number | bigint): MoneyJson {
   return { amount: formatHundredths(hundredths), currency };
 }

@@ -43,12 +43,17 @@ export function parseSignedHundredths(value: string): number | null {
   return magnitude === null ? null : negative ? -magnitude : magnitude;
 }
 
-/** 12050 → `"120.50"`; -500 → `"-5.00"`. */
-export function formatHundredths(hundredths: number): string {
-  if (!Number.isSafeInteger(hundredths)) throw new Error(`not an integer amount: ${hundredths}`);
-  const sign = hundredths < 0 ? '-' : '';
-  const abs = Math.abs(hundredths);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+/**
+ * 12050 → `"120.50"`; -500 → `"-5.00"`. A sum of many amounts may pass 2^53 hundredths: it comes
+ * as a bigint (from SQL `numeric` or BigInt arithmetic) and is written out exactly.
+ */
+export function formatHundredths(hundredths: number | bigint): string {
+  if (typeof hundredths === 'number' && !Number.isSafeInteger(hundredths))
+    throw new Error(`not an integer amount: ${hundredths}`);
+  const value = BigInt(hundredths);
+  const sign = value < 0n ? '-' : '';
+  const abs = value < 0n ? -value : value;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
 export function money(currency: Currency, hundredths: number): Money {

@@ -25,6 +25,14 @@ describe('decimal amounts', () => {
     expect(formatHundredths(-500)).toBe('-5.00');
   });
 
+  it('writes sums past 2^53 hundredths exactly, given as bigints', () => {
+    // 100,000 amounts of 999,999,999.99: no float holds this to the cent.
+    expect(formatHundredths(99_999_999_999n * 100_000n)).toBe('99999999999000.00');
+    expect(formatHundredths(-(2n ** 64n) - 7n)).toBe('-184467440737095516.23');
+    expect(formatHundredths(12050n)).toBe('120.50');
+    expect(() => formatHundredths(2 ** 53 + 2)).toThrow(/not an integer amount/);
+  });
+
   it('round-trips', () => {
     for (const h of [0, 1, 99, 100, 123456, 71900])
       expect(parseHundredths(formatHundredths(h))).toBe(h);

@@ -12,6 +12,7 @@ import { memberCoopsProjection } from '../registry/member-coops.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
+import { PooledExactAndAdmitted1764300000104 } from './1764300000104-pooled-exact-and-admitted';
 
 /**
  * The consortium's own database: its tables, their migrations, and the projections that fill them.
@@ -30,6 +31,7 @@ export const CONSORTIUM_MIGRATIONS = [
   ConsortiumReadModels1764300000101,
   BudgetPeriods1764300000102,
   PooledMonthPillar1764300000103,
+  PooledExactAndAdmitted1764300000104,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
