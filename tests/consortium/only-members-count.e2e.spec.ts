@@ -177,4 +177,24 @@ describe('only member coops count', () => {
       ]),
     });
   });
+
+  it('documents what is kept aside, and the budget’s cash, in its OpenAPI document', async () => {
+    const doc = (await (await fetch(`${consortium.app.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const fieldsOf = (path: string, status: string) => {
+      const response = doc.paths[path].get.responses[status] as {
+        content: { 'application/json': { schema: { $ref: string } } };
+      };
+      const name = response.content['application/json'].schema.$ref.split('/').pop()!;
+      return Object.keys(doc.components.schemas[name].properties);
+    };
+    expect(fieldsOf('/pooled-means', '200')).toEqual(
+      expect.arrayContaining(['totals', 'byCoop', 'notCounted']),
+    );
+    expect(fieldsOf('/budgets/{periodId}', '200')).toEqual(
+      expect.arrayContaining(['income', 'nonMonetaryValuation', 'cash', 'available']),
+    );
+  });
 });
