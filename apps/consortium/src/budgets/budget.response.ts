@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Currency, CURRENCIES, Vote } from '@libs/contracts';
 import { MoneyDto } from '@libs/api-conventions';
 import { TotalLineSchema } from '../pooled-means/pooled-means.response';
+import { BudgetPeriodItem } from './budgets.dto';
 import { BudgetView } from './budgets.service';
 
 /** The OpenAPI schema of a budget period (`BudgetView`, which `BudgetResponse` implements). */
@@ -76,19 +77,8 @@ class ClosingSchema {
   remainder!: ClosingLineSchema[];
 }
 
-export class BudgetResponse implements BudgetView {
-  @ApiProperty({ example: '2027' })
-  periodId!: string;
-
-  @ApiProperty({ format: 'date' })
-  startsOn!: string;
-
-  @ApiProperty({ format: 'date' })
-  endsOn!: string;
-
-  @ApiProperty({ enum: ['open', 'closed'] })
-  status!: 'open' | 'closed';
-
+/** A period as listed, with its figures. */
+export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   @ApiProperty({
     type: [TotalLineSchema],
     description:
