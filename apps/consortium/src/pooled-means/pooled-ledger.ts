@@ -371,9 +371,14 @@ export function bookBatch(
     const pledge = open.get(key);
     if (!pledge) continue;
     open.delete(key);
-    book(pledge.notCounted, { of: pledge, day, pledged: -pledge.hundredths, paid: 0n });
-    if (event.type === 'PledgePaid')
-      book(now, { of: pledge, day, pledged: 0n, paid: pledge.hundredths });
+    const paid = event.type === 'PledgePaid' ? pledge.hundredths : 0n;
+    if (paid === 0n || pledge.notCounted === now) {
+      book(pledge.notCounted, { of: pledge, day, pledged: -pledge.hundredths, paid });
+    } else {
+      // The coop's standing changed since it pledged: the promise and the money part ways.
+      book(pledge.notCounted, { of: pledge, day, pledged: -pledge.hundredths, paid: 0n });
+      book(now, { of: pledge, day, pledged: 0n, paid });
+    }
   }
   // The settling pledges were taken out; what is still open now was opened by this batch.
   return {

@@ -330,6 +330,18 @@ describe('only member coops count', () => {
     ]);
   });
 
+  it('keeps aside a member’s pledge paid after it left, and takes the promise off the ledger', () => {
+    // The settlement did not list this pledge; paid later, the money is a withdrawn coop's.
+    const { movements, notCounted } = book(
+      [registryEvents.withdrawalSettled('velo-solidaire'), velo.pledgePaid(A)],
+      [pledge],
+    );
+    expect(on('coopId', movements)).toEqual([['velo-solidaire', 'SOL', -4000, 0]]);
+    expect(notCounted).toEqual([
+      expect.objectContaining({ reason: 'withdrawn', unit: 'SOL', pledged: 0n, paid: 4000n }),
+    ]);
+  });
+
   it('stops counting a coop once its withdrawal is settled, for good', () => {
     const settled = registryEvents.withdrawalSettled('velo-solidaire');
     (settled.event.data as { cancelledPledges: string[] }).cancelledPledges = [A];
