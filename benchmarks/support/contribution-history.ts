@@ -1,17 +1,21 @@
 import { Pool } from 'pg';
 import {
+  consortiumStream,
   CONTRIBUTION_AGGREGATE,
   CONTRIBUTION_KINDS,
   ContributionKind,
   MEMBER_AGGREGATE,
   PROFILE_AGGREGATE,
+  REGISTRY_AGGREGATE,
+  REGISTRY_ID,
   THEMES,
 } from '@libs/contracts';
 
 /**
  * A federation's history, written straight into the store's events table by INSERT … SELECT over
  * generate_series: as the coop apps would have appended it, only a thousand times faster. Every
- * coop describes itself, applies and admits members; then contributions come in for a year (money
+ * coop describes itself, applies, is admitted by the board (only members' contributions count)
+ * and admits members; then contributions come in for a year (money
  * in EUR and SOL, time in hours; one in seven a pledge), and two pledges in three are paid one
  * chunk later, so the ledger's open pledges fill and drain as the log goes on. The rows carry
  * the columns and JSON shapes `PostgresEventStore` writes (store-schema.ts, append-statement.ts);
@@ -63,6 +67,9 @@ function contribution(total: number) {
   };
 }
 
+/** The i-th coop's legal form: a SCIC in four, the others social coops of type A or B. */
+const LEGAL_FORM = `CASE WHEN i % 4 = 0 THEN 'scic' ELSE 'social_coop_' || CASE WHEN i % 2 = 0 THEN 'a' ELSE 'b' END END`;
+
 const METADATA = (actor: string) =>
   `jsonb_build_object('actor', ${actor}, 'correlationId', gen_random_uuid(), 'causationId', gen_random_uuid())`;
 
@@ -88,7 +95,7 @@ export async function loadHistory(
       1,
       'CoopProfileSet',
       `jsonb_build_object('coopId', coop, 'name', 'Coop ' || i, 'legalForm',
-         CASE WHEN i % 4 = 0 THEN 'scic' ELSE 'social_coop_' || CASE WHEN i % 2 = 0 THEN 'a' ELSE 'b' END END,
+         ${LEGAL_FORM},
          'themes', jsonb_build_array((${sqlArray(THEMES)})[1 + i % ${THEMES.length}]), 'territory', 'Bologna')`,
     ],
     [
@@ -104,6 +111,16 @@ export async function loadHistory(
       [shape.coops],
     );
   }
+  // The board admits each coop, on the registry stream (one stream: versions 1, 2, …).
+  await insert(
+    `SELECT '${consortiumStream(REGISTRY_AGGREGATE, REGISTRY_ID)}', i + 1, gen_random_uuid(), 'CoopAdmitted', 1, coop,
+       jsonb_build_object('coopId', coop, 'legalForm',
+         ${LEGAL_FORM},
+         'admittedOn', ${start}::date, 'override', null),
+       ${METADATA(`'board-chair'`)}, ${start}
+     FROM generate_series(0, $1::int - 1) AS i, LATERAL (SELECT ${coop} AS coop) AS named`,
+    [shape.coops],
+  );
   await insert(
     `SELECT 'coop/' || coop || '/${MEMBER_AGGREGATE}/' || member, 1, gen_random_uuid(), 'MemberAdmitted', 1, coop,
        jsonb_build_object('memberId', member, 'category', CASE WHEN i % 7 = 0 THEN 'volunteer' ELSE 'worker' END,

@@ -5,8 +5,9 @@ import { ConsortiumUnderTest, daysAgo, expectStatus, startConsortium } from './c
 
 // The consortium's read side over HTTP (API.md, consortium app): a coop app and the consortium
 // app as real processes on one event store. The coop describes itself, applies, admits members,
-// contributes in EUR, SOL and hours, shares resources; the board admits it; then the board, an
-// auditor and coop admins read what the consortium made of it.
+// contributes in EUR, SOL and hours, shares resources; then the board, an auditor and coop admins
+// read what the consortium made of it. The board admits the coop first: only a member's
+// contributions count.
 const COOP_ID = 'velo-solidaire';
 const schemas = new TestSchemas();
 let coop: CoopUnderTest;
@@ -23,6 +24,7 @@ beforeAll(async () => {
 
   await expectStatus(coop.admin('PUT', '/coop', PROFILE), 200);
   await expectStatus(coop.admin('POST', '/consortium/application'));
+  await expectStatus(board()('POST', `/coops/${COOP_ID}/admission`, {}));
 
   // Two workers (one disadvantaged) and a volunteer; one worker pays up 50 EUR.
   const worker = createdId(
@@ -77,8 +79,6 @@ beforeAll(async () => {
     'resourceId',
   );
   await expectStatus(coop.admin('DELETE', `/resources/${skill}`), 204);
-
-  await expectStatus(board()('POST', `/coops/${COOP_ID}/admission`, {}));
 });
 
 afterAll(async () => {

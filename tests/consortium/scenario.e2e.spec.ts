@@ -347,6 +347,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       solShare: '0.0233',
       nonMonetaryShare: '0.0117',
       alerts: [],
+      notCounted: [],
     });
 
     // Yesterday the board could have seen only what was recorded two days ago: the pledge still
@@ -385,6 +386,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       solShare: null,
       nonMonetaryShare: null,
       alerts: [],
+      notCounted: [],
     });
 
     expect((await board('GET', `/pooled-means?asOf=${daysAgo(3)}`)).body).toEqual({
@@ -403,6 +405,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       solShare: null,
       nonMonetaryShare: null,
       alerts: [],
+      notCounted: [],
     });
   });
 
@@ -586,9 +589,18 @@ describe('a year of the federation, as the consortium sees it', () => {
       consortium.board('board-3'),
     ];
     const opened = await expectStatus(first('POST', '/budgets', { periodId: PERIOD }));
+    // Only money is cash: the 15 EUR of barter are valued in money, shown apart, never spendable.
     const income = [
-      { unit: 'EUR', pledged: '300.00', paid: '1255.50' },
+      { unit: 'EUR', pledged: '300.00', paid: '1240.50' },
       { unit: 'SOL', pledged: '0.00', paid: '30.00' },
+    ];
+    const nonMonetaryValuation = [
+      { unit: 'EUR', pledged: '0.00', paid: '15.00' },
+      { unit: 'SOL', pledged: '0.00', paid: '0.00' },
+    ];
+    const cash = [
+      { currency: 'EUR', received: '1240.50', disbursed: '0.00', balance: '1240.50' },
+      { currency: 'SOL', received: '30.00', disbursed: '0.00', balance: '30.00' },
     ];
     expect(opened.body).toEqual({
       periodId: PERIOD,
@@ -596,8 +608,10 @@ describe('a year of the federation, as the consortium sees it', () => {
       endsOn: `${PERIOD}-12-31`,
       status: 'open',
       income,
+      nonMonetaryValuation,
+      cash,
       allocations: [],
-      available: [eur('1255.50'), sol('30.00')],
+      available: [eur('1240.50'), sol('30.00')],
       closing: null,
     });
     await expectStatus(first('POST', '/budgets', { periodId: PERIOD }), 409);
@@ -626,7 +640,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       );
     ids.allocations = {
       accounting: await propose('Shared accounting service', eur('1000.00')),
-      bikes: await propose('Cargo bike fleet', eur('300.00')),
+      bikes: await propose('Cargo bike fleet', eur('250.00')),
       training: await propose('Training paid in SOL', sol('25.00')),
       trip: await propose('Conference trip', eur('100.00')),
     };
@@ -664,7 +678,8 @@ describe('a year of the federation, as the consortium sees it', () => {
       ],
     });
 
-    // 255.50 EUR are left: approving 300 would overdraw, so the deciding vote is refused.
+    // 240.50 EUR of money are left (with the barter's valuation it would be 255.50): approving
+    // 250 would overdraw, so the deciding vote is refused.
     await expectStatus(vote(first, bikes, 'for'));
     await expectStatus(vote(third, bikes, 'abstain'));
     expectRuleViolation(await vote(second, bikes, 'for'), 'allocation_within_available_balance');
@@ -686,6 +701,8 @@ describe('a year of the federation, as the consortium sees it', () => {
       endsOn: `${PERIOD}-12-31`,
       status: 'open',
       income,
+      nonMonetaryValuation,
+      cash,
       allocations: [
         {
           allocationId: accounting,
@@ -702,7 +719,7 @@ describe('a year of the federation, as the consortium sees it', () => {
           allocationId: bikes,
           title: 'Cargo bike fleet',
           status: 'proposed',
-          amount: eur('300.00'),
+          amount: eur('250.00'),
           votes: tally({ for: 1, abstain: 1 }),
           // The refused deciding vote left no ballot.
           ballots: [
@@ -733,7 +750,7 @@ describe('a year of the federation, as the consortium sees it', () => {
           ],
         },
       ],
-      available: [eur('255.50'), sol('5.00')],
+      available: [eur('240.50'), sol('5.00')],
       closing: null,
     });
     await expectStatus(first('GET', '/budgets/1999'), 404);

@@ -53,21 +53,28 @@ export const RATIO_RULES: Record<IndicatorRule, RatioRule> = {
 };
 
 /**
- * The indicator for `part / whole`, compared exactly (cross-multiplied integers). An empty
- * population (whole = 0) breaks no ratio: value null, status ok.
+ * The indicator for `part / whole`, compared exactly (cross-multiplied integers, in BigInt: the
+ * parts may be sums of money past 2^53 hundredths). An empty population (whole = 0) breaks no
+ * ratio: value null, status ok.
  */
-export function ratioIndicator(rule: IndicatorRule, part: number, whole: number): Indicator {
+export function ratioIndicator(
+  rule: IndicatorRule,
+  part: number | bigint,
+  whole: number | bigint,
+): Indicator {
   const { threshold, bound, source } = RATIO_RULES[rule];
   const base = { rule, threshold: ratioString(threshold.numerator, threshold.denominator), source };
-  if (whole === 0) return { ...base, value: null, status: 'ok' };
-  const lhs = part * threshold.denominator;
-  const rhs = threshold.numerator * whole;
+  if (BigInt(whole) === 0n) return { ...base, value: null, status: 'ok' };
+  const lhs = BigInt(part) * BigInt(threshold.denominator);
+  const rhs = BigInt(threshold.numerator) * BigInt(whole);
   const ok = bound === 'at_most' ? lhs <= rhs : lhs >= rhs;
   return { ...base, value: ratioString(part, whole), status: ok ? 'ok' : 'alert' };
 }
 
-/** part / whole rounded half-up to 4 decimals, computed on integers. */
-export function ratioString(part: number, whole: number): string {
-  const scaled = Math.floor((part * 20000 + whole) / (2 * whole));
-  return `${Math.floor(scaled / 10000)}.${String(scaled % 10000).padStart(4, '0')}`;
+/** part / whole (both ≥ 0, whole > 0) rounded half-up to 4 decimals, computed on integers. */
+export function ratioString(part: number | bigint, whole: number | bigint): string {
+  const p = BigInt(part);
+  const w = BigInt(whole);
+  const scaled = (p * 20000n + w) / (2n * w);
+  return `${scaled / 10000n}.${String(scaled % 10000n).padStart(4, '0')}`;
 }

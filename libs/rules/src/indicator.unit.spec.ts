@@ -35,4 +35,14 @@ describe('ratio indicators', () => {
     expect(ratioString(1, 8)).toBe('0.1250');
     expect(ratioString(3, 3)).toBe('1.0000');
   });
+
+  it('computes ratios of sums past 2^53 exactly', () => {
+    const whole = 99_999_999_999n * 100_000n;
+    expect(ratioString(whole / 5n, whole)).toBe('0.2000');
+    expect(ratioIndicator('sol_share_at_most_20pct', whole / 5n, whole).status).toBe('ok');
+    expect(ratioIndicator('sol_share_at_most_20pct', whole / 5n + 1n, whole)).toMatchObject({
+      value: '0.2000',
+      status: 'alert',
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { CURRENCIES, Currency, parseHundredths } from '@libs/contracts';
+import { CURRENCIES, Currency, parseHundredths, pillarOf } from '@libs/contracts';
 import { CoopSpec } from '../federation-config';
 import { DemoApi, demoId, ruleOf, SeedRefused, until } from './demo-api';
 import { DemoCoop, DemoHistory, demoHistory, DemoMember } from './demo-history';
@@ -222,12 +222,16 @@ async function budget(
   }
 }
 
-/** Money the demo coops pay in over the year, per currency, in cents. */
+/**
+ * Money the demo coops pay in over the year, per currency, in cents: as a budget's income counts
+ * it, without the money valuation of non-monetary contributions (barter), which is no cash.
+ */
 function paidIncome(coops: DemoCoop[]): Record<Currency, number> {
   const paid: Record<Currency, number> = { EUR: 0, SOL: 0 };
   for (const coop of coops) {
     for (const c of coop.contributions) {
-      if (c.amount && (c.status === 'paid' || c.paidLater)) {
+      const money = pillarOf(c.kind) !== 'non_monetary';
+      if (c.amount && money && (c.status === 'paid' || c.paidLater)) {
         paid[c.amount.currency] += parseHundredths(c.amount.amount)!;
       }
     }

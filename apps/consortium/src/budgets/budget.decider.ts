@@ -30,8 +30,8 @@ export type BudgetCommand =
       vote: Vote;
       rule: DecisionRule;
       boardSize: number;
-      /** Money paid into the pooled fund for this period, by currency (from the pooled means). */
-      income: Record<Currency, number>;
+      /** The period's cash balance by currency, in hundredths (`cash.ts`): money only. */
+      cash: Record<Currency, bigint>;
     }
   | {
       type: 'CloseBudget';
@@ -65,15 +65,18 @@ export function tallyOf(allocation: Allocation): Tally {
   return tally;
 }
 
-/** What the budget may still approve per currency: paid income less approved allocations. */
+/**
+ * What the budget may still approve per currency: the cash balance less the approved allocations
+ * not yet disbursed (all of them, until disbursements are recorded). Exact: BigInt.
+ */
 export function available(
   state: BudgetState,
-  income: Record<Currency, number>,
-): Record<Currency, number> {
-  const left = { ...income };
+  cashBalance: Record<Currency, bigint>,
+): Record<Currency, bigint> {
+  const left = { ...cashBalance };
   for (const allocation of Object.values(state.allocations)) {
     if (allocation.status === 'approved')
-      left[allocation.amount.unit] -= allocation.amount.hundredths;
+      left[allocation.amount.unit] -= BigInt(allocation.amount.hundredths);
   }
   return left;
 }
@@ -161,8 +164,8 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       if (!outcome) return [cast];
       if (outcome === 'approved') {
         const { unit, hundredths } = allocation.amount;
-        const left = available(state, command.income)[unit];
-        if (hundredths > left) {
+        const left = available(state, command.cash)[unit];
+        if (BigInt(hundredths) > left) {
           throw new RuleViolation(
             'allocation_within_available_balance',
             `approving ${formatHundredths(hundredths)} ${unit} would take the available ${unit} balance (${formatHundredths(left)}) below zero`,

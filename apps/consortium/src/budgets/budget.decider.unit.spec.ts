@@ -3,7 +3,7 @@ import { RuleViolation, StateConflict } from '@libs/aggregates';
 import { BudgetCommand, budgetDecider, BudgetState, decide, evolve } from './budget.decider';
 import { DEFAULT_DECISION_RULE } from './decision-rule';
 
-const income = { EUR: 1_000_00, SOL: 200_00 };
+const cash = { EUR: 1_000_00n, SOL: 200_00n };
 const vote = (
   allocationId: string,
   voter: string,
@@ -15,7 +15,7 @@ const vote = (
   vote: v,
   rule: DEFAULT_DECISION_RULE,
   boardSize: 3,
-  income,
+  cash,
 });
 const propose = (
   allocationId: string,

@@ -18,6 +18,7 @@ import {
   VoteDto,
 } from './budgets.dto';
 import { BudgetPeriods } from './budget-periods';
+import { BudgetResponse } from './budget.response';
 import { BudgetsService, BudgetView } from './budgets.service';
 import { ReadsViews } from '../read-models/reads-views.decorator';
 
@@ -47,6 +48,7 @@ export class BudgetsController {
   @HttpCode(201)
   @Roles('board-member')
   @ApiOperation({ summary: 'Open a budget period (usually a year)' })
+  @ApiCreatedResponse({ type: BudgetResponse })
   @ApiProblems(400, 401, 403, 409, 422)
   async open(@Body() dto: OpenBudgetDto, @Meta() meta: CommandMeta): Promise<BudgetView> {
     return this.budgets.viewOf((await this.budgets.open(dto, meta)).state);
@@ -56,8 +58,13 @@ export class BudgetsController {
   @Get('budgets/:periodId')
   @Roles('board-member', 'auditor')
   @ApiOperation({
-    summary: 'A period’s income, allocations by status, and available balance per currency',
+    summary: 'A period’s income, cash, allocations by status, and available balance per currency',
+    description:
+      'Only member coops’ contributions count (as in `GET /pooled-means`). Only money is cash: EUR and SOL received in the market and non_market pillars; ' +
+      'the money valuation of non-monetary contributions (barter, …) is shown apart in `nonMonetaryValuation` and never spendable. ' +
+      '`available` = cash balance − approved allocations not yet disbursed, per currency; approving beyond it is refused (422 `allocation_within_available_balance`). Amounts are exact decimal strings.',
   })
+  @ApiOkResponse({ type: BudgetResponse })
   @ApiProblems(401, 403, 404)
   view(@Param('periodId') periodId: string): Promise<BudgetView> {
     return this.budgets.view(periodId);

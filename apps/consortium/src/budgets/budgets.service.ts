@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { BUDGET_AGGREGATE, CURRENCIES, Money, parseSignedHundredths, Vote } from '@libs/contracts';
+import {
+  BUDGET_AGGREGATE,
+  CURRENCIES,
+  Currency,
+  formatHundredths,
+  Money,
+  parseSignedHundredths,
+  Vote,
+} from '@libs/contracts';
 import { NotFound, RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
@@ -14,8 +22,10 @@ import {
   tallyOf,
 } from './budget.decider';
 import { CloseBudgetDto, OpenBudgetDto, ProposeAllocationDto, VoteDto } from './budgets.dto';
-import { PeriodIncomeQuery } from './period-income';
+import { cashBalances, cashOf } from './cash';
+import { PeriodIncome, PeriodIncomeQuery } from './period-income';
 import { AllocationIndex } from './allocation-index';
+import { totalLine } from '../pooled-means/total-line';
 
 export interface TotalLineJson {
   unit: string;
@@ -28,7 +38,11 @@ export interface BudgetView {
   startsOn: string;
   endsOn: string;
   status: 'open' | 'closed';
+  /** Money contributed for the period (market and non_market pillars), per currency. */
   income: TotalLineJson[];
+  /** Non-monetary contributions valued in money: shown, never spendable. */
+  nonMonetaryValuation: TotalLineJson[];
+  cash: { currency: Currency; received: string; disbursed: string; balance: string }[];
   allocations: {
     allocationId: string;
     title: string;
@@ -38,6 +52,7 @@ export interface BudgetView {
     /** Who voted what, in the order the votes were cast: a board's votes are on its minutes. */
     ballots: { voter: string; vote: Vote }[];
   }[];
+  /** Cash balance − approved not yet disbursed, per currency. */
   available: MoneyJson[];
   closing: {
     closedOn: string;
@@ -110,7 +125,7 @@ export class BudgetsService {
       vote: dto.vote,
       rule: this.board.rule,
       boardSize: this.board.members.length,
-      income: income.paid,
+      cash: cashBalances(cashOf(income)),
     });
     return allocationView(after.allocations[allocationId]);
   }
@@ -138,16 +153,20 @@ export class BudgetsService {
   async viewOf(state: BudgetState): Promise<BudgetView> {
     const periodId = state.periodId!;
     const income = await this.income.income(state.startsOn!, state.endsOn!);
-    const left = available(state, income.paid);
+    const cash = cashOf(income);
+    const left = available(state, cashBalances(cash));
     return {
       periodId,
       startsOn: state.startsOn!,
       endsOn: state.endsOn!,
       status: state.closed ? 'closed' : 'open',
-      income: CURRENCIES.map((unit) => ({
-        unit,
-        pledged: moneyJson(unit, income.pledged[unit]).amount,
-        paid: moneyJson(unit, income.paid[unit]).amount,
+      income: currencyLines(income.money),
+      nonMonetaryValuation: currencyLines(income.nonMonetaryValuation),
+      cash: CURRENCIES.map((currency) => ({
+        currency,
+        received: formatHundredths(cash[currency].received),
+        disbursed: formatHundredths(cash[currency].disbursed),
+        balance: formatHundredths(cash[currency].balance),
       })),
       allocations: Object.values(state.allocations).map(allocationView),
       available: CURRENCIES.map((unit) => moneyJson(unit, left[unit])),
@@ -178,6 +197,10 @@ export class BudgetsService {
   ) {
     return this.commands.run(BUDGET_AGGREGATE, periodId, budgetDecider, command, meta, aboutCoop);
   }
+}
+
+function currencyLines(sums: PeriodIncome['money']): TotalLineJson[] {
+  return CURRENCIES.map((unit) => totalLine(unit, sums[unit]));
 }
 
 function allocationView(allocation: Allocation): AllocationView {

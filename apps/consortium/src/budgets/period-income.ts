@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Currency } from '@libs/contracts';
+import { CURRENCIES, Currency } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
+import { NO_SUMS, Sums, sumOf } from '../pooled-means/total-line';
 
-/** Money pooled for a budget period, read from the pooled-means ledger (`pooled_movements`). */
+/**
+ * Money pooled for a budget period, per currency, read from the pooled-means ledger
+ * (`pooled_movements`: member coops only), in exact hundredths.
+ */
 export interface PeriodIncome {
-  /** Outstanding pledges and money received, per currency, in cents. */
-  pledged: Record<Currency, number>;
-  paid: Record<Currency, number>;
+  /** Money contributed in the market and non_market pillars: the only income that is cash. */
+  money: Record<Currency, Sums>;
+  /** Non-monetary contributions valued in money (barter, …): shown apart, never spendable. */
+  nonMonetaryValuation: Record<Currency, Sums>;
 }
 
 @Injectable()
@@ -17,18 +22,24 @@ export class PeriodIncomeQuery {
 
   /** Contributions whose month falls within the period, as recorded up to now. */
   async income(startsOn: string, endsOn: string): Promise<PeriodIncome> {
-    const rows: { unit: Currency; pledged: string; paid: string }[] = await this.db.query(
-      `SELECT unit, coalesce(sum(pledged), 0) AS pledged, coalesce(sum(paid), 0) AS paid
-         FROM ${qualifiedTable(this.db, 'pooled_movements')}
-        WHERE unit IN ('EUR', 'SOL') AND month BETWEEN $1 AND $2
-        GROUP BY unit`,
-      [startsOn.slice(0, 7), endsOn.slice(0, 7)],
-    );
-    const income: PeriodIncome = { pledged: { EUR: 0, SOL: 0 }, paid: { EUR: 0, SOL: 0 } };
-    for (const row of rows) {
-      income.pledged[row.unit] = Number(row.pledged);
-      income.paid[row.unit] = Number(row.paid);
-    }
-    return income;
+    // The month×pillar lines: a period's months, split by whether their pillar is money.
+    const rows: { unit: Currency; non_monetary: boolean; pledged: string; paid: string }[] =
+      await this.db.query(
+        `SELECT unit, split_part(month_pillar, '/', 2) = 'non_monetary' AS non_monetary,
+                sum(pledged) AS pledged, sum(paid) AS paid
+           FROM ${qualifiedTable(this.db, 'pooled_movements')}
+          WHERE unit IN ('EUR', 'SOL') AND month_pillar IS NOT NULL
+            AND split_part(month_pillar, '/', 1) BETWEEN $1 AND $2
+          GROUP BY 1, 2`,
+        [startsOn.slice(0, 7), endsOn.slice(0, 7)],
+      );
+    const perCurrency = (nonMonetary: boolean) =>
+      Object.fromEntries(
+        CURRENCIES.map((currency) => {
+          const row = rows.find((r) => r.unit === currency && r.non_monetary === nonMonetary);
+          return [currency, row ? { pledged: sumOf(row.pledged), paid: sumOf(row.paid) } : NO_SUMS];
+        }),
+      ) as Record<Currency, Sums>;
+    return { money: perCurrency(false), nonMonetaryValuation: perCurrency(true) };
   }
 }

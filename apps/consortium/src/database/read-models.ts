@@ -13,6 +13,7 @@ import { memberCoopsProjection } from '../registry/member-coops.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
+import { PooledExactAndAdmitted1764300000104 } from './1764300000104-pooled-exact-and-admitted';
 import { RegistryExactCapital1764300000120 } from './1764300000120-registry-exact-capital';
 
 /**
@@ -32,6 +33,7 @@ export const CONSORTIUM_MIGRATIONS = [
   ConsortiumReadModels1764300000101,
   BudgetPeriods1764300000102,
   PooledMonthPillar1764300000103,
+  PooledExactAndAdmitted1764300000104,
   RegistryExactCapital1764300000120,
   CreateBundleSigningKey1765000000000,
 ];

@@ -2,6 +2,7 @@ import {
   consortiumStream,
   CONTRIBUTION_AGGREGATE,
   ContributionEvent,
+  CoopAdmitted,
   CoopWithdrawalSettled,
   REGISTRY_AGGREGATE,
   REGISTRY_ID,
@@ -53,10 +54,29 @@ export function monthAndPillarOf(key: string): { month: string; pillar: Pillar }
   return { month, pillar: pillar as Pillar };
 }
 
+/**
+ * Where a coop stands for the pooled means, in the log's order: a `member` from the board's
+ * admission (`CoopAdmitted`) until its withdrawal is settled (`CoopWithdrawalSettled`), then
+ * `withdrawn` for good (as the registry has it). A coop with no standing was never admitted.
+ */
+export type CoopStanding = 'member' | 'withdrawn';
+
+/**
+ * Why a coop's movement is kept aside instead of counted: it was not (yet) admitted, or it has
+ * left. Such money is shown apart (`notCounted`), never added to the pooled means nor a budget.
+ */
+export type NotCountedReason = 'not_admitted' | 'withdrawn';
+
+export function notCountedReason(standing: CoopStanding | undefined): NotCountedReason | null {
+  return standing === 'member' ? null : standing === 'withdrawn' ? 'withdrawn' : 'not_admitted';
+}
+
 /** A pledge not yet paid nor cancelled: what the ledger must know to book its outcome later. */
 export interface OpenPledge extends PooledDimensions {
   contributionId: string;
-  hundredths: number;
+  hundredths: bigint;
+  /** Where its pledged amount was booked: counted (null), or kept aside for this reason. */
+  notCounted: NotCountedReason | null;
 }
 
 /**
@@ -71,17 +91,34 @@ export interface PooledMovement {
   unit: Unit;
   dimension: PooledDimension;
   key: string;
-  pledged: number;
-  paid: number;
+  /** Sums of a batch: BigInt, exact whatever the number and size of the amounts. */
+  pledged: bigint;
+  paid: bigint;
+}
+
+/**
+ * A line of the money kept aside: what changed on one UTC day for one coop not counted, for one
+ * reason, in hundredths of `unit`. Only the coop is kept: it is never broken down further.
+ */
+export interface NotCountedMovement {
+  recordedOn: string;
+  unit: Unit;
+  coopId: string;
+  reason: NotCountedReason;
+  pledged: bigint;
+  paid: bigint;
 }
 
 export const POOLED_EVENT_TYPES = [
   'ContributionRecorded',
   'PledgePaid',
   'PledgeCancelled',
-  // A leaving coop's settlement cancels its open pledges (the consortium never writes coop streams).
+  // Only members count: the board's admission makes a coop one.
+  'CoopAdmitted',
+  // A leaving coop's settlement cancels its open pledges (the consortium never writes coop
+  // streams), and ends its membership.
   'CoopWithdrawalSettled',
-] as const satisfies (ContributionEvent | CoopWithdrawalSettled)['type'][];
+] as const satisfies (ContributionEvent | CoopAdmitted | CoopWithdrawalSettled)['type'][];
 
 const REGISTRY_STREAM = consortiumStream(REGISTRY_AGGREGATE, REGISTRY_ID);
 
@@ -102,15 +139,30 @@ export interface ContributionFact {
   day: string;
 }
 
+/** The board's decision on a coop, from the registry stream: where the coop stands from now on. */
+export interface StandingFact {
+  coopId: string;
+  standing: CoopStanding;
+}
+
+/** The batch's facts, in the log's order: membership is decided by what came before. */
+export type PooledFact = ContributionFact | StandingFact;
+
+function isStanding(fact: PooledFact): fact is StandingFact {
+  return 'standing' in fact;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
- * The batch's contribution events, each located on its stream; an event off its contribution's
- * stream is left out. Runs once per batch (a rebuild goes through every event of the history).
+ * The batch's contribution events, each located on its stream, and the board's admissions and
+ * settlements; an event off its stream (a contribution off its contribution's stream, a registry
+ * event off the registry) is left out. Runs once per batch (a rebuild goes through every event of
+ * the history).
  */
-export function contributionFacts(events: RecordedEvent[]): ContributionFact[] {
+export function contributionFacts(events: RecordedEvent[]): PooledFact[] {
   const days = new Map<number, string>();
-  const facts: ContributionFact[] = [];
+  const facts: PooledFact[] = [];
   const dayOf = (recorded: RecordedEvent): string => {
     const dayNumber = Math.floor(recorded.occurredAt.getTime() / DAY_MS);
     let day = days.get(dayNumber);
@@ -121,6 +173,11 @@ export function contributionFacts(events: RecordedEvent[]): ContributionFact[] {
     return day;
   };
   for (const recorded of events) {
+    if (recorded.type === 'CoopAdmitted') {
+      if (recorded.streamId !== REGISTRY_STREAM) continue;
+      facts.push({ coopId: (recorded.data as CoopAdmitted['data']).coopId, standing: 'member' });
+      continue;
+    }
     if (recorded.type === 'CoopWithdrawalSettled') {
       if (recorded.streamId !== REGISTRY_STREAM) continue;
       const { coopId, cancelledPledges, settledOn } =
@@ -142,6 +199,7 @@ export function contributionFacts(events: RecordedEvent[]): ContributionFact[] {
           day,
         });
       }
+      facts.push({ coopId, standing: 'withdrawn' });
       continue;
     }
     const coopId = coopOfStream(recorded.streamId);
@@ -168,30 +226,37 @@ export function contributionFacts(events: RecordedEvent[]): ContributionFact[] {
  * Pledges a batch pays or cancels without recording them: they are taken out of the open pledges
  * before the batch is booked (the batch settles each of them, if it is open).
  */
-export function pledgesToLoad(
-  facts: ContributionFact[],
-): { coopId: string; contributionId: string }[] {
-  if (facts.every((fact) => fact.event.type === 'ContributionRecorded')) return [];
+export function pledgesToLoad(facts: PooledFact[]): { coopId: string; contributionId: string }[] {
   const recordedHere = new Set<ContributionKey>();
   const wanted = new Map<ContributionKey, { coopId: string; contributionId: string }>();
-  for (const { key, coopId, contributionId, event } of facts) {
+  for (const fact of facts) {
+    if (isStanding(fact)) continue;
+    const { key, coopId, contributionId, event } = fact;
     if (event.type === 'ContributionRecorded') recordedHere.add(key);
     else if (!recordedHere.has(key)) wanted.set(key, { coopId, contributionId });
   }
   return [...wanted.values()];
 }
 
-/** What a batch writes: its ledger lines, and the pledges it leaves open. */
+/** The coops whose standing the batch needs before booking: every coop it names. */
+export function coopsToLoad(facts: PooledFact[]): string[] {
+  return [...new Set(facts.map((fact) => fact.coopId))];
+}
+
+/** What a batch writes: its ledger lines, the money kept aside, the pledges it leaves open. */
 export interface LedgerBatch {
   movements: PooledMovement[];
+  notCounted: NotCountedMovement[];
   opened: OpenPledge[];
+  /** The standings the batch changed, to keep for the next batches. */
+  standings: Map<string, CoopStanding>;
 }
 
 interface Change {
   of: PooledDimensions;
   day: string;
-  pledged: number;
-  paid: number;
+  pledged: bigint;
+  paid: bigint;
 }
 
 /**
@@ -221,49 +286,105 @@ function ledgerLines(changes: Change[]): PooledMovement[] {
     });
   }
   const lines = [...buckets.values()].flatMap((bucket) => bucket.flatMap((m) => [...m.values()]));
-  // A pledge recorded and cancelled on one day changes nothing.
-  return lines.filter((line) => line.pledged !== 0 || line.paid !== 0);
+  return lines.filter(changesSomething);
+}
+
+/** A pledge recorded and cancelled on one day changes nothing. */
+function changesSomething(line: { pledged: bigint; paid: bigint }): boolean {
+  return line.pledged !== 0n || line.paid !== 0n;
+}
+
+/** The changes kept aside, summed per day, unit, coop and reason. */
+function notCountedLines(changes: (Change & { reason: NotCountedReason })[]): NotCountedMovement[] {
+  const lines = new Map<string, NotCountedMovement>();
+  for (const { of, day, pledged, paid, reason } of changes) {
+    const id = `${day}/${of.unit}/${of.coopId}/${reason}`;
+    const line = lines.get(id);
+    if (line) {
+      line.pledged += pledged;
+      line.paid += paid;
+    } else
+      lines.set(id, { recordedOn: day, unit: of.unit, coopId: of.coopId, reason, pledged, paid });
+  }
+  return [...lines.values()].filter(changesSomething);
 }
 
 /**
- * Books a batch of contribution events, given the open pledges it settles (`pledgesToLoad`): a
- * recorded pledge adds to `pledged`, a recorded payment to `paid`; a pledge paid moves its amount
- * from `pledged` to `paid`; a pledge cancelled takes it off `pledged`. Events that change nothing
- * (a pledge settled twice, or never recorded; a contribution recorded twice) book nothing.
+ * Books a batch of contribution events, given the open pledges it settles (`pledgesToLoad`) and
+ * the standing of the coops it names (`coopsToLoad`): a recorded pledge adds to `pledged`, a
+ * recorded payment to `paid`; a pledge paid moves its amount from `pledged` to `paid`; a pledge
+ * cancelled takes it off `pledged`. Events that change nothing (a pledge settled twice, or never
+ * recorded; a contribution recorded twice) book nothing.
+ *
+ * Only a member's movements count: each is booked by the coop's standing when it happens, in the
+ * log's order, the others kept aside with their reason. A pledge's outcome takes it off where it
+ * was booked; its payment goes where the coop stands when it pays (a pledge made as an applicant
+ * and paid once admitted is counted money from then on; paid after leaving, it is kept aside).
  */
 export function bookBatch(
   settling: ReadonlyMap<ContributionKey, OpenPledge>,
-  facts: ContributionFact[],
+  facts: PooledFact[],
+  standingsBefore: ReadonlyMap<string, CoopStanding>,
 ): LedgerBatch {
-  const changes: Change[] = [];
+  const counted: Change[] = [];
+  const asideChanges: (Change & { reason: NotCountedReason })[] = [];
+  const book = (reason: NotCountedReason | null, change: Change) => {
+    if (change.pledged === 0n && change.paid === 0n) return;
+    if (reason === null) counted.push(change);
+    else asideChanges.push({ ...change, reason });
+  };
+  const standings = new Map(standingsBefore);
+  const changedStandings = new Map<string, CoopStanding>();
   const open = new Map<ContributionKey, OpenPledge>(settling);
   const recorded = new Set<ContributionKey>();
-  for (const { key, coopId, contributionId, event, day } of facts) {
+  for (const fact of facts) {
+    if (isStanding(fact)) {
+      // Leaving is final: a later admission does not bring the coop back (nor does the registry).
+      if (standings.get(fact.coopId) === 'withdrawn') continue;
+      standings.set(fact.coopId, fact.standing);
+      changedStandings.set(fact.coopId, fact.standing);
+      continue;
+    }
+    const { key, coopId, contributionId, event, day } = fact;
+    const now = notCountedReason(standings.get(coopId));
     if (event.type === 'ContributionRecorded') {
       if (recorded.has(key) || settling.has(key)) continue;
       recorded.add(key);
       const { quantity, pillar, kind, theme, period, status } = event.data;
+      const hundredths = BigInt(quantity.hundredths);
       const contribution: OpenPledge = {
         coopId,
         contributionId,
         unit: quantity.unit,
-        hundredths: quantity.hundredths,
+        hundredths,
         pillar,
         kind,
         theme,
         month: period,
+        notCounted: now,
       };
       if (status === 'pledged') open.set(key, contribution);
-      const pledged = status === 'pledged' ? quantity.hundredths : 0;
-      changes.push({ of: contribution, day, pledged, paid: quantity.hundredths - pledged });
+      const pledged = status === 'pledged' ? hundredths : 0n;
+      book(now, { of: contribution, day, pledged, paid: hundredths - pledged });
       continue;
     }
     const pledge = open.get(key);
     if (!pledge) continue;
     open.delete(key);
-    const paid = event.type === 'PledgePaid' ? pledge.hundredths : 0;
-    changes.push({ of: pledge, day, pledged: -pledge.hundredths, paid });
+    const paid = event.type === 'PledgePaid' ? pledge.hundredths : 0n;
+    if (paid === 0n || pledge.notCounted === now) {
+      book(pledge.notCounted, { of: pledge, day, pledged: -pledge.hundredths, paid });
+    } else {
+      // The coop's standing changed since it pledged: the promise and the money part ways.
+      book(pledge.notCounted, { of: pledge, day, pledged: -pledge.hundredths, paid: 0n });
+      book(now, { of: pledge, day, pledged: 0n, paid });
+    }
   }
   // The settling pledges were taken out; what is still open now was opened by this batch.
-  return { movements: ledgerLines(changes), opened: [...open.values()] };
+  return {
+    movements: ledgerLines(counted),
+    notCounted: notCountedLines(asideChanges),
+    opened: [...open.values()],
+    standings: changedStandings,
+  };
 }

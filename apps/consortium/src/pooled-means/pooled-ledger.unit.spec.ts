@@ -1,8 +1,15 @@
-import { coopEvents, recorded, StreamEvent } from '../../../../tests/consortium/federation-events';
+import {
+  coopEvents,
+  recorded,
+  registryEvents,
+  StreamEvent,
+} from '../../../../tests/consortium/federation-events';
 import {
   bookBatch,
   contributionFacts,
   contributionKey,
+  CoopStanding,
+  coopsToLoad,
   monthAndPillarOf,
   monthPillarKey,
   OpenPledge,
@@ -18,29 +25,40 @@ const eur = (hundredths: number) => ({ unit: 'EUR' as const, hundredths });
 const velo = coopEvents('velo-solidaire');
 const habitat = coopEvents('habitat-partage');
 
-function book(events: StreamEvent[], open: OpenPledge[] = []) {
+const BOTH_MEMBERS: [string, CoopStanding][] = [
+  ['velo-solidaire', 'member'],
+  ['habitat-partage', 'member'],
+];
+
+function book(
+  events: StreamEvent[],
+  open: OpenPledge[] = [],
+  standings: [string, CoopStanding][] = BOTH_MEMBERS,
+) {
   return bookBatch(
     new Map(open.map((p) => [contributionKey(p.coopId, p.contributionId), p])),
     contributionFacts(events.map(recorded)),
+    new Map(standings),
   );
 }
 
-/** The lines of one dimension, as [key, unit, pledged, paid]. */
+/** The lines of one dimension, as [key, unit, pledged, paid] (small sums: as numbers). */
 function on(dimension: PooledDimension, movements: PooledMovement[]) {
   return movements
     .filter((m) => m.dimension === dimension)
-    .map((m) => [m.key, m.unit, m.pledged, m.paid]);
+    .map((m) => [m.key, m.unit, Number(m.pledged), Number(m.paid)]);
 }
 
 const pledge: OpenPledge = {
   coopId: 'velo-solidaire',
   contributionId: A,
   unit: 'SOL',
-  hundredths: 4000,
+  hundredths: 4000n,
   pillar: 'non_market',
   kind: 'donation',
   theme: 'work',
   month: '2027-01',
+  notCounted: null,
 };
 
 describe('the pooled-means ledger', () => {
@@ -118,7 +136,7 @@ describe('the pooled-means ledger', () => {
       for (const m of movements.filter((l) => l.dimension === 'monthPillar')) {
         const key = `${keyOf(m.key)} ${m.unit}`;
         const [pledged, paid] = sums.get(key) ?? [0, 0];
-        sums.set(key, [pledged + m.pledged, paid + m.paid]);
+        sums.set(key, [pledged + Number(m.pledged), paid + Number(m.paid)]);
       }
       return [...sums].sort();
     };
@@ -144,16 +162,16 @@ describe('the pooled-means ledger', () => {
         unit: 'EUR',
         dimension: 'month',
         key: '2027-03',
-        pledged: 0,
-        paid: 1500,
+        pledged: 0n,
+        paid: 1500n,
       },
       {
         recordedOn: '2027-03-02',
         unit: 'EUR',
         dimension: 'month',
         key: '2027-03',
-        pledged: 0,
-        paid: 200,
+        pledged: 0n,
+        paid: 200n,
       },
     ]);
   });
@@ -202,11 +220,12 @@ describe('the pooled-means ledger', () => {
         coopId: 'velo-solidaire',
         contributionId: A,
         unit: 'EUR',
-        hundredths: 1000,
+        hundredths: 1000n,
         pillar: 'market',
         kind: 'dues',
         theme: 'mobility',
         month: '2027-03',
+        notCounted: null,
       },
     ]);
   });
@@ -236,5 +255,137 @@ describe('the pooled-means ledger', () => {
       streamId: `coop/velo-solidaire/contribution/${B}`,
     };
     expect(contributionFacts([recorded(misplaced)])).toEqual([]);
+  });
+
+  it('sums amounts exactly past 2^53 hundredths', () => {
+    // Three of the largest safe integers: their sum is no longer one, yet the line is exact.
+    const events = [A, B, '00000000-0000-4000-8000-00000000000c'].map((id) =>
+      velo.contributionRecorded(id, eur(Number.MAX_SAFE_INTEGER)),
+    );
+    const { movements } = book(events);
+    const total = BigInt(Number.MAX_SAFE_INTEGER) * 3n;
+    expect(movements).toHaveLength(6);
+    expect(movements.every((m) => m.paid === total && m.pledged === 0n)).toBe(true);
+  });
+});
+
+describe('only member coops count', () => {
+  const rogue = coopEvents('rogue-coop');
+  const C = '00000000-0000-4000-8000-00000000000c';
+  const D = '00000000-0000-4000-8000-00000000000d';
+
+  it('keeps aside what a coop never admitted records, by coop and reason', () => {
+    const { movements, notCounted, opened, standings } = book([
+      rogue.contributionRecorded(A, eur(5_000_000)),
+      rogue.contributionRecorded(B, eur(300), { status: 'pledged' }),
+      velo.contributionRecorded(C, eur(1000)),
+    ]);
+    expect(on('coopId', movements)).toEqual([['velo-solidaire', 'EUR', 0, 1000]]);
+    expect(notCounted).toEqual([
+      {
+        recordedOn: '2027-03-01',
+        unit: 'EUR',
+        coopId: 'rogue-coop',
+        reason: 'not_admitted',
+        pledged: 300n,
+        paid: 5_000_000n,
+      },
+    ]);
+    expect(opened).toEqual([
+      expect.objectContaining({ contributionId: B, notCounted: 'not_admitted' }),
+    ]);
+    expect(standings.size).toBe(0);
+  });
+
+  it('counts from the admission on, in the log’s order within a batch', () => {
+    const { movements, notCounted, standings } = book(
+      [
+        habitat.contributionRecorded(A, eur(100)),
+        registryEvents.coopAdmitted('habitat-partage', 'scic'),
+        habitat.contributionRecorded(B, eur(200)),
+      ],
+      [],
+      [],
+    );
+    expect(on('coopId', movements)).toEqual([['habitat-partage', 'EUR', 0, 200]]);
+    expect(notCounted).toEqual([
+      expect.objectContaining({ coopId: 'habitat-partage', reason: 'not_admitted', paid: 100n }),
+    ]);
+    expect([...standings]).toEqual([['habitat-partage', 'member']]);
+  });
+
+  it('books a pledge’s payment where the coop stands when it pays', () => {
+    // Pledged as an applicant, paid once admitted: the promise leaves the side it was kept on,
+    // the money comes in counted.
+    const applicantPledge: OpenPledge = { ...pledge, notCounted: 'not_admitted' };
+    const { movements, notCounted } = book([velo.pledgePaid(A)], [applicantPledge]);
+    expect(on('coopId', movements)).toEqual([['velo-solidaire', 'SOL', 0, 4000]]);
+    expect(notCounted).toEqual([
+      expect.objectContaining({
+        coopId: 'velo-solidaire',
+        reason: 'not_admitted',
+        pledged: -4000n,
+        paid: 0n,
+      }),
+    ]);
+  });
+
+  it('keeps aside a member’s pledge paid after it left, and takes the promise off the ledger', () => {
+    // The settlement did not list this pledge; paid later, the money is a withdrawn coop's.
+    const { movements, notCounted } = book(
+      [registryEvents.withdrawalSettled('velo-solidaire'), velo.pledgePaid(A)],
+      [pledge],
+    );
+    expect(on('coopId', movements)).toEqual([['velo-solidaire', 'SOL', -4000, 0]]);
+    expect(notCounted).toEqual([
+      expect.objectContaining({ reason: 'withdrawn', unit: 'SOL', pledged: 0n, paid: 4000n }),
+    ]);
+  });
+
+  it('stops counting a coop once its withdrawal is settled, for good', () => {
+    const settled = registryEvents.withdrawalSettled('velo-solidaire');
+    (settled.event.data as { cancelledPledges: string[] }).cancelledPledges = [A];
+    const { movements, notCounted, standings } = book(
+      [
+        velo.contributionRecorded(C, eur(1000)),
+        settled,
+        velo.contributionRecorded(D, eur(700)),
+        registryEvents.coopAdmitted('velo-solidaire', 'social_coop_b'), // leaving is final
+        velo.contributionRecorded(B, eur(50)),
+      ],
+      [pledge],
+    );
+    // The open pledge is cancelled where it was counted; what comes after is kept aside.
+    expect(on('coopId', movements)).toEqual([
+      ['velo-solidaire', 'EUR', 0, 1000],
+      ['velo-solidaire', 'SOL', -4000, 0],
+    ]);
+    expect(notCounted).toEqual([
+      expect.objectContaining({
+        coopId: 'velo-solidaire',
+        reason: 'withdrawn',
+        unit: 'EUR',
+        paid: 750n,
+      }),
+    ]);
+    expect([...standings]).toEqual([['velo-solidaire', 'withdrawn']]);
+  });
+
+  it('reads the standing of every coop a batch names, and takes registry events only from the registry', () => {
+    const forged = {
+      ...registryEvents.coopAdmitted('rogue-coop', 'scop'),
+      streamId: 'coop/rogue-coop/profile/rogue-coop',
+    };
+    const facts = contributionFacts(
+      [
+        rogue.contributionRecorded(A, eur(1)),
+        forged,
+        registryEvents.coopAdmitted('habitat-partage', 'scic'),
+      ].map(recorded),
+    );
+    expect(coopsToLoad(facts)).toEqual(['rogue-coop', 'habitat-partage']);
+    expect(facts.filter((f) => 'standing' in f)).toEqual([
+      { coopId: 'habitat-partage', standing: 'member' },
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { LoggerService } from '@nestjs/common';
 import { qualifiedTable } from '@libs/database';
 import { Projection, ProjectionRunner } from '@libs/projections';
 import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
-import { appendAll, coopEvents } from '../../../../tests/consortium/federation-events';
+import {
+  appendAll,
+  coopEvents,
+  registryEvents,
+} from '../../../../tests/consortium/federation-events';
 import { PeriodIncomeQuery } from '../budgets/period-income';
 import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
 import { pooledMeansProjection } from './pooled-means.projection';
@@ -16,6 +20,7 @@ const SOL_PLEDGE = '00000000-0000-4000-8000-000000000002';
 const HOURS = '00000000-0000-4000-8000-000000000003';
 const GRANT_PLEDGE = '00000000-0000-4000-8000-000000000004';
 const BARTER = '00000000-0000-4000-8000-000000000005';
+const ROGUE = '00000000-0000-4000-8000-000000000006';
 
 const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
 
@@ -25,11 +30,20 @@ describe('the pooled-means projection', () => {
   const statementsPerBatch: number[] = [];
   const velo = coopEvents('velo-solidaire');
   const habitat = coopEvents('habitat-partage');
+  const rogue = coopEvents('rogue-coop');
 
   beforeAll(async () => {
     bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
     queries = new PooledMeansQueries(bed.dataSource);
     await appendAll(bed.store, [
+      // Both coops are members; a third, never admitted, records 50,000 EUR on 1 March.
+      registryEvents.coopAdmitted('velo-solidaire', 'social_coop_b'),
+      registryEvents.coopAdmitted('habitat-partage', 'scic'),
+      rogue.contributionRecorded(
+        ROGUE,
+        { unit: 'EUR', hundredths: 5_000_000 },
+        { kind: 'grant', period: '2027-03', occurredAt: day('2027-03-01') },
+      ),
       // 1 March: 120.50 EUR dues paid, a 40 SOL donation pledged, 3.5 hours given.
       velo.contributionRecorded(
         DUES,
@@ -107,11 +121,28 @@ describe('the pooled-means projection', () => {
     await runner.stop();
   }
 
-  it('writes each batch with at most three statements, whatever its size', () => {
-    // The pledge paid (batch 2) comes after its recording (batch 1): a read, an insert of ledger
-    // lines, a statement closing and opening pledges.
-    expect(statementsPerBatch).toHaveLength(4);
-    expect(Math.max(...statementsPerBatch)).toBeLessThanOrEqual(3);
+  it('writes each batch with at most six statements, whatever its size', () => {
+    // A read of standings, a read-and-delete of the pledges settled, inserts of ledger lines,
+    // of lines kept aside, of pledges opened, an upsert of standings: each only when needed.
+    expect(statementsPerBatch).toHaveLength(5);
+    expect(Math.max(...statementsPerBatch)).toBeLessThanOrEqual(6);
+  });
+
+  it('keeps a coop never admitted out of every figure, and shows it apart', async () => {
+    const view = await queries.asOf('2027-12-31');
+    expect(view.byCoop.map((line) => line.coopId)).not.toContain('rogue-coop');
+    expect(view.notCounted).toEqual([
+      {
+        coopId: 'rogue-coop',
+        reason: 'not_admitted',
+        totals: [
+          { unit: 'EUR', pledged: '0.00', paid: '50000.00' },
+          { unit: 'SOL', pledged: '0.00', paid: '0.00' },
+          { unit: 'hours', pledged: '0.00', paid: '0.00' },
+        ],
+      },
+    ]);
+    expect((await queries.asOf('2027-02-28')).notCounted).toEqual([]);
   });
 
   it('answers the pooled means as the board saw them at the end of each day', async () => {
@@ -210,6 +241,7 @@ describe('the pooled-means projection', () => {
       solShare: '0.2933',
       nonMonetaryShare: '0.0587',
       alerts: [expect.objectContaining({ rule: 'sol_share_at_most_20pct', value: '0.2933' })],
+      notCounted: [expect.objectContaining({ coopId: 'rogue-coop', reason: 'not_admitted' })],
     });
   });
 
@@ -263,11 +295,17 @@ describe('the pooled-means projection', () => {
     expect(await queries.solShareToDate()).toMatchObject({ value: '0.2933', status: 'alert' });
   });
 
-  it('feeds a budget period’s income from the months it covers', async () => {
+  it('feeds a budget period’s income from the months it covers, barter apart', async () => {
     const income = new PeriodIncomeQuery(bed.dataSource);
+    const none = { pledged: 0n, paid: 0n };
     expect(await income.income('2027-03-01', '2027-03-31')).toEqual({
-      pledged: { EUR: 0, SOL: 0 },
-      paid: { EUR: 12050, SOL: 4000 },
+      money: { EUR: { pledged: 0n, paid: 12050n }, SOL: { pledged: 0n, paid: 4000n } },
+      nonMonetaryValuation: { EUR: none, SOL: none },
+    });
+    // April's 10 SOL of barter are valued in money, never money.
+    expect(await income.income('2027-01-01', '2027-12-31')).toEqual({
+      money: { EUR: { pledged: 0n, paid: 12050n }, SOL: { pledged: 0n, paid: 4000n } },
+      nonMonetaryValuation: { EUR: none, SOL: { pledged: 0n, paid: 1000n } },
     });
   });
 

@@ -4,14 +4,15 @@ import { DataSource } from 'typeorm';
 import { Unit } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
 import { Indicator } from '@libs/rules';
-import { PooledDimension } from './pooled-ledger';
+import { NotCountedReason, PooledDimension } from './pooled-ledger';
 import {
+  NotCountedSum,
   PooledMeansView,
   pooledMeansView,
   PooledSum,
   solShareIndicator,
 } from './pooled-means.view';
-import { Sums, TotalLine, unitLines } from './total-line';
+import { Sums, sumOf, TotalLine, unitLines } from './total-line';
 
 interface SumRow {
   unit: Unit;
@@ -25,7 +26,19 @@ interface SumRow {
   paid: string;
 }
 
-/** Reads of the pooled-means ledger (see the migration for its shape: one dimension per line). */
+interface AsideRow {
+  coop_id: string;
+  reason: NotCountedReason;
+  unit: Unit;
+  pledged: string;
+  paid: string;
+}
+
+/**
+ * Reads of the pooled-means ledger (see the migrations for its shape: one dimension per line;
+ * `numeric` sums, read as BigInt). The ledger holds only members' movements; the others are in
+ * `pooled_not_counted`, read only to show them apart.
+ */
 @Injectable()
 export class PooledMeansQueries {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -36,15 +49,24 @@ export class PooledMeansQueries {
 
   /** Everything pooled as the board could have seen it at the end of `day`: the lines up to it. */
   async asOf(day: string): Promise<PooledMeansView> {
-    const rows: SumRow[] = await this.db.query(
-      `SELECT unit, pillar, kind, theme, coop_id, month, month_pillar,
-              sum(pledged) AS pledged, sum(paid) AS paid
-         FROM ${this.movements()}
-        WHERE recorded_on <= $1::date
-        GROUP BY unit, pillar, kind, theme, coop_id, month, month_pillar`,
-      [day],
-    );
-    return pooledMeansView(day, rows.map(toSum));
+    const [rows, aside]: [SumRow[], AsideRow[]] = await Promise.all([
+      this.db.query(
+        `SELECT unit, pillar, kind, theme, coop_id, month, month_pillar,
+                sum(pledged) AS pledged, sum(paid) AS paid
+           FROM ${this.movements()}
+          WHERE recorded_on <= $1::date
+          GROUP BY unit, pillar, kind, theme, coop_id, month, month_pillar`,
+        [day],
+      ),
+      this.db.query(
+        `SELECT coop_id, reason, unit, sum(pledged) AS pledged, sum(paid) AS paid
+           FROM ${qualifiedTable(this.db, 'pooled_not_counted')}
+          WHERE recorded_on <= $1::date
+          GROUP BY coop_id, reason, unit`,
+        [day],
+      ),
+    ]);
+    return pooledMeansView(day, rows.map(toSum), aside.map(toAsideSum));
   }
 
   /** Each coop's contributions to date, one line per unit. */
@@ -61,7 +83,7 @@ export class PooledMeansQueries {
     for (const row of rows) {
       byCoop
         .get(row.coop_id)
-        ?.set(row.unit, { pledged: Number(row.pledged), paid: Number(row.paid) });
+        ?.set(row.unit, { pledged: sumOf(row.pledged), paid: sumOf(row.paid) });
     }
     return new Map([...byCoop].map(([coopId, sums]) => [coopId, unitLines(sums)]));
   }
@@ -74,7 +96,7 @@ export class PooledMeansQueries {
         WHERE month IS NOT NULL AND unit IN ('EUR', 'SOL')
         GROUP BY unit`,
     );
-    const paid = (unit: 'EUR' | 'SOL') => Number(rows.find((r) => r.unit === unit)?.paid ?? 0);
+    const paid = (unit: 'EUR' | 'SOL') => sumOf(rows.find((r) => r.unit === unit)?.paid);
     return solShareIndicator(paid('SOL'), paid('EUR'));
   }
 }
@@ -93,7 +115,17 @@ function toSum(row: SumRow): PooledSum {
     dimension: dimension as PooledDimension,
     key: key!,
     unit: row.unit,
-    pledged: Number(row.pledged),
-    paid: Number(row.paid),
+    pledged: sumOf(row.pledged),
+    paid: sumOf(row.paid),
+  };
+}
+
+function toAsideSum(row: AsideRow): NotCountedSum {
+  return {
+    coopId: row.coop_id,
+    reason: row.reason,
+    unit: row.unit,
+    pledged: sumOf(row.pledged),
+    paid: sumOf(row.paid),
   };
 }

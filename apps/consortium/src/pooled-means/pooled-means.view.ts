@@ -1,13 +1,31 @@
 import { Pillar, Unit } from '@libs/contracts';
 import { Indicator, ratioIndicator, ratioString } from '@libs/rules';
-import { monthAndPillarOf, PooledDimension } from './pooled-ledger';
-import { Sums, totalLine, TotalLine, UNITS, unitLines } from './total-line';
+import { monthAndPillarOf, NotCountedReason, PooledDimension } from './pooled-ledger';
+import { NO_SUMS, Sums, totalLine, TotalLine, UNITS, unitLines } from './total-line';
 
 /** The ledger summed for one key of one dimension, in one unit. */
 export interface PooledSum extends Sums {
   dimension: PooledDimension;
   key: string;
   unit: Unit;
+}
+
+/** The money kept aside for one coop and reason, in one unit. */
+export interface NotCountedSum extends Sums {
+  coopId: string;
+  reason: NotCountedReason;
+  unit: Unit;
+}
+
+/**
+ * A coop's movements that count nowhere: recorded while it was not a member (`not_admitted`: it
+ * never applied, or was not admitted yet) or after it left (`withdrawn`). Shown so that the board
+ * sees them, never added to any total.
+ */
+export interface NotCountedCoop {
+  coopId: string;
+  reason: NotCountedReason;
+  totals: TotalLine[];
 }
 
 export type GroupedLine<D extends PooledDimension> = { [K in D]: string } & TotalLine;
@@ -31,6 +49,8 @@ export interface PooledMeansView {
   nonMonetaryShare: string | null;
   /** The indicators in alert. */
   alerts: Indicator[];
+  /** Coops whose movements are kept aside, by coop then reason; in no figure above. */
+  notCounted: NotCountedCoop[];
 }
 
 const UNIT_ORDER = new Map(UNITS.map((unit, i) => [unit, i]));
@@ -38,7 +58,7 @@ const UNIT_ORDER = new Map(UNITS.map((unit, i) => [unit, i]));
 /** The sums of one dimension with something in them, by key then unit. */
 function linesOf(sums: PooledSum[], dimension: PooledDimension): PooledSum[] {
   return sums
-    .filter((s) => s.dimension === dimension && (s.pledged !== 0 || s.paid !== 0))
+    .filter((s) => s.dimension === dimension && (s.pledged !== 0n || s.paid !== 0n))
     .sort((a, b) =>
       a.key === b.key ? UNIT_ORDER.get(a.unit)! - UNIT_ORDER.get(b.unit)! : a.key < b.key ? -1 : 1,
     );
@@ -62,26 +82,54 @@ function totalsOf(sums: PooledSum[]): Map<Unit, Sums> {
   const totals = new Map<Unit, Sums>();
   for (const s of sums) {
     if (s.dimension !== 'month') continue;
-    const total = totals.get(s.unit) ?? { pledged: 0, paid: 0 };
+    const total = totals.get(s.unit) ?? NO_SUMS;
     totals.set(s.unit, { pledged: total.pledged + s.pledged, paid: total.paid + s.paid });
   }
   return totals;
 }
 
+/** The coops kept aside, by coop then reason, each with its totals per unit. */
+function notCountedOf(aside: NotCountedSum[]): NotCountedCoop[] {
+  const groups = new Map<string, NotCountedCoop & { byUnit: Map<Unit, Sums> }>();
+  for (const s of aside) {
+    if (s.pledged === 0n && s.paid === 0n) continue;
+    const id = `${s.coopId}/${s.reason}`;
+    const group = groups.get(id) ?? {
+      coopId: s.coopId,
+      reason: s.reason,
+      totals: [],
+      byUnit: new Map(),
+    };
+    group.byUnit.set(s.unit, s);
+    groups.set(id, group);
+  }
+  return [...groups.keys()].sort().map((id) => {
+    const { coopId, reason, byUnit } = groups.get(id)!;
+    return { coopId, reason, totals: unitLines(byUnit) };
+  });
+}
+
 /** The SOL share of the money paid: the complementary currency should stay at most 20%. */
-export function solShareIndicator(solPaid: number, eurPaid: number): Indicator {
+export function solShareIndicator(solPaid: bigint, eurPaid: bigint): Indicator {
   return ratioIndicator('sol_share_at_most_20pct', solPaid, solPaid + eurPaid);
 }
 
-/** `GET /pooled-means` from the ledger summed per key of each dimension, as of a day. */
-export function pooledMeansView(asOf: string, sums: PooledSum[]): PooledMeansView {
+/**
+ * `GET /pooled-means` from the ledger summed per key of each dimension, as of a day, and the
+ * money kept aside from coops that were not members.
+ */
+export function pooledMeansView(
+  asOf: string,
+  sums: PooledSum[],
+  aside: NotCountedSum[] = [],
+): PooledMeansView {
   const totals = totalsOf(sums);
-  const eurPaid = totals.get('EUR')?.paid ?? 0;
-  const solPaid = totals.get('SOL')?.paid ?? 0;
+  const eurPaid = totals.get('EUR')?.paid ?? 0n;
+  const solPaid = totals.get('SOL')?.paid ?? 0n;
   const moneyPaid = eurPaid + solPaid;
   const nonMonetaryMoney = sums
     .filter((s) => s.dimension === 'pillar' && s.key === 'non_monetary' && s.unit !== 'hours')
-    .reduce((sum, s) => sum + s.paid, 0);
+    .reduce((sum, s) => sum + s.paid, 0n);
   const solShare = solShareIndicator(solPaid, eurPaid);
   return {
     asOf,
@@ -93,7 +141,8 @@ export function pooledMeansView(asOf: string, sums: PooledSum[]): PooledMeansVie
     byMonth: grouped(sums, 'month'),
     byMonthAndPillar: byMonthAndPillar(sums),
     solShare: solShare.value,
-    nonMonetaryShare: moneyPaid === 0 ? null : ratioString(nonMonetaryMoney, moneyPaid),
+    nonMonetaryShare: moneyPaid === 0n ? null : ratioString(nonMonetaryMoney, moneyPaid),
     alerts: [solShare].filter((indicator) => indicator.status === 'alert'),
+    notCounted: notCountedOf(aside),
   };
 }

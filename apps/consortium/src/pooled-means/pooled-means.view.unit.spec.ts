@@ -7,10 +7,10 @@ function sum(
   dimension: PooledDimension,
   key: string,
   unit: Unit,
-  pledged: number,
-  paid: number,
+  pledged: number | bigint,
+  paid: number | bigint,
 ): PooledSum {
-  return { dimension, key, unit, pledged, paid };
+  return { dimension, key, unit, pledged: BigInt(pledged), paid: BigInt(paid) };
 }
 
 describe('GET /pooled-means from the ledger’s sums', () => {
@@ -146,5 +146,60 @@ describe('GET /pooled-means from the ledger’s sums', () => {
       sum('month', '2027-03', 'hours', 0, 700),
     ]);
     expect(view).toMatchObject({ solShare: null, nonMonetaryShare: null, alerts: [] });
+  });
+
+  it('writes sums past 2^53 hundredths to the cent, and their SOL share exactly', () => {
+    // 100,000 contributions of 999,999,999.99 EUR, and a fifth of that in SOL.
+    const eur = 99_999_999_999n * 100_000n;
+    const view = pooledMeansView('2027-03-31', [
+      sum('month', '2027-03', 'EUR', 0, eur),
+      sum('month', '2027-03', 'SOL', 0, eur / 4n),
+      sum('coopId', 'velo-solidaire', 'EUR', 0, eur),
+    ]);
+    expect(view.totals[0]).toEqual({ unit: 'EUR', pledged: '0.00', paid: '99999999999000.00' });
+    expect(view.totals[1]).toEqual({ unit: 'SOL', pledged: '0.00', paid: '24999999999750.00' });
+    expect(view.byCoop).toEqual([
+      { coopId: 'velo-solidaire', unit: 'EUR', pledged: '0.00', paid: '99999999999000.00' },
+    ]);
+    expect(view.solShare).toBe('0.2000');
+  });
+
+  it('shows the coops kept aside apart, by coop then reason, added to no figure', () => {
+    const view = pooledMeansView(
+      '2027-03-31',
+      [sum('month', '2027-03', 'EUR', 0, 1000)],
+      [
+        { coopId: 'velo-solidaire', reason: 'withdrawn', unit: 'SOL', pledged: 0n, paid: 700n },
+        {
+          coopId: 'rogue-coop',
+          reason: 'not_admitted',
+          unit: 'EUR',
+          pledged: 0n,
+          paid: 5_000_000n,
+        },
+        { coopId: 'velo-solidaire', reason: 'not_admitted', unit: 'EUR', pledged: 0n, paid: 0n },
+      ],
+    );
+    expect(view.totals[0]).toEqual({ unit: 'EUR', pledged: '0.00', paid: '10.00' });
+    expect(view.notCounted).toEqual([
+      {
+        coopId: 'rogue-coop',
+        reason: 'not_admitted',
+        totals: [
+          { unit: 'EUR', pledged: '0.00', paid: '50000.00' },
+          { unit: 'SOL', pledged: '0.00', paid: '0.00' },
+          { unit: 'hours', pledged: '0.00', paid: '0.00' },
+        ],
+      },
+      {
+        coopId: 'velo-solidaire',
+        reason: 'withdrawn',
+        totals: [
+          { unit: 'EUR', pledged: '0.00', paid: '0.00' },
+          { unit: 'SOL', pledged: '0.00', paid: '7.00' },
+          { unit: 'hours', pledged: '0.00', paid: '0.00' },
+        ],
+      },
+    ]);
   });
 });

@@ -10,10 +10,17 @@ export interface TotalLine {
   paid: string;
 }
 
-/** In hundredths. */
+/** In hundredths, exact: sums of any number of amounts. */
 export interface Sums {
-  pledged: number;
-  paid: number;
+  pledged: bigint;
+  paid: bigint;
+}
+
+export const NO_SUMS: Sums = { pledged: 0n, paid: 0n };
+
+/** A sum as SQL `numeric` answers it (a decimal string of an integer), or null for none. */
+export function sumOf(value: string | null | undefined): bigint {
+  return value == null ? 0n : BigInt(value);
 }
 
 export const UNITS: readonly Unit[] = ['EUR', 'SOL', 'hours'];
@@ -24,5 +31,5 @@ export function totalLine(unit: Unit, sums: Sums): TotalLine {
 
 /** One line per unit, zeros included, in the order EUR, SOL, hours. */
 export function unitLines(byUnit: ReadonlyMap<Unit, Sums>): TotalLine[] {
-  return UNITS.map((unit) => totalLine(unit, byUnit.get(unit) ?? { pledged: 0, paid: 0 }));
+  return UNITS.map((unit) => totalLine(unit, byUnit.get(unit) ?? NO_SUMS));
 }

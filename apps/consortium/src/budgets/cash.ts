@@ -1,0 +1,30 @@
+import { CURRENCIES, Currency } from '@libs/contracts';
+import { PeriodIncome } from './period-income';
+
+/** A period's cash in one currency, in exact hundredths. */
+export interface Cash {
+  /** Money paid in by member coops (market and non_market pillars). */
+  received: bigint;
+  /** Paid out on approved allocations (none until disbursements are recorded). */
+  disbursed: bigint;
+  balance: bigint;
+}
+
+/**
+ * Only money is cash: EUR and SOL received in the market and non_market pillars. The money
+ * valuation of non-monetary contributions (barter…) is no money in the till, so it is left out.
+ */
+export function cashOf(income: PeriodIncome): Record<Currency, Cash> {
+  return Object.fromEntries(
+    CURRENCIES.map((currency) => {
+      const received = income.money[currency].paid;
+      const disbursed = 0n;
+      return [currency, { received, disbursed, balance: received - disbursed }];
+    }),
+  ) as Record<Currency, Cash>;
+}
+
+/** The cash balance per currency: what the board may spend before what it has approved. */
+export function cashBalances(cash: Record<Currency, Cash>): Record<Currency, bigint> {
+  return { EUR: cash.EUR.balance, SOL: cash.SOL.balance };
+}
