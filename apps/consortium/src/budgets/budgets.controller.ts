@@ -54,7 +54,7 @@ export class BudgetsController {
     return this.budgets.viewOf((await this.budgets.open(dto, meta)).state);
   }
 
-  @ReadsViews('pooled_means')
+  @ReadsViews(['pooled_means'], { type: BudgetResponse })
   @Get('budgets/:periodId')
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -64,7 +64,6 @@ export class BudgetsController {
       'the money valuation of non-monetary contributions (barter, …) is shown apart in `nonMonetaryValuation` and never spendable. ' +
       '`available` = cash balance − approved allocations not yet disbursed, per currency; approving beyond it is refused (422 `allocation_within_available_balance`). Amounts are exact decimal strings.',
   })
-  @ApiOkResponse({ type: BudgetResponse })
   @ApiProblems(401, 403, 404)
   view(@Param('periodId') periodId: string): Promise<BudgetView> {
     return this.budgets.view(periodId);

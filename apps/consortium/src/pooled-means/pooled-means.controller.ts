@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import { today } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
@@ -15,7 +15,7 @@ import { ReadsViews } from '../read-models/reads-views.decorator';
 export class PooledMeansController {
   constructor(private readonly queries: PooledMeansQueries) {}
 
-  @ReadsViews('pooled_means')
+  @ReadsViews(['pooled_means'], { type: PooledMeansResponse })
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -30,7 +30,6 @@ export class PooledMeansController {
       '`alerts` lists the indicators in alert (`sol_share_at_most_20pct`). ' +
       '`?asOf=` answers as at the end of that day (UTC), from the events recorded up to it.',
   })
-  @ApiOkResponse({ type: PooledMeansResponse })
   @ApiProblems(400, 401, 403)
   get(@Query() query: PooledMeansQuery): Promise<PooledMeansView> {
     return this.queries.asOf(query.asOf ?? today());

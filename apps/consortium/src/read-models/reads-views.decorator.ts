@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, ApiResponseOptions } from '@nestjs/swagger';
 
 export const READS_VIEWS = Symbol('READS_VIEWS');
 
@@ -13,10 +13,13 @@ export const PARKED_EVENTS_HEADER = 'Parked-Events';
  * Names the projections (views) a route answers from: when one of them has parked events, the
  * answer carries a `Parked-Events` header (see `PartialViewsInterceptor`), its figures partial.
  */
-export const ReadsViews = (...projections: string[]) =>
+export const ReadsViews = (projections: string[], ok: ApiResponseOptions = {}) =>
   applyDecorators(
     SetMetadata(READS_VIEWS, projections),
+    // The 200 answer is declared here whole (its body with `ok`): a second declaration of the same
+    // status would replace this one, header and all.
     ApiResponse({
+      ...ok,
       status: 200,
       headers: {
         [PARKED_EVENTS_HEADER]: {

@@ -14,7 +14,7 @@ import { ReadsViews } from '../read-models/reads-views.decorator';
 export class CoopsController {
   constructor(private readonly coops: CoopsQueries) {}
 
-  @ReadsViews('member_coops', 'coop_members', 'pooled_means')
+  @ReadsViews(['member_coops', 'coop_members', 'pooled_means'])
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -27,7 +27,7 @@ export class CoopsController {
     return this.coops.list(query);
   }
 
-  @ReadsViews('member_coops', 'coop_members', 'pooled_means')
+  @ReadsViews(['member_coops', 'coop_members', 'pooled_means'])
   @Get(':coopId')
   @Roles('board-member', 'auditor')
   @ApiOperation({ summary: 'One member coop' })
