@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@libs/event-store';
-import { runCli } from '../portability/operator-cli';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { ConsortiumUnderTest, startConsortium } from './consortium-app';
 import { everyView, readModelRows } from './consortium-state';
+import { rebuiltConsortium } from './operator-rebuild';
 import { appendAll, budgetEvents, coopEvents, registryEvents } from './federation-events';
 
 // Two consortium replicas on one database, as docker-compose runs them behind the proxy: both
@@ -131,18 +131,11 @@ it('fails over to the other replica within 10 s of a SIGKILL, losing no event an
   expect(count).toBeGreaterThan(100);
 
   // The operator's rebuild from the first event, into a fresh schema, served by a third app.
-  const fresh = schemas.readModels();
-  const cli = await runCli(['projections', 'rebuild', '--app', 'consortium', '--schema', fresh], {
-    DATABASE_URL,
-    EVENT_STORE_URL: DATABASE_URL,
-    EVENT_STORE_SCHEMA: schemas.eventStore,
-  });
-  expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: '' });
-  rebuilt = await startConsortium(schemas, fresh);
+  rebuilt = await rebuiltConsortium(schemas);
 
   const views = await everyView(rebuilt, PERIOD);
   expect(await paidHundredths(rebuilt)).toBe(total);
   expect(await everyView(second, PERIOD)).toEqual(views);
   expect(await everyView(replicas[0], PERIOD)).toEqual(views);
-  expect(await readModelRows(readModels)).toEqual(await readModelRows(fresh));
+  expect(await readModelRows(readModels)).toEqual(await readModelRows(rebuilt.readModels));
 });
