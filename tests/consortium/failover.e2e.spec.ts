@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@libs/event-store';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
-import { ConsortiumUnderTest, startConsortium } from './consortium-app';
+import { createdId } from '../coop/coop-app';
+import { eur } from '../coop/sample-requests';
+import { ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
 import { everyView, readModelRows } from './consortium-state';
 import { rebuiltConsortium } from './operator-rebuild';
 import { appendAll, budgetEvents, coopEvents, registryEvents } from './federation-events';
@@ -98,6 +100,20 @@ it('fails over to the other replica within 10 s of a SIGKILL, losing no event an
     coop.memberAdmitted(randomUUID(), 'worker'),
     budgetEvents(PERIOD).opened(),
   ]);
+  // A follower takes writes too, and waits on the leader's views where a command needs them
+  // (a vote finds its allocation's period in a projected index).
+  const allocationId = createdId(
+    await second.board()('POST', `/budgets/${PERIOD}/allocations`, {
+      title: 'Shared accounting service',
+      purpose: 'bookkeeping for every member coop',
+      amount: eur('500.00'),
+    }),
+    'allocationId',
+  );
+  await expectStatus(
+    second.board('board-2')('POST', `/allocations/${allocationId}/votes`, { vote: 'for' }),
+  );
+
   const writer = contributionsArriving();
   // Both replicas serve the views the leader keeps moving.
   await eventually(async () => {
@@ -135,6 +151,9 @@ it('fails over to the other replica within 10 s of a SIGKILL, losing no event an
 
   const views = await everyView(rebuilt, PERIOD);
   expect(await paidHundredths(rebuilt)).toBe(total);
+  expect(views[`/budgets/${PERIOD}`]).toMatchObject({
+    allocations: [{ allocationId, votes: { for: 1, against: 0, abstain: 0 } }],
+  });
   expect(await everyView(second, PERIOD)).toEqual(views);
   expect(await everyView(replicas[0], PERIOD)).toEqual(views);
   expect(await readModelRows(readModels)).toEqual(await readModelRows(rebuilt.readModels));
