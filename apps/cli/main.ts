@@ -15,6 +15,7 @@ import { createDataSource } from '@libs/database';
 import { createEventStore } from '@libs/event-store/event-store.factory';
 import { ProjectionRunner } from '@libs/projections';
 import { ed25519PublicKey } from '@libs/portability';
+import { backupCommand } from './backup-commands';
 import { bundleKeyCommand, exportCommand, importCommand, verifyCommand } from './bundle-commands';
 import { operatorDatabase } from './connection';
 import { printParked } from './parked-report';
@@ -73,6 +74,17 @@ Commands:
       bundle's COOP_ID on that store.
       e.g. BUNDLE_PASSPHRASE='…' DATABASE_URL=postgres://… npm run cli -- import velo.ndjson
 
+  backup <file>
+      Every event of the store, in order and as recorded, to <file> (gzip'd NDJSON with a checksum).
+      Safe while the apps run. Not in it: read models (rebuilt from the events) and the members'
+      keys, which each coop app keeps in its own tables (back up schema coop_<slug> with pg_dump).
+      e.g. npm run cli -- backup federation-2027-03-01.ndjson.gz
+  restore <file>
+      Checks the whole backup first (writes nothing from a broken one), then appends its events,
+      in their order, into an EMPTY store (EVENT_STORE_SCHEMA); then rebuild the views.
+      e.g. EVENT_STORE_SCHEMA=event_store npm run cli -- restore federation-2027-03-01.ndjson.gz
+           npm run cli -- projections rebuild --app consortium
+
 Environment: DATABASE_URL (read models), EVENT_STORE_URL (default: DATABASE_URL), EVENT_STORE_SCHEMA,
 AUTH_SECRET, AUTH_MAX_TOKEN_DAYS, BUNDLE_PASSPHRASE. With none set, the commands use the embedded database of .data/ (or
 DATA_DIR).
@@ -103,6 +115,11 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'token') return token(sub, rest[0], values.coop, values.days);
   if (command === 'projections' && PROJECTION_ACTIONS.includes(sub as ProjectionAction)) {
     return projections(sub as ProjectionAction, { ...values, target: rest[0] });
+  }
+  if (command === 'backup' || command === 'restore') {
+    if (!sub) throw new UsageError(`${command} needs the backup file`);
+    if (command === 'restore' && !existsSync(sub)) throw new UsageError(`no such file: ${sub}`);
+    return backupCommand(command, sub, (line) => process.stdout.write(`${line}\n`));
   }
   if (command === 'export' || command === 'verify' || command === 'import') {
     return bundleCommand(command, sub, values);

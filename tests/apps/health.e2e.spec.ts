@@ -1,6 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
-import { APP_ENTRY, RunningApp, startApp, TestSchemas } from '../support/apps';
+import { APP_ENTRY, eventually, RunningApp, startApp, TestSchemas } from '../support/apps';
 
 // Both apps as real processes, from source, on the test database: one event store schema shared
 // by the apps (as in production, where they share one store), one read-model schema per app.
@@ -33,7 +33,12 @@ describe.each([
     const res = await get(`${app.url}/health`);
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', eventStore: 'up', database: 'up' });
+    expect(res.body).toEqual({
+      status: 'ok',
+      eventStore: 'up',
+      database: 'up',
+      projections: 'leader',
+    });
   });
 
   it('serves its OpenAPI document, with bearer auth declared', async () => {
@@ -105,7 +110,16 @@ describe('health when the database goes away', () => {
     const res = await get(`${app.url}/health`);
 
     expect(res.status).toBe(503);
-    expect(res.body).toEqual({ status: 'unavailable', eventStore: 'down', database: 'down' });
+    expect(res.body).toMatchObject({ status: 'unavailable', eventStore: 'down', database: 'down' });
+    // Its lock went with its session: it no longer counts as running the projections.
+    await eventually(async () => {
+      expect((await get(`${app.url}/health`)).body).toEqual({
+        status: 'unavailable',
+        eventStore: 'down',
+        database: 'down',
+        projections: 'follower',
+      });
+    });
   });
 });
 

@@ -3,6 +3,7 @@
 // it is about and takes only what a test varies.
 import { randomUUID } from 'node:crypto';
 import {
+  BUDGET_AGGREGATE,
   CONTRIBUTION_AGGREGATE,
   ContributionKind,
   consortiumStream,
@@ -19,6 +20,7 @@ import {
   ResourceTerms,
   Theme,
   Unit,
+  Vote,
 } from '@libs/contracts';
 import { ANY, EventStore, NewEvent, PostgresEventStore, RecordedEvent } from '@libs/event-store';
 import { DATABASE_URL, TestSchemas } from '../support/apps';
@@ -207,6 +209,37 @@ export const registryEvents = {
       openAllocations: [],
     }),
 };
+
+/** The board's budget of a period, on its own stream. */
+export function budgetEvents(periodId: string) {
+  const budget = consortiumStream(BUDGET_AGGREGATE, periodId);
+  return {
+    opened: () =>
+      on(budget, null, 'BudgetOpened', {
+        periodId,
+        startsOn: `${periodId}-01-01`,
+        endsOn: `${periodId}-12-31`,
+        openedBy: 'board-1',
+      }),
+    allocationProposed: (
+      allocationId: string,
+      hundredths: number,
+      beneficiaryCoopId: string | null = null,
+    ) =>
+      on(budget, null, 'AllocationProposed', {
+        periodId,
+        allocationId,
+        title: `Allocation ${allocationId.slice(0, 8)}`,
+        purpose: 'shared services',
+        theme: null,
+        beneficiaryCoopId,
+        amount: { unit: 'EUR', hundredths },
+        proposedBy: 'board-1',
+      }),
+    voteCast: (allocationId: string, voter: string, vote: Vote) =>
+      on(budget, null, 'VoteCast', { periodId, allocationId, voter, vote }),
+  };
+}
 
 let position = 0;
 

@@ -2,10 +2,10 @@ import { Client } from 'pg';
 import { quoteIdentifier } from '@libs/database';
 import { CoopUnderTest, createdId, queryEvents } from '../coop/coop-app';
 import { admission, eur, resource } from '../coop/sample-requests';
-import { runCli } from '../portability/operator-cli';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { ConsortiumUnderTest, CURRENT_YEAR, expectStatus, startConsortium } from './consortium-app';
 import { everyView, readModelRows } from './consortium-state';
+import { rebuiltConsortium } from './operator-rebuild';
 import { BurstContribution, burstTotals, contributionBurst } from './contribution-burst';
 import { LedgerTrap, setLedgerTrap } from './ledger-trap';
 import { applyToConsortium, HABITAT, inParallel, startCoops, VELO } from './member-coops';
@@ -167,14 +167,7 @@ it('comes back from SIGKILLs mid-burst with every view exact and equal to a from
   }, 60_000);
 
   // The operator's rebuild from the first event, into a fresh schema, served by a second app.
-  const fresh = schemas.readModels();
-  const cli = await runCli(['projections', 'rebuild', '--app', 'consortium', '--schema', fresh], {
-    DATABASE_URL,
-    EVENT_STORE_URL: DATABASE_URL,
-    EVENT_STORE_SCHEMA: schemas.eventStore,
-  });
-  expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: '' });
-  rebuilt = await startConsortium(schemas, fresh);
+  rebuilt = await rebuiltConsortium(schemas);
 
   const views = await everyView(rebuilt, PERIOD);
   expect(views['/pooled-means']).toMatchObject({ totals });
@@ -182,5 +175,7 @@ it('comes back from SIGKILLs mid-burst with every view exact and equal to a from
     allocations: [{ allocationId, status: 'proposed', votes: { for: 1, against: 0, abstain: 0 } }],
   });
   expect(await everyView(consortium, PERIOD)).toEqual(views);
-  expect(await readModelRows(consortium.readModels)).toEqual(await readModelRows(fresh));
+  expect(await readModelRows(consortium.readModels)).toEqual(
+    await readModelRows(rebuilt.readModels),
+  );
 });

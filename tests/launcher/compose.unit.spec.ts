@@ -13,6 +13,7 @@ const compose = load(composeText, { schema: CORE_SCHEMA.withTags(mergeTag) }) as
 
 interface Service {
   image?: string;
+  volumes?: string[];
   build?: string | { context: string };
   command?: string[] | string;
   environment?: Record<string, string | number | boolean | null> | string[];
@@ -50,6 +51,11 @@ const appServices = Object.entries(compose.services).flatMap(([name, service]) =
   const app = appOf(service);
   return app ? [{ name, app, service, env: environmentOf(service) }] : [];
 });
+
+/** The consortium's reverse proxy, and the replicas its Caddyfile sends requests to. */
+const PROXY = 'consortium-proxy';
+const caddyfile = readFileSync(resolve(ROOT, 'deploy/Caddyfile'), 'utf8');
+const proxied = (/^\s*reverse_proxy\s+([^{\n]+)/m.exec(caddyfile)?.[1] ?? '').trim().split(/\s+/);
 
 /**
  * What an app needs in a container, beyond what it can default: the reason is in each line.
@@ -94,15 +100,20 @@ describe('docker-compose.yml', () => {
     expect(validate(compose) ? [] : validate.errors).toEqual([]);
     // The validation bites: a misspelt key is refused.
     const misspelt = structuredClone(compose) as unknown as Record<string, Record<string, object>>;
-    misspelt.services.consortium = { ...misspelt.services.consortium, enviroment: {} };
+    misspelt.services['consortium-1'] = { ...misspelt.services['consortium-1'], enviroment: {} };
     expect(validate(misspelt)).toBe(false);
   });
 
-  it('runs EventStoreDB 24.10 in insecure mode, PostgreSQL, the consortium and two coop apps', () => {
+  it('runs EventStoreDB 24.10 in insecure mode, PostgreSQL, two consortium replicas and two coop apps', () => {
     expect(compose.services.eventstore.image).toBe('eventstore/eventstore:24.10');
     expect(environmentOf(compose.services.eventstore).EVENTSTORE_INSECURE).toBe('true');
     expect(compose.services.postgres.image).toMatch(/^postgres:\d+/);
-    expect(appServices.map((s) => s.app).sort()).toEqual(['consortium', 'coop', 'coop']);
+    expect(appServices.map((s) => s.app).sort()).toEqual([
+      'consortium',
+      'consortium',
+      'coop',
+      'coop',
+    ]);
     for (const { service } of appServices) expect(service.build).toBe('.');
   });
 
@@ -117,8 +128,8 @@ describe('docker-compose.yml', () => {
   );
 
   it.each(appServices.map((s) => [s.name, s] as const))(
-    '%s is wired to the services it names: EventStoreDB, PostgreSQL, its published port',
-    (_name, { service, env }) => {
+    '%s is wired to the services it names: EventStoreDB, PostgreSQL, its port (published or proxied)',
+    (name, { service, env }) => {
       const store = new URL(env.EVENT_STORE_URL);
       expect(store.protocol).toBe('esdb:');
       expect(compose.services[store.hostname].image).toMatch(/^eventstore\/eventstore:/);
@@ -133,7 +144,9 @@ describe('docker-compose.yml', () => {
       ]);
 
       expect(env.HOST).toBe('0.0.0.0');
-      expect(service.ports?.map((port) => String(port).split(':').pop())).toContain(env.PORT);
+      // Reached from outside: on a port of its own, or through the proxy.
+      const published = service.ports?.map((port) => String(port).split(':').pop()) ?? [];
+      expect(published.includes(env.PORT) || proxied.includes(`${name}:${env.PORT}`)).toBe(true);
       // Started once both are healthy: an app does not start without its store.
       expect(service.depends_on).toEqual({
         [store.hostname]: { condition: 'service_healthy' },
@@ -149,10 +162,33 @@ describe('docker-compose.yml', () => {
     const coopIds = appServices.filter((s) => s.app === 'coop').map((s) => s.env.COOP_ID);
     expect(coopIds.every(isCoopId)).toBe(true);
     expect(new Set(coopIds).size).toBe(coopIds.length);
-    const schemas = appServices.map((s) => s.env.DATABASE_SCHEMA).filter(Boolean);
+    // Replicas of one app share its schema (one set of read models, one leader projecting them).
+    const schemaOf = new Map<string, Set<string>>();
+    for (const { app, env } of appServices) {
+      const identity = app === 'coop' ? env.COOP_ID : app;
+      schemaOf.set(identity, (schemaOf.get(identity) ?? new Set()).add(env.DATABASE_SCHEMA));
+    }
+    for (const schemas of schemaOf.values()) expect(schemas.size).toBe(1);
+    const schemas = [...schemaOf.values()].map((set) => [...set][0]).filter(Boolean);
     expect(new Set(schemas).size).toBe(schemas.length);
     // Tokens signed for one app are honoured by the others (a coop admin exports via the consortium).
     expect(new Set(appServices.map((s) => s.env.AUTH_SECRET)).size).toBe(1);
+  });
+
+  it('puts the consortium replicas behind one proxy that checks their /health', () => {
+    const replicas = appServices.filter((s) => s.app === 'consortium');
+    expect(replicas.length).toBeGreaterThanOrEqual(2);
+    // Alike in everything: any of them may lead.
+    for (const { env } of replicas) expect(env).toEqual(replicas[0].env);
+    expect(proxied.sort()).toEqual(replicas.map((r) => `${r.name}:${r.env.PORT}`).sort());
+    expect(caddyfile).toMatch(/^\s*health_uri \/health$/m);
+
+    const proxy = compose.services[PROXY];
+    expect(proxy.image).toMatch(/^caddy:2/);
+    expect(proxy.volumes).toContain('./deploy/Caddyfile:/etc/caddy/Caddyfile:ro');
+    const listens = /^:(\d+) \{/m.exec(caddyfile)?.[1];
+    expect(proxy.ports?.map((port) => String(port).split(':').pop())).toContain(listens);
+    expect(Object.keys(proxy.depends_on ?? {}).sort()).toEqual(replicas.map((r) => r.name).sort());
   });
 
   it('starts what the Dockerfile builds', () => {

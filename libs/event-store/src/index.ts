@@ -5,3 +5,4 @@ export * from './event-store.port';
 export * from './upcaster';
 export * from './postgres';
 export * from './eventstoredb';
+export * from './backup';

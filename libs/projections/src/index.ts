@@ -8,3 +8,4 @@ export * from './projection-runner';
 export * from './projections.module';
 export * from './failure-kind';
 export * from './parked-events';
+export * from './projection-leadership';

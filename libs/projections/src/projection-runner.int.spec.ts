@@ -119,6 +119,20 @@ describe('ProjectionRunner', () => {
     expect(await rows()).toEqual(expectedCoopFunds([...first, ...second]));
   });
 
+  it('waits, when not running (a follower replica), until the runner that is has caught up', async () => {
+    const before = await appendContributions(bed.store, COOPS, 100);
+    const follower = runner([funds()]);
+    const leader = runner([funds({ batchSize: 10 })]);
+    await leader.start();
+    const more = await appendContributions(bed.store, COOPS, 100);
+
+    await follower.waitUntilCaughtUp(10_000);
+    const [status] = await follower.status();
+    expect(status).toMatchObject({ running: false, caughtUp: true, lag: 0 });
+    expect(status.position).toBe(await bed.store.headPosition());
+    expect(await rows()).toEqual(expectedCoopFunds([...before, ...more]));
+  });
+
   it('rebuilds the same rows from the first event, as a from-scratch projection does', async () => {
     const appended = await appendContributions(bed.store, COOPS, 300);
     const fromScratch = funds({ name: 'coop-funds-scratch', table: 'coop_funds_scratch' });

@@ -45,12 +45,15 @@ export class ProjectionRunner {
   private readonly parkedEvents: ParkedEvents;
   private readonly store: EventStore;
   private readonly dataSource: DataSource;
+  /** Where its checkpoints live: what its replicas elect a leader for. */
+  readonly schema: string;
 
   constructor(options: ProjectionRunnerOptions) {
     const { store, dataSource } = options;
     this.store = store;
     this.dataSource = dataSource;
     const schema = options.schema ?? dataSource.driver.schema ?? 'public';
+    this.schema = schema;
     this.checkpoints = new CheckpointStore(dataSource, schema);
     this.parkedEvents = new ParkedEvents(dataSource, schema);
     const deps = {

@@ -103,8 +103,10 @@ export class ProjectionWorker {
   }
 
   /** True once every event for this projection up to `head` is committed in its rows. */
-  hasHandled(head: number): Promise<boolean> {
-    return this.isCaughtUp(this.committed, head);
+  async hasHandled(head: number): Promise<boolean> {
+    // Not running here (a follower replica): the leader moves the rows, the database knows where.
+    const at = this.wanted ? this.committed : (await this.deps.checkpoints.all()).get(this.name);
+    return this.isCaughtUp(at, head);
   }
 
   /**

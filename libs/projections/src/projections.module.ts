@@ -8,10 +8,14 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { DataSource } from 'typeorm';
+import { ProjectionLeadership } from './projection-leadership';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
 
 /** What the runner needs besides the store and the DataSource, which come by injection. */
-export type ProjectionsOptions = Omit<ProjectionRunnerOptions, 'store' | 'dataSource'>;
+export type ProjectionsOptions = Omit<ProjectionRunnerOptions, 'store' | 'dataSource'> & {
+  /** How often a replica that does not run the projections tries to take over (ms). */
+  leaderIntervalMs?: number;
+};
 
 export interface ProjectionsProviders {
   /** The EventStore provider; default `EVENT_STORE` (from the global EventStoreModule). */
@@ -28,13 +32,17 @@ export interface ProjectionsModuleAsyncOptions
 }
 
 /**
- * Runs the given projections for the app's lifetime: started once the app has bootstrapped (its
- * DataSource initialized, migrations run), stopped as the app shuts down, before the DataSource
- * and the store close. Exports the `ProjectionRunner` for status endpoints and tests.
+ * Runs the given projections for the app's lifetime, in one replica at a time: the leader (see
+ * `ProjectionLeadership`), chosen once the app has bootstrapped (its DataSource initialized,
+ * migrations run); the projections stop as the app shuts down, before the DataSource and the
+ * store close. Exports the `ProjectionRunner` for status endpoints and tests, and the
+ * `ProjectionLeadership` for health reports.
  */
+const OPTIONS = Symbol('PROJECTIONS_OPTIONS');
+
 @Module({})
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(private readonly leadership: ProjectionLeadership) {}
 
   static forRoot(options: ProjectionsOptions & ProjectionsProviders): DynamicModule {
     const { eventStore, dataSource, ...runnerOptions } = options;
@@ -51,22 +59,42 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
       module: ProjectionsModule,
       imports: options.imports,
       providers: [
+        { provide: OPTIONS, useFactory, inject },
         {
           provide: ProjectionRunner,
-          useFactory: async (store: EventStore, source: DataSource, ...deps: never[]) =>
-            new ProjectionRunner({ ...(await useFactory(...deps)), store, dataSource: source }),
-          inject: [eventStore, dataSource, ...inject],
+          useFactory: (store: EventStore, source: DataSource, settings: ProjectionsOptions) => {
+            const { leaderIntervalMs: _interval, ...runnerOptions } = settings;
+            return new ProjectionRunner({ ...runnerOptions, store, dataSource: source });
+          },
+          inject: [eventStore, dataSource, OPTIONS],
+        },
+        {
+          provide: ProjectionLeadership,
+          useFactory: (
+            runner: ProjectionRunner,
+            source: DataSource,
+            settings: ProjectionsOptions,
+          ) =>
+            new ProjectionLeadership({
+              dataSource: source,
+              name: runner.schema,
+              intervalMs: settings.leaderIntervalMs,
+              logger: settings.logger,
+              onLead: () => runner.start(),
+              onFollow: () => runner.stop(),
+            }),
+          inject: [ProjectionRunner, dataSource, OPTIONS],
         },
       ],
-      exports: [ProjectionRunner],
+      exports: [ProjectionRunner, ProjectionLeadership],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.start();
+    await this.leadership.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.runner.stop();
+    await this.leadership.stop();
   }
 }

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ProjectionRole } from '@libs/projections';
 
 export type ComponentStatus = 'up' | 'down';
 
@@ -11,4 +12,11 @@ export class HealthReport {
 
   @ApiProperty({ enum: ['up', 'down'] })
   database!: ComponentStatus;
+
+  @ApiPropertyOptional({
+    enum: ['leader', 'follower'],
+    description:
+      'Whether this replica runs the projections (leader) or leaves them to another (follower); absent in an app without projections',
+  })
+  projections?: ProjectionRole;
 }

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@libs/auth';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ProjectionLeadership } from '@libs/projections';
 import { ComponentStatus, HealthReport } from './health-report';
 
 /** Longer than this and a component counts as down: a health check must answer quickly. */
@@ -14,6 +15,7 @@ export const HEALTH_TIMEOUT_MS = 2000;
 @Controller('health')
 export class HealthController implements OnModuleInit {
   private dataSource: DataSource | undefined;
+  private leadership: ProjectionLeadership | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -27,6 +29,11 @@ export class HealthController implements OnModuleInit {
     } catch {
       this.dataSource = undefined;
     }
+    try {
+      this.leadership = this.moduleRef.get(ProjectionLeadership, { strict: false });
+    } catch {
+      this.leadership = undefined;
+    }
   }
 
   // On the handler, not the class: hooks that run before the guard (the 401 limit) see it there.
@@ -34,7 +41,8 @@ export class HealthController implements OnModuleInit {
   @Get()
   @ApiOkResponse({
     type: HealthReport,
-    description: 'The app, its event store and its database answer',
+    description:
+      'The app, its event store and its database answer; `projections` tells whether this replica runs the projections',
   })
   @ApiServiceUnavailableResponse({
     type: HealthReport,
@@ -49,7 +57,8 @@ export class HealthController implements OnModuleInit {
     ]);
     const healthy = eventStore === 'up' && database === 'up';
     if (!healthy) void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: healthy ? 'ok' : 'unavailable', eventStore, database };
+    const role = this.leadership ? { projections: this.leadership.role } : {};
+    return { status: healthy ? 'ok' : 'unavailable', eventStore, database, ...role };
   }
 }
 

@@ -1,0 +1,3 @@
+export * from './backup-format';
+export * from './event-store-backup';
+export * from './event-store-restore';

@@ -1,0 +1,157 @@
+import { Logger, LoggerService } from '@nestjs/common';
+import { Client, ClientConfig } from 'pg';
+import { DataSource } from 'typeorm';
+
+/** Whether this process runs the projections of its read models, or leaves them to another. */
+export type ProjectionRole = 'leader' | 'follower';
+
+export interface ProjectionLeadershipOptions {
+  /** The read-model database: the lock lives there, beside the checkpoints. */
+  dataSource: DataSource;
+  /** What is led: the checkpoints' schema, so that each set of read models has its own leader. */
+  name: string;
+  /**
+   * How often a follower tries to take the lock, and a leader checks that its session is alive:
+   * the longest a takeover waits after the leader's session closed.
+   */
+  intervalMs?: number;
+  /** Called once this process holds the lock: start the projections. */
+  onLead(): Promise<void>;
+  /** Called once it has lost it (or lets it go): stop them. */
+  onFollow(): Promise<void>;
+  logger?: LoggerService;
+}
+
+export const DEFAULT_LEADER_INTERVAL_MS = 2_000;
+
+/**
+ * One leader among the replicas of an app on one read-model database, by a PostgreSQL session
+ * advisory lock held on a connection of its own (not one of the pool's, which come and go). A
+ * leader that dies (even SIGKILLed) closes its session, PostgreSQL releases the lock, and the next
+ * follower to try takes it. The read models live in PostgreSQL whatever the event store (the
+ * embedded one, a server, or EventStoreDB), so the lock holds in every deployment.
+ *
+ * The lock is not a fence: a leader cut off from the database may still be finishing a batch when
+ * another takes over. The runner's own guard (each batch moves its checkpoint from the one it
+ * read, under the row's lock) keeps that batch from being applied twice.
+ *
+ * The embedded database (PGlite) is one session for every connection: the lock is then granted to
+ * whoever asks, so there must be a single app process per read-model schema, as `npm start` runs.
+ */
+export class ProjectionLeadership {
+  private session: Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  /** Each turn waits for the one before, so that leading and following never overlap. */
+  private turn: Promise<void> = Promise.resolve();
+  private current: ProjectionRole = 'follower';
+  private readonly intervalMs: number;
+  private readonly logger: LoggerService;
+
+  constructor(private readonly options: ProjectionLeadershipOptions) {
+    this.intervalMs = options.intervalMs ?? DEFAULT_LEADER_INTERVAL_MS;
+    this.logger = options.logger ?? new Logger(ProjectionLeadership.name);
+  }
+
+  get role(): ProjectionRole {
+    return this.current;
+  }
+
+  /** Tries to lead at once (a lone app leads from its start), then again every interval. */
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    await this.take(() => this.attempt());
+  }
+
+  /** Stops the projections if leading, and closes the session: another replica may take over. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.take(() => this.stepDown('stopping'));
+  }
+
+  private take(step: () => Promise<void>): Promise<void> {
+    this.turn = this.turn.then(step).finally(() => this.schedule());
+    return this.turn;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.take(() => this.attempt()), this.intervalMs);
+    this.timer.unref();
+  }
+
+  private async attempt(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const session = this.session ?? (await this.connect());
+      if (this.current === 'leader') {
+        // Still leading as long as the session that holds the lock answers.
+        await session.query('SELECT 1');
+        return;
+      }
+      const { rows } = await session.query<{ taken: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtext('projections'), hashtext($1)) AS taken",
+        [this.options.name],
+      );
+      if (!rows[0]?.taken || this.stopped) return;
+      this.current = 'leader';
+      this.logger.log(`leading the projections of ${this.options.name}`);
+      await this.options.onLead();
+    } catch (error) {
+      await this.stepDown(`lost its database session (${(error as Error).message})`);
+    }
+  }
+
+  private async stepDown(why: string): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (this.current === 'leader') {
+      this.current = 'follower';
+      this.logger.warn(`no longer leading the projections of ${this.options.name}: ${why}`);
+      await this.options.onFollow().catch((error: unknown) => {
+        this.logger.error(`stopping the projections: ${(error as Error).message}`);
+      });
+    }
+    // Closing the session releases the lock, if it still held it.
+    await session?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<Client> {
+    const session = new Client(clientConfig(this.options.dataSource));
+    // A session lost while idle reports here; the next turn finds it gone and steps down.
+    session.on('error', () => {
+      if (this.session === session) this.session = undefined;
+      if (this.current === 'leader' && !this.stopped) {
+        clearTimeout(this.timer);
+        void this.take(() => this.stepDown('its database session closed'));
+      }
+    });
+    await session.connect();
+    this.session = session;
+    return session;
+  }
+}
+
+/** The read-model database's connection settings, for a session outside TypeORM's pool. */
+function clientConfig(dataSource: DataSource): ClientConfig {
+  const options = dataSource.options as {
+    url?: string;
+    host?: string;
+    port?: number;
+    username?: string;
+    password?: string;
+    database?: string;
+  };
+  return {
+    connectionString: options.url,
+    host: options.host,
+    port: options.port,
+    user: options.username,
+    password: options.password,
+    database: options.database,
+    application_name: 'projection-leader',
+  };
+}
