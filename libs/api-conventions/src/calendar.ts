@@ -9,8 +9,13 @@ export function isIsoDay(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** A month, `YYYY-MM`, as OpenAPI documents it. */
+export const ISO_MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+
+const ISO_MONTH = new RegExp(ISO_MONTH_PATTERN);
+
 export function isIsoMonth(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+  return typeof value === 'string' && ISO_MONTH.test(value);
 }
 
 /** Today in UTC as `YYYY-MM-DD`. */
@@ -50,7 +55,7 @@ export function IsoMonth(options: ApiPropertyOptions = {}) {
     }),
     ApiProperty({
       type: String,
-      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+      pattern: ISO_MONTH_PATTERN,
       maxLength: 7,
       example: '2027-03',
       ...options,

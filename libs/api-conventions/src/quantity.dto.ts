@@ -66,6 +66,32 @@ export class MoneyDto {
   }
 }
 
+/**
+ * The longest a sum of amounts can be written (`formatHundredths`): sign, 28 digits, point, 2
+ * decimals. Each amount recorded is at most `MAX_AMOUNT` (under 10^9) and each is one event in the
+ * log, whose positions are a PostgreSQL bigint (under 2^63 ≈ 9.2 × 10^18 events): a sum of them
+ * stays under 9.3 × 10^27, 28 digits. Long before that, it would take 10^18 movements at the bound
+ * to pass 10^27: no federation gets near it, yet sums stay exact (bigint) whatever their size.
+ */
+export const DECIMAL_SUM_MAX_LENGTH = 32;
+
+/** A sum as `formatHundredths` writes it: exactly two decimals; negative for a balance below 0. */
+export const DECIMAL_SUM_PATTERN = '^-?[0-9]+\\.[0-9]{2}$';
+
+/** A sum of money, `{ "amount": "1240.50", "currency": "EUR" }`: unlike `MoneyDto`, past `MAX_AMOUNT`. */
+export class MoneySumSchema {
+  @ApiProperty({
+    example: '1240.50',
+    description: 'decimal string, exactly 2 decimals, exact whatever the size',
+    maxLength: DECIMAL_SUM_MAX_LENGTH,
+    pattern: DECIMAL_SUM_PATTERN,
+  })
+  amount!: string;
+
+  @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
+  currency!: Currency;
+}
+
 /** `{ "hours": "3.5" }` */
 export class TimeDto {
   @ApiProperty({

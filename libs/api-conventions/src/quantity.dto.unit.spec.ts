@@ -1,7 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { MAX_AMOUNT } from '@libs/contracts';
-import { IsSignedDecimalString, MoneyDto, TimeDto } from './quantity.dto';
+import { formatHundredths, MAX_AMOUNT, MAX_AMOUNT_HUNDREDTHS } from '@libs/contracts';
+import {
+  DECIMAL_SUM_MAX_LENGTH,
+  DECIMAL_SUM_PATTERN,
+  IsSignedDecimalString,
+  MoneyDto,
+  TimeDto,
+} from './quantity.dto';
 
 class NetResult {
   @IsSignedDecimalString()
@@ -52,5 +58,24 @@ describe('an amount at the edge', () => {
     expect(refusals(NetResult, { amount: '--1' })).toEqual({
       amount: ['amount must be a decimal string with at most 2 decimals, such as "-1200.00"'],
     });
+  });
+});
+
+describe('a sum as the OpenAPI document bounds it', () => {
+  // The event log's positions are a PostgreSQL bigint: it cannot hold more movements than this.
+  const MOST_EVENTS = 2n ** 63n - 1n;
+
+  it.each([
+    ['zero', 0n],
+    ['a single cent', 1n],
+    [
+      'every event the log can hold, each at the amount bound',
+      MOST_EVENTS * BigInt(MAX_AMOUNT_HUNDREDTHS),
+    ],
+    ['the same, as a balance below zero', -MOST_EVENTS * BigInt(MAX_AMOUNT_HUNDREDTHS)],
+  ])('writes %s within DECIMAL_SUM_MAX_LENGTH and its pattern', (_, hundredths) => {
+    const written = formatHundredths(hundredths);
+    expect(written.length).toBeLessThanOrEqual(DECIMAL_SUM_MAX_LENGTH);
+    expect(written).toMatch(new RegExp(DECIMAL_SUM_PATTERN));
   });
 });

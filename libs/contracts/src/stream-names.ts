@@ -3,10 +3,12 @@
  * `coop/<coopId>/<aggregate>/<id>` for a coop's streams, `consortium/<aggregate>/<id>` for the
  * consortium's own. Coop ids are slugs (`velo-solidaire`), so `/` is the separator.
  */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const COOP_ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+export const COOP_ID_MAX_LENGTH = 63;
+const SLUG = new RegExp(COOP_ID_PATTERN);
 
 export function isCoopId(value: string): boolean {
-  return SLUG.test(value) && value.length <= 63;
+  return SLUG.test(value) && value.length <= COOP_ID_MAX_LENGTH;
 }
 
 export function coopStreamPrefix(coopId: string): string {

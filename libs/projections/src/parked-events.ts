@@ -35,10 +35,15 @@ interface ParkedRow {
   retries: number;
 }
 
+const ERROR_MESSAGE_CUT = 2_000;
+
+/** The longest `errorMessage`: cut, then an ellipsis. */
+export const ERROR_MESSAGE_MAX_LENGTH = ERROR_MESSAGE_CUT + 1;
+
 /** An error as the operator reads it in the parked list: one line, bounded. */
 export function errorMessage(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return message.length > 2_000 ? `${message.slice(0, 2_000)}…` : message;
+  return message.length > ERROR_MESSAGE_CUT ? `${message.slice(0, ERROR_MESSAGE_CUT)}…` : message;
 }
 
 /**

@@ -1,25 +1,54 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Currency, CURRENCIES, Vote } from '@libs/contracts';
-import { MoneyDto } from '@libs/api-conventions';
+import {
+  DECIMAL_SUM_MAX_LENGTH,
+  DECIMAL_SUM_PATTERN,
+  MoneyDto,
+  MoneySumSchema,
+} from '@libs/api-conventions';
 import { TotalLineSchema } from '../pooled-means/pooled-means.response';
-import { BudgetPeriodItem } from './budgets.dto';
+import {
+  BudgetPeriodItem,
+  MAX_CLOSING_LINES,
+  CLOSING_PURPOSE_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from './budgets.dto';
 import { BudgetView } from './budgets.service';
 
 /** The OpenAPI schema of a budget period (`BudgetView`, which `BudgetResponse` implements). */
+
+const SUM = { maxLength: DECIMAL_SUM_MAX_LENGTH, pattern: DECIMAL_SUM_PATTERN };
+
+/**
+ * Ballots on one allocation: one per board member (`BOARD_MEMBERS`). Not enforced: a board
+ * counts its members in tens at most; this is far above.
+ */
+export const MAX_BALLOTS = 1_000;
+
+/**
+ * Allocations in one period. Not enforced: each is a proposal the board votes on, a few dozen a
+ * year; this is far above.
+ */
+export const MAX_ALLOCATIONS = 10_000;
+
+/** A board member as tokens name them (`sub`), listed in `BOARD_MEMBERS`. */
+const VOTER_MAX_LENGTH = 255;
+
 export class CashLineSchema {
   @ApiProperty({ enum: CURRENCIES })
   currency!: Currency;
 
   @ApiProperty({
+    ...SUM,
     example: '1240.50',
     description: 'money paid in by member coops in the market and non_market pillars',
   })
   received!: string;
 
-  @ApiProperty({ example: '0.00', description: 'paid out on approved allocations' })
+  @ApiProperty({ ...SUM, example: '0.00', description: 'paid out on approved allocations' })
   disbursed!: string;
 
-  @ApiProperty({ example: '1240.50', description: 'received − disbursed' })
+  @ApiProperty({ ...SUM, example: '1240.50', description: 'received − disbursed' })
   balance!: string;
 }
 
@@ -30,7 +59,7 @@ class VotesSchema {
 }
 
 class BallotSchema {
-  @ApiProperty({ example: 'board-chair' })
+  @ApiProperty({ example: 'board-chair', maxLength: VOTER_MAX_LENGTH })
   voter!: string;
 
   @ApiProperty({ enum: ['for', 'against', 'abstain'] })
@@ -38,10 +67,10 @@ class BallotSchema {
 }
 
 class AllocationSchema {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   allocationId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
   title!: string;
 
   @ApiProperty({ enum: ['proposed', 'approved', 'rejected'] })
@@ -53,12 +82,16 @@ class AllocationSchema {
   @ApiProperty({ type: VotesSchema })
   votes!: VotesSchema;
 
-  @ApiProperty({ type: [BallotSchema], description: 'in the order the votes were cast' })
+  @ApiProperty({
+    type: [BallotSchema],
+    maxItems: MAX_BALLOTS,
+    description: 'in the order the votes were cast',
+  })
   ballots!: BallotSchema[];
 }
 
 class ClosingLineSchema {
-  @ApiProperty()
+  @ApiProperty({ maxLength: CLOSING_PURPOSE_MAX_LENGTH })
   purpose!: string;
 
   @ApiProperty({ type: MoneyDto })
@@ -66,14 +99,14 @@ class ClosingLineSchema {
 }
 
 class ClosingSchema {
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   closedOn!: string;
 
   @ApiProperty({ type: MoneyDto }) netResult!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) legalReserve!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) mutualFund!: MoneyDto;
 
-  @ApiProperty({ type: [ClosingLineSchema] })
+  @ApiProperty({ type: [ClosingLineSchema], maxItems: MAX_CLOSING_LINES })
   remainder!: ClosingLineSchema[];
 }
 
@@ -81,6 +114,7 @@ class ClosingSchema {
 export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   @ApiProperty({
     type: [TotalLineSchema],
+    maxItems: CURRENCIES.length,
     description:
       'money contributed by member coops for the period’s months, in the market and non_market pillars, per currency',
   })
@@ -88,22 +122,28 @@ export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
 
   @ApiProperty({
     type: [TotalLineSchema],
+    maxItems: CURRENCIES.length,
     description:
       'non-monetary contributions (barter, …) valued in money, per currency: shown apart, never cash, never spendable',
   })
   nonMonetaryValuation!: TotalLineSchema[];
 
-  @ApiProperty({ type: [CashLineSchema], description: 'only money counts as cash' })
+  @ApiProperty({
+    type: [CashLineSchema],
+    maxItems: CURRENCIES.length,
+    description: 'only money counts as cash',
+  })
   cash!: CashLineSchema[];
 
-  @ApiProperty({ type: [AllocationSchema] })
+  @ApiProperty({ type: [AllocationSchema], maxItems: MAX_ALLOCATIONS })
   allocations!: AllocationSchema[];
 
   @ApiProperty({
-    type: [MoneyDto],
+    type: [MoneySumSchema],
+    maxItems: CURRENCIES.length,
     description: 'per currency: the cash balance − allocations approved and not yet disbursed',
   })
-  available!: MoneyDto[];
+  available!: MoneySumSchema[];
 
   @ApiProperty({ type: ClosingSchema, nullable: true })
   closing!: ClosingSchema | null;

@@ -13,18 +13,34 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { isCoopId, MAX_AMOUNT, THEMES, Theme, Vote } from '@libs/contracts';
+import {
+  COOP_ID_MAX_LENGTH,
+  COOP_ID_PATTERN,
+  isCoopId,
+  MAX_AMOUNT,
+  THEMES,
+  Theme,
+  Vote,
+} from '@libs/contracts';
 import { IsoDay, IsSignedDecimalString, MoneyDto } from '@libs/api-conventions';
 import { ValidateBy } from 'class-validator';
+
+/** What the board may write: an allocation's title, the purpose of a closing's line. */
+export const TITLE_MAX_LENGTH = 200;
+export const CLOSING_PURPOSE_MAX_LENGTH = 200;
+/** How many ways a closing may split what remains of a profit. */
+export const MAX_CLOSING_LINES = 50;
+
+/** A budget period's id: a year, or any short slug for another period. */
+const PERIOD_ID = { maxLength: 31, pattern: '^[a-z0-9][a-z0-9-]{0,30}$' };
 
 export class OpenBudgetDto {
   @ApiProperty({
     example: '2027',
     description: 'a year, or any short slug for another period',
-    maxLength: 31,
-    pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+    ...PERIOD_ID,
   })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,30}$/, {
+  @Matches(new RegExp(PERIOD_ID.pattern), {
     message: 'periodId must be a short lowercase slug such as 2027',
   })
   periodId!: string;
@@ -39,10 +55,10 @@ export class OpenBudgetDto {
 }
 
 export class ProposeAllocationDto {
-  @ApiProperty({ maxLength: 200, example: 'Shared accounting service' })
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH, example: 'Shared accounting service' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(TITLE_MAX_LENGTH)
   title!: string;
 
   @ApiProperty({ maxLength: 2000 })
@@ -56,7 +72,11 @@ export class ProposeAllocationDto {
   @IsIn(THEMES)
   theme?: Theme;
 
-  @ApiPropertyOptional({ example: 'velo-solidaire', maxLength: 63 })
+  @ApiPropertyOptional({
+    example: 'velo-solidaire',
+    maxLength: COOP_ID_MAX_LENGTH,
+    pattern: COOP_ID_PATTERN,
+  })
   @IsOptional()
   @ValidateBy({
     name: 'isCoopId',
@@ -86,10 +106,10 @@ export class VoteDto {
 }
 
 export class ClosingLineDto {
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: CLOSING_PURPOSE_MAX_LENGTH })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(CLOSING_PURPOSE_MAX_LENGTH)
   purpose!: string;
 
   @ApiProperty({ type: MoneyDto })
@@ -131,13 +151,13 @@ export class CloseBudgetDto {
   legalReserve?: MoneyDto;
 
   @ApiPropertyOptional({
-    maxItems: 50,
+    maxItems: MAX_CLOSING_LINES,
     type: [ClosingLineDto],
     description: 'how the rest is allocated; default: indivisible reserve',
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CLOSING_LINES)
   @ValidateNested({ each: true })
   @Type(() => ClosingLineDto)
   remainder?: ClosingLineDto[];
@@ -153,7 +173,7 @@ export class AllocationIdResponse {
 }
 
 export class BudgetPeriodItem {
-  @ApiProperty({ example: '2027', maxLength: 31 })
+  @ApiProperty({ example: '2027', ...PERIOD_ID })
   periodId!: string;
 
   @ApiProperty({ format: 'date', maxLength: 10 })

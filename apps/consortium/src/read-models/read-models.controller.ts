@@ -2,7 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import { ApiProblems } from '@libs/http';
-import { ParkedEvent, ProjectionRunner, ProjectionStatus } from '@libs/projections';
+import {
+  ERROR_MESSAGE_MAX_LENGTH,
+  ParkedEvent,
+  ProjectionRunner,
+  ProjectionStatus,
+} from '@libs/projections';
 
 /** How many of a view's parked events the board sees; the operator lists them all with the CLI. */
 export const PARKED_SHOWN = 5;
@@ -10,25 +15,35 @@ export const PARKED_SHOWN = 5;
 const READ_MODEL_STATUSES = ['up-to-date', 'catching-up', 'rebuilding', 'failing', 'parked'];
 type ReadModelStatus = (typeof READ_MODEL_STATUSES)[number];
 
+/** An event type is a name in the contracts (`ContributionRecorded`): tens of characters. */
+const EVENT_TYPE_MAX_LENGTH = 100;
+
 export class ParkedEventSummary {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   eventId!: string;
 
-  @ApiProperty({ example: 'ContributionRecorded' })
+  @ApiProperty({
+    example: 'ContributionRecorded',
+    maxLength: EVENT_TYPE_MAX_LENGTH,
+    pattern: '^[A-Za-z0-9]+$',
+  })
   eventType!: string;
 
   @ApiProperty({ description: 'its place in the event log (global position)' })
   position!: number;
 
-  @ApiProperty({ example: "TypeError: Cannot read properties of undefined (reading 'unit')" })
+  @ApiProperty({
+    example: "TypeError: Cannot read properties of undefined (reading 'unit')",
+    maxLength: ERROR_MESSAGE_MAX_LENGTH,
+  })
   error!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 24, example: '2027-03-01T09:30:00.000Z' })
   parkedAt!: string;
 }
 
 export class ReadModelState {
-  @ApiProperty({ example: 'pooled_means', maxLength: 100 })
+  @ApiProperty({ example: 'pooled_means', maxLength: 100, pattern: '^[a-z0-9_]+$' })
   name!: string;
 
   @ApiProperty({
@@ -58,6 +73,7 @@ export class ReadModelState {
 
   @ApiProperty({
     type: [ParkedEventSummary],
+    maxItems: PARKED_SHOWN,
     description: `the first ${PARKED_SHOWN} of them, in log order`,
   })
   parked!: ParkedEventSummary[];

@@ -9,6 +9,12 @@ export const READS_VIEWS = Symbol('READS_VIEWS');
  */
 export const PARKED_EVENTS_HEADER = 'Parked-Events';
 
+/** The header's longest value for these views: each `name=count` (a count of rows: a bigint, 19 digits), `, ` between. */
+function parkedEventsMaxLength(projections: string[]): number {
+  const entries = projections.map((name) => `${name}=`.length + 19);
+  return entries.reduce((sum, length) => sum + length, 0) + ', '.length * (projections.length - 1);
+}
+
 /**
  * Names the projections (views) a route answers from: when one of them has parked events, the
  * answer carries a `Parked-Events` header (see `PartialViewsInterceptor`), its figures partial.
@@ -24,7 +30,11 @@ export const ReadsViews = (projections: string[], ok: ApiResponseOptions = {}) =
       headers: {
         [PARKED_EVENTS_HEADER]: {
           description: `Present when a view this answer is built from (${projections.join(', ')}) has parked events it could not apply: the figures are partial. The views and their counts, e.g. \`${projections[0]}=1\`; details at GET /read-models.`,
-          schema: { type: 'string' },
+          schema: {
+            type: 'string',
+            maxLength: parkedEventsMaxLength(projections),
+            pattern: '^[a-z0-9_]+=[0-9]+(, [a-z0-9_]+=[0-9]+)*$',
+          },
         },
       },
     }),
