@@ -3,3 +3,4 @@ export * from './database-url';
 export * from './data-source';
 export * from './bigint-transformer';
 export * from './qualified-table';
+export { keptPassword } from './password-door';

@@ -1,4 +1,5 @@
 import { NotificationRelay } from './notification-relay';
+import { PasswordDoor } from './password-door';
 
 /**
  * Replaces pglite-socket 0.2.17's
@@ -133,7 +134,12 @@ export class SessionQueue {
   }
 }
 
-/** Call right after constructing the server, before `start()`: handlers take the queue at connect. */
-export function serializeSessions(server: object, db: PGliteSession): void {
-  (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
+/**
+ * Call right after constructing the server, before `start()`: handlers take the queue at connect.
+ * With a password, connections go through the `PasswordDoor` first.
+ */
+export function serializeSessions(server: object, db: PGliteSession, password?: string): void {
+  const sessions = new SessionQueue(db);
+  (server as unknown as { queryQueue: object }).queryQueue =
+    password === undefined ? sessions : new PasswordDoor(sessions, password);
 }
