@@ -10,7 +10,8 @@
 // posted at RATE per second, and for each the delay from its 201 to the first answer of the
 // consortium's GET /pooled-means that counts it.
 //
-// BENCH_IDLE_SECONDS shortens the idle window (default 60). The machine may be shared: the load
+// BENCH_IDLE_SECONDS shortens the idle window (default 60); BENCH_IDLE_STORES=embedded or =server
+// runs one side only (default both). The machine may be shared: the load
 // average is printed beside the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const SETTLE_S = 10;
 const CONTRIBUTIONS = 500;
 const RATE = 50;
+const STORES = (process.env.BENCH_IDLE_STORES ?? 'embedded,server').split(',');
 const WAKES = ['notify', 'poll'] as const;
 type Wake = (typeof WAKES)[number];
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -228,16 +230,20 @@ function report(where: string, results: Record<Wake, Figures>): void {
 
 async function main(): Promise<void> {
   console.log(`bench:idle — ${IDLE_S} s idle, ${CONTRIBUTIONS} contributions at ${RATE}/s`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-idle-'));
-  try {
-    const embedded = {} as Record<Wake, Figures>;
-    // The first start seeds the demo history; the second starts on it.
-    for (const wake of WAKES)
-      embedded[wake] = await measure(await embeddedFederation(dataDir, wake));
-    report('embedded (npm start)', embedded);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  if (STORES.includes('embedded')) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-idle-'));
+    try {
+      const embedded = {} as Record<Wake, Figures>;
+      // The first start seeds the demo history; the second starts on it.
+      for (const wake of WAKES) {
+        embedded[wake] = await measure(await embeddedFederation(dataDir, wake));
+      }
+      report('embedded (npm start)', embedded);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
+  if (!STORES.includes('server')) return;
   if (!process.env.DATABASE_URL) {
     console.log('\nreal PostgreSQL: skipped (set DATABASE_URL)');
     return;

@@ -1,10 +1,14 @@
 import { Client, ClientConfig } from 'pg';
-import { listenStatement } from './append-notification';
+import { ReadAllFilter } from '../event-store.port';
+import { listenStatement, mayMatch, parseAppended } from './append-notification';
 
 /** What a subscription needs from the listener: to be woken, and whether wake-ups can be trusted. */
 export interface WakeSource {
-  /** Calls `wake` on every notification, and whenever the connection was lost or (re)opened. */
-  register(wake: () => void): () => void;
+  /**
+   * Calls `wake` on every notification of events that may match `filter`, and whenever the
+   * connection was lost or (re)opened. Returns the call that unregisters.
+   */
+  register(wake: () => void, filter?: ReadAllFilter): () => void;
   /** True while a LISTEN connection is open: a caught-up subscription may then sleep long. */
   readonly listening: boolean;
 }
@@ -19,7 +23,7 @@ const RECONNECT_MAX_MS = 5_000;
  * subscription is woken once more, since a notification sent while nobody listened is lost.
  */
 export class AppendListener implements WakeSource {
-  private readonly wakes = new Set<() => void>();
+  private readonly wakes = new Map<() => void, ReadAllFilter | undefined>();
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -32,8 +36,8 @@ export class AppendListener implements WakeSource {
     private readonly schema: string,
   ) {}
 
-  register(wake: () => void): () => void {
-    this.wakes.add(wake);
+  register(wake: () => void, filter?: ReadAllFilter): () => void {
+    this.wakes.set(wake, filter);
     if (!this.client && !this.connecting && !this.retryTimer) this.connect();
     return () => this.wakes.delete(wake);
   }
@@ -48,8 +52,9 @@ export class AppendListener implements WakeSource {
     await client?.end().catch(() => undefined);
   }
 
-  private wakeAll(): void {
-    for (const wake of this.wakes) wake();
+  private wakeAll(payload?: string): void {
+    const appended = parseAppended(payload);
+    for (const [wake, filter] of this.wakes) if (mayMatch(filter, appended)) wake();
   }
 
   private connect(): void {
@@ -62,7 +67,7 @@ export class AppendListener implements WakeSource {
       this.wakeAll();
       this.scheduleReconnect();
     };
-    client.on('notification', () => this.wakeAll());
+    client.on('notification', ({ payload }) => this.wakeAll(payload));
     client.on('error', lost);
     client.on('end', lost);
     this.connecting = (async () => {

@@ -67,7 +67,7 @@ export class PollingSubscription implements Subscription {
     const unregister = wakeSource?.register(() => {
       this.woken = true;
       this.wake?.();
-    });
+    }, options.filter);
     const run = async (): Promise<void> => {
       let position = from;
       let idleMs = pollIntervalMs;
