@@ -47,6 +47,8 @@ interface Figures {
   cpu: { name: string; share: number }[];
   p50: number;
   p99: number;
+  /** The median GET /pooled-means itself: part of every delay above. */
+  getP50: number;
   load: string;
 }
 
@@ -87,16 +89,19 @@ async function pooledEuroCents(federation: Federation): Promise<number> {
  * answered so far (the k-th 201 is seen when the total reaches k: events are projected in order).
  * One watcher asks again and again while some contribution is still unseen.
  */
-async function freshness(federation: Federation): Promise<number[]> {
+async function freshness(federation: Federation): Promise<{ delays: number[]; gets: number[] }> {
   const base = await pooledEuroCents(federation);
   const answered: number[] = []; // the time of each 201, in order
   const delays: number[] = [];
+  const gets: number[] = [];
   let seen = 0;
   let watching: Promise<void> | undefined;
   const watch = async (): Promise<void> => {
     while (seen < answered.length) {
+      const asked = performance.now();
       const counted = (await pooledEuroCents(federation)) - base;
       const now = performance.now();
+      gets.push(now - asked);
       for (; seen < Math.min(counted, answered.length); seen++) delays.push(now - answered[seen]);
     }
     watching = undefined;
@@ -131,7 +136,7 @@ async function freshness(federation: Federation): Promise<number[]> {
   }
   await Promise.all(posts);
   while (watching) await watching;
-  return delays;
+  return { delays, gets };
 }
 
 async function measure(federation: Federation): Promise<Figures> {
@@ -140,8 +145,16 @@ async function measure(federation: Federation): Promise<Figures> {
     const load = loadavg()
       .map((n) => n.toFixed(2))
       .join(' ');
-    const delays = (await freshness(federation)).sort((a, b) => a - b);
-    return { cpu, p50: percentile(delays, 0.5), p99: percentile(delays, 0.99), load };
+    const { delays, gets } = await freshness(federation);
+    delays.sort((a, b) => a - b);
+    gets.sort((a, b) => a - b);
+    return {
+      cpu,
+      p50: percentile(delays, 0.5),
+      p99: percentile(delays, 0.99),
+      getP50: percentile(gets, 0.5),
+      load,
+    };
   } finally {
     await federation.stop();
   }
@@ -221,9 +234,10 @@ function report(where: string, results: Record<Wake, Figures>): void {
     `${where}: from POST /contributions's 201 to GET /pooled-means showing it (${CONTRIBUTIONS} at ${RATE}/s)`,
   );
   for (const w of WAKES) {
-    const { p50, p99, load } = results[w];
+    const { p50, p99, getP50, load } = results[w];
     console.log(
-      `  ${w.padEnd(6)}  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  (load average ${load})`,
+      `  ${w.padEnd(6)}  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  ` +
+        `(a GET alone: p50 ${getP50.toFixed(1)} ms; load average ${load})`,
     );
   }
 }
