@@ -58,7 +58,9 @@ export class AppendListener implements WakeSource {
   }
 
   private connect(): void {
-    const client = new Client(this.config);
+    // Keep-alive: a connection that died without a word (a dropped network) must come to an
+    // error, or its subscriptions would wait for the safety net's long polls.
+    const client = new Client({ ...this.config, keepAlive: true });
     const lost = (): void => {
       if (this.client !== client) return;
       this.client = undefined;

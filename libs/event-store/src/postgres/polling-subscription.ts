@@ -22,7 +22,7 @@ export type PageReader = (from: Checkpoint, limit: number) => Promise<Page>;
 export const DEFAULT_BATCH_SIZE = 500;
 export const DEFAULT_POLL_INTERVAL_MS = 50;
 /** While a wake source listens, idle polls are only a safety net: they back off up to this. */
-export const SAFETY_NET_MAX_MS = 5_000;
+export const SAFETY_NET_MAX_MS = 30_000;
 /** When events are held back, look again after this, doubling up to HELD_BACK_MAX_MS. */
 const HELD_BACK_FIRST_MS = 2;
 const HELD_BACK_MAX_MS = 1_000;
