@@ -1,7 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { resolveAuthSecret } from '@libs/auth';
-import { startEmbeddedPostgres } from '@libs/database';
+import { keptPassword, startEmbeddedPostgres } from '@libs/database';
 import { AppProcess, startAppProcess, stopAppProcess } from './app-process';
 import { appEntries, buildIfStale } from './build';
 import { boardPageLinks, devTokens, exportLines, tourEnvironment } from './dev-access';
@@ -14,7 +14,8 @@ import { seedDemoHistory } from './demo/seed-demo';
  * `npm start`: the whole federation on one machine, on the embedded store. One PGlite runs in this
  * process (data under DATA_DIR, default .data/); the consortium and every coop of federation.json
  * run as child processes of the built apps, all on that one database. The first start seeds a demo
- * history through the apps' APIs. Ctrl-C stops everything.
+ * history through the apps' APIs. Ctrl-C stops everything. `--json`: a JSON line with every URL
+ * and token first on stdout, for scripts.
  */
 const ROOT = resolve(__dirname, '../..');
 
@@ -56,8 +57,14 @@ async function main(): Promise<void> {
   const seedControl = new AbortController();
   let seeding: Promise<boolean> = Promise.resolve(false);
   let stopping = false;
+  // The database's password, kept beside its data: the apps get it in their DATABASE_URL.
+  const password = keptPassword(join(config.dataDir, 'database.password'));
   const opening = timed('database', () =>
-    startEmbeddedPostgres({ dataDir: join(config.dataDir, 'db'), maxConnections: 256 }),
+    startEmbeddedPostgres({
+      dataDir: join(config.dataDir, 'db'),
+      maxConnections: 256,
+      password,
+    }),
   );
   // The operator's CLI finds the running embedded database here (one PGlite data dir, one process).
   const urlFile = join(config.dataDir, 'database.url');
@@ -86,7 +93,7 @@ async function main(): Promise<void> {
 
   const database = await opening;
   if (stopping) return;
-  writeFileSync(urlFile, `${database.url}\n`);
+  writeSecret(urlFile, `${database.url}\n`);
 
   // A development secret kept beside the data, so that the printed tokens survive restarts.
   // A secret of one's own is checked here as the apps will check it, to refuse it before they start.
@@ -144,10 +151,9 @@ async function main(): Promise<void> {
       tokens,
       new Date().toISOString().slice(0, 4),
     );
-    writeFileSync(
+    writeSecret(
       devEnvFile,
       `# Written by npm start for the README's tour; removed when it stops.\n${exportLines(tour)}\n`,
-      { mode: 0o600 },
     );
     const ready: FederationReady = {
       ready: true,
@@ -165,10 +171,12 @@ async function main(): Promise<void> {
       boardPage: boardPageLinks(urlOf('consortium'), tokens),
       env: tour,
     };
-    // For scripts and tests: in a terminal, this long line would only bury the summary.
-    if (!process.stdout.isTTY) process.stdout.write(`${JSON.stringify(ready)}\n`);
+    // For scripts and tests, when asked: the line holds the tokens.
+    if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(ready)}\n`);
     const shown = relative(process.cwd(), devEnvFile);
-    process.stdout.write(summary(ready, shown.startsWith('..') ? devEnvFile : shown));
+    process.stdout.write(
+      summary(ready, shown.startsWith('..') ? devEnvFile : shown, process.stdout.isTTY === true),
+    );
   } catch (error) {
     if (stopping) return; // an app died; its exit watch is stopping the rest
     log(
@@ -181,6 +189,12 @@ async function main(): Promise<void> {
     }
     await stopAll(1);
   }
+}
+
+/** A file only its owner reads (the URL holds the database's password; dev.env, tokens). */
+function writeSecret(file: string, text: string): void {
+  writeFileSync(file, text, { mode: 0o600 });
+  chmodSync(file, 0o600); // mode applies only to a new file: one left by a crash keeps its own
 }
 
 function delay(ms: number): Promise<void> {

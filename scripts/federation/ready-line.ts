@@ -1,8 +1,9 @@
 import { DevToken } from './dev-access';
 
 /**
- * The one JSON line the launcher prints on stdout once everything is up, for scripts and tests,
- * before the human summary (not in a terminal, where the summary says it all).
+ * The one JSON line the launcher prints on stdout once everything is up, before the human summary,
+ * when asked with `--json` (scripts and tests): it holds the tokens, which must not land in a log
+ * by default.
  */
 export interface FederationReady {
   ready: true;
@@ -31,7 +32,11 @@ export interface Phases {
   seed: number;
 }
 
-export function summary(ready: FederationReady, devEnvFile: string): string {
+/**
+ * What a person reads once the federation is up. The tokens and the signed-in links only in a
+ * terminal (`withTokens`): a log file or a CI's output keeps them otherwise; `devEnvFile` has them.
+ */
+export function summary(ready: FederationReady, devEnvFile: string, withTokens: boolean): string {
   const width = Math.max(...ready.apps.map((app) => app.name.length));
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   return [
@@ -46,11 +51,20 @@ export function summary(ready: FederationReady, devEnvFile: string): string {
       ? 'Demo history seeded: members, contributions in EUR, SOL and hours, resources, a budget with votes.'
       : 'Demo history: kept from an earlier start.',
     '',
-    `The board's page: ${ready.boardPage.url} — ready links, signed in:`,
-    ...ready.boardPage.links.map((l) => `  ${l.role} ${l.sub}: ${l.link}`),
-    '',
-    'Development tokens (valid 30 days; send as Authorization: Bearer <token>):',
-    ...ready.tokens.map((t) => `  ${t.role} ${t.coopId ? `of ${t.coopId}` : t.sub}: ${t.token}`),
+    ...(withTokens
+      ? [
+          `The board's page: ${ready.boardPage.url} — ready links, signed in:`,
+          ...ready.boardPage.links.map((l) => `  ${l.role} ${l.sub}: ${l.link}`),
+          '',
+          'Development tokens (valid 30 days; send as Authorization: Bearer <token>):',
+          ...ready.tokens.map(
+            (t) => `  ${t.role} ${t.coopId ? `of ${t.coopId}` : t.sub}: ${t.token}`,
+          ),
+        ]
+      : [
+          `The board's page: ${ready.boardPage.url} (sign in with a token).`,
+          `Development tokens: in ${devEnvFile} (not printed here: this output is not a terminal).`,
+        ]),
     '',
     `For the README's tour, in another terminal: source ${devEnvFile}`,
     'Ctrl-C stops everything.',

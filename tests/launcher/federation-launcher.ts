@@ -15,14 +15,31 @@ export interface RunningFederation {
 }
 
 /**
- * `npm start` as a newcomer runs it (`node scripts/start.js`), on free ports and the given data
- * dir. The test environment's DATABASE_URL stays in its environment: the launcher must ignore it.
+ * `npm start -- --json` as a script runs it (`node scripts/start.js --json`), on free ports and the
+ * given data dir. The test environment's DATABASE_URL stays in its environment: the launcher must
+ * ignore it.
  */
 export async function startFederation(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningFederation> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/start.js')], {
+  const { child, output } = spawnLauncher(dataDir, env, ['--json']);
+  try {
+    const ready = await firstJsonLine<FederationReady>(child, FIRST_START_MS);
+    return { child, ready, output };
+  } catch (error) {
+    await interrupt(child);
+    throw error;
+  }
+}
+
+/** `npm start` with its output to a pipe (a log, a CI), without `--json`. */
+export function spawnLauncher(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): { child: ChildProcess; output(): string } {
+  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/start.js'), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, FEDERATION_PORT_BASE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,13 +47,7 @@ export async function startFederation(
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  try {
-    const ready = await firstJsonLine<FederationReady>(child, FIRST_START_MS);
-    return { child, ready, output: () => output };
-  } catch (error) {
-    await interrupt(child);
-    throw error;
-  }
+  return { child, output: () => output };
 }
 
 /** Ctrl-C: SIGINT to the launcher alone; resolves with its exit code. */

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { Client } from 'pg';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { apiClient, eventually } from '../support/apps';
@@ -7,9 +8,29 @@ import {
   FIRST_START_MS,
   interrupt,
   RunningFederation,
+  spawnLauncher,
   startFederation,
   survivors,
 } from './federation-launcher';
+
+/** Read and write for the owner alone. */
+function ownerOnly(file: string): string {
+  return (statSync(file).mode & 0o777).toString(8);
+}
+
+/** Whether the database lets in a connection with this URL (or answers why not). */
+async function connects(url: string): Promise<string> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return 'connected';
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 const federationJson = JSON.parse(
   readFileSync(resolve(__dirname, '../../federation.json'), 'utf8'),
@@ -109,12 +130,21 @@ describe('npm start: the federation on the embedded store, seeded once, stopped 
       expect(ready.seeded).toBe(true);
       // So is the tests' DATABASE_URL: the data is under DATA_DIR.
       expect(first.output()).toContain('ignoring DATABASE_URL, EVENT_STORE_URL');
-      expect(readFileSync(join(dataDir, 'database.url'), 'utf8')).toMatch(
-        /^postgres:\/\/.*127\.0\.0\.1/,
-      );
+      const databaseUrl = readFileSync(join(dataDir, 'database.url'), 'utf8').trim();
+      expect(databaseUrl).toMatch(/^postgres:\/\/.*127\.0\.0\.1/);
       expect(readFileSync(join(dataDir, 'dev.env'), 'utf8')).toContain(
         `export BOARD_TOKEN='${ready.env.BOARD_TOKEN}'`,
       );
+      // The secrets are the owner's alone; the database wants the password kept beside its data.
+      for (const file of ['database.url', 'dev.env', 'database.password', 'auth-secret']) {
+        expect([file, ownerOnly(join(dataDir, file))]).toEqual([file, '600']);
+      }
+      const password = readFileSync(join(dataDir, 'database.password'), 'utf8').trim();
+      expect(new URL(databaseUrl).password).toBe(password);
+      expect(await connects(databaseUrl)).toBe('connected');
+      const wrong = new URL(databaseUrl);
+      wrong.password = 'guessed';
+      expect(await connects(wrong.toString())).toBe('password authentication failed');
       for (const app of ready.apps) {
         expect((await fetch(`${app.url}/health`)).status).toBe(200);
         expect((await fetch(app.docs)).status).toBe(200);
@@ -181,6 +211,29 @@ describe('npm start: the federation on the embedded store, seeded once, stopped 
       const pids = [second.child.pid!, ...second.ready.apps.map((app) => app.pid)];
       expect(await interrupt(second.child)).toBe(0);
       expect(await survivors(pids)).toEqual([]);
+    },
+    FIRST_START_MS,
+  );
+
+  it(
+    'prints no token to an output that is not a terminal, unless asked with --json',
+    async () => {
+      const launcher = spawnLauncher(dataDir);
+      try {
+        await eventually(
+          async () => expect(launcher.output()).toContain('Ctrl-C stops everything.'),
+          FIRST_START_MS,
+        );
+        const devEnv = readFileSync(join(dataDir, 'dev.env'), 'utf8');
+        expect(devEnv).toContain('export BOARD_TOKEN=');
+        expect(launcher.output()).toContain(`Development tokens: in ${join(dataDir, 'dev.env')}`);
+        // A token is a JWT: three base64url parts, the first an encoded JSON header.
+        expect(launcher.output()).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+        expect(devEnv).toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+        expect(launcher.output()).not.toContain('{"ready"');
+      } finally {
+        expect(await interrupt(launcher.child)).toBe(0);
+      }
     },
     FIRST_START_MS,
   );

@@ -9,6 +9,7 @@ import {
 import { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { serializeSessions } from './pglite-session-queue';
+import { randomPassword } from './password-door';
 
 /**
  * The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) served on 127.0.0.1
@@ -16,6 +17,9 @@ import { serializeSessions } from './pglite-session-queue';
  * server. PGlite is ONE session: the socket server multiplexes connections query by query, and
  * holds other connections back while one is inside a transaction. Never await a query on another
  * connection while holding a transaction open: it would wait forever.
+ *
+ * Every connection must give the password (see `PasswordDoor`): the port is open to every user of
+ * the machine, and the database holds the members' keys.
  */
 export interface EmbeddedPostgresOptions {
   /** Where the database lives; omitted = in memory (gone when the process ends). */
@@ -26,6 +30,8 @@ export interface EmbeddedPostgresOptions {
   maxConnections?: number;
   /** Where the initdb template is cached between runs. */
   templateDir?: string;
+  /** The password every connection must give; omitted = a random one for this start. */
+  password?: string;
 }
 
 export interface EmbeddedPostgres {
@@ -65,12 +71,13 @@ export async function startEmbeddedPostgres(
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 64,
   });
-  serializeSessions(server, db);
+  const password = options.password ?? randomPassword();
+  serializeSessions(server, db, password);
   await server.start();
   const port = listeningPort(server);
 
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     async stop() {
       await server.stop();

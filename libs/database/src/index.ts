@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './bigint-transformer';
 export * from './qualified-table';
 export * from './numeric-hundredths';
+export { keptPassword } from './password-door';

@@ -1,3 +1,6 @@
+import { NotificationRelay } from './notification-relay';
+import { PasswordDoor } from './password-door';
+
 /**
  * Replaces pglite-socket 0.2.17's
  * query queue, which interleaves connections message by message: a connection's extended-protocol
@@ -43,6 +46,7 @@ export class SessionQueue {
   private midExtended = false;
   /** Connections that went away while one of their messages was running. */
   private readonly gone = new Set<number>();
+  private readonly notifications = new NotificationRelay();
 
   constructor(private readonly db: PGliteSession) {}
 
@@ -51,6 +55,7 @@ export class SessionQueue {
     message: Uint8Array,
     onData: (data: Uint8Array) => void,
   ): Promise<number> {
+    this.notifications.sent(handlerId, message, onData);
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.process();
@@ -62,6 +67,7 @@ export class SessionQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
+    this.notifications.gone(handlerId);
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].handlerId === handlerId) {
         this.queue.splice(i, 1)[0].reject(new Error('Handler disconnected'));
@@ -97,15 +103,20 @@ export class SessionQueue {
         if (index < 0 || this.queue.length === 0) return;
         const [next] = this.queue.splice(index, 1);
         let bytes = 0;
+        const response: Uint8Array[] | undefined = this.notifications.wants(next.handlerId)
+          ? []
+          : undefined;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(next.message, {
               onRawData: (data) => {
                 bytes += data.length;
+                response?.push(Buffer.from(data));
                 next.onData(data);
               },
             }),
           );
+          if (response) this.notifications.relay(next.handlerId, Buffer.concat(response));
           next.resolve(bytes);
         } catch (error) {
           next.reject(error);
@@ -123,7 +134,12 @@ export class SessionQueue {
   }
 }
 
-/** Call right after constructing the server, before `start()`: handlers take the queue at connect. */
-export function serializeSessions(server: object, db: PGliteSession): void {
-  (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
+/**
+ * Call right after constructing the server, before `start()`: handlers take the queue at connect.
+ * With a password, connections go through the `PasswordDoor` first.
+ */
+export function serializeSessions(server: object, db: PGliteSession, password?: string): void {
+  const sessions = new SessionQueue(db);
+  (server as unknown as { queryQueue: object }).queryQueue =
+    password === undefined ? sessions : new PasswordDoor(sessions, password);
 }

@@ -1,7 +1,7 @@
 import { CONTRACT_UPCASTERS } from '@libs/contracts';
 import { EventStore } from './event-store.port';
 import { EventStoreDBEventStore } from './eventstoredb/eventstoredb-event-store';
-import { PostgresEventStore } from './postgres/postgres-event-store';
+import { PostgresEventStore, SubscriptionWake } from './postgres/postgres-event-store';
 import { Upcasters } from './upcaster';
 
 export interface EventStoreOptions {
@@ -11,6 +11,15 @@ export interface EventStoreOptions {
   schema?: string;
   /** PostgreSQL only: connections in the store's pool. */
   poolSize?: number;
+  /** PostgreSQL only: how caught-up subscriptions learn of new events (default `notify`). */
+  wake?: SubscriptionWake;
+}
+
+/** `EVENT_STORE_WAKE`: `notify` (default when unset) or `poll`; anything else is a mistake. */
+export function subscriptionWake(value: string | undefined): SubscriptionWake | undefined {
+  if (!value) return undefined;
+  if (value === 'notify' || value === 'poll') return value;
+  throw new Error(`EVENT_STORE_WAKE must be notify or poll, not "${value}"`);
 }
 
 /**
@@ -28,6 +37,7 @@ export function createEventStore(url: string, options: EventStoreOptions = {}): 
         schema: options.schema,
         poolSize: options.poolSize,
         upcasters,
+        wake: options.wake,
       });
     case 'esdb':
     case 'esdb+discover':

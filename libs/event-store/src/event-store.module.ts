@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { ResolvedDatabase, resolveDatabase } from '@libs/database';
 import { EVENT_STORE, EventStore } from './event-store.port';
-import { createEventStore } from './event-store.factory';
+import { createEventStore, subscriptionWake } from './event-store.factory';
 import { Upcasters } from './upcaster';
 
 /**
@@ -48,7 +48,8 @@ class EventStoreLifecycle implements BeforeApplicationShutdown, OnApplicationShu
 /**
  * Provides `EVENT_STORE` (global) from `EVENT_STORE_URL`, else the database's URL (so that with
  * neither `EVENT_STORE_URL` nor `DATABASE_URL` the app runs on the embedded store), and
- * `RESOLVED_DATABASE`. Also read: `EVENT_STORE_SCHEMA` and `EVENT_STORE_POOL_SIZE` (PostgreSQL).
+ * `RESOLVED_DATABASE`. Also read: `EVENT_STORE_SCHEMA`, `EVENT_STORE_POOL_SIZE` and
+ * `EVENT_STORE_WAKE` (`notify`, the default, or `poll`) (PostgreSQL).
  */
 @Global()
 @Module({})
@@ -70,6 +71,7 @@ export class EventStoreModule {
               upcasters: options.upcasters,
               schema: env.EVENT_STORE_SCHEMA || undefined,
               poolSize: env.EVENT_STORE_POOL_SIZE ? Number(env.EVENT_STORE_POOL_SIZE) : undefined,
+              wake: subscriptionWake(env.EVENT_STORE_WAKE),
             });
             await store.init();
             return store;

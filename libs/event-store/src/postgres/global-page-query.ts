@@ -34,9 +34,13 @@ export function globalPageQuery(
   }
   // The horizon is taken once per page and returned even when no row matches: a filtered reader
   // that found nothing has still scanned everything below it, and may resume from there.
+  // held_back: committed rows at or above the horizon (rows of transactions still running are not
+  // visible here), which a subscription waits for by polling briefly (see PollingSubscription).
   return {
     text: `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-      SELECT horizon.xmin::text AS horizon, page.* FROM horizon LEFT JOIN LATERAL (
+      SELECT horizon.xmin::text AS horizon,
+        EXISTS (SELECT 1 FROM ${table} WHERE transaction_id >= horizon.xmin) AS held_back,
+        page.* FROM horizon LEFT JOIN LATERAL (
         SELECT ${EVENT_COLUMNS} FROM ${table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY transaction_id, global_position

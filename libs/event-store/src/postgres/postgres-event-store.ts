@@ -23,6 +23,7 @@ import { createStoreSchema, eventsTable } from './store-schema';
 import { globalPageQuery } from './global-page-query';
 import { laterOf, parseCheckpoint, toCheckpoint } from './log-position';
 import { DEFAULT_BATCH_SIZE, Page, PollingSubscription } from './polling-subscription';
+import { AppendListener } from './append-listener';
 
 const STATISTICS_EVERY = 20_000;
 
@@ -35,7 +36,14 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   upcasters?: Upcasters;
   poolSize?: number;
+  /**
+   * How caught-up subscriptions learn of new events: `notify` (default) listens for the append
+   * trigger's NOTIFY and polls only as a safety net; `poll` polls every `pollIntervalMs`.
+   */
+  wake?: SubscriptionWake;
 }
+
+export type SubscriptionWake = 'notify' | 'poll';
 
 export const DEFAULT_SCHEMA = 'event_store';
 
@@ -65,6 +73,8 @@ export class PostgresEventStore implements EventStore {
   /** Set by init() where the server keeps prepared statements per connection. */
   private appendName: string | undefined;
   private analyzing = false;
+  /** The store's one LISTEN connection, shared by its subscriptions; none when polling. */
+  private readonly listener: AppendListener | undefined;
 
   constructor(options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? DEFAULT_SCHEMA;
@@ -81,6 +91,9 @@ export class PostgresEventStore implements EventStore {
       this.pool.on('error', () => undefined);
     } else {
       throw new Error('PostgresEventStore needs a connectionString or a pool');
+    }
+    if ((options.wake ?? 'notify') === 'notify') {
+      this.listener = new AppendListener(this.pool.options, this.schema);
     }
   }
 
@@ -103,6 +116,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.listener?.close();
     if (this.ownsPool) await this.pool.end();
   }
 
@@ -226,6 +240,7 @@ export class PostgresEventStore implements EventStore {
       from,
       handler,
       options,
+      this.listener,
     );
   }
 
@@ -298,7 +313,7 @@ export class PostgresEventStore implements EventStore {
    * transaction horizon, when the page came back short.
    */
   private async readPage(from: Checkpoint, limit: number, filter: ReadAllFilter): Promise<Page> {
-    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
+    const { rows } = await this.pool.query<EventRow & { horizon: string; held_back: boolean }>(
       globalPageQuery(this.table, parseCheckpoint(from), filter, limit),
     );
     const events = rows
@@ -308,7 +323,7 @@ export class PostgresEventStore implements EventStore {
       events.length < limit
         ? laterOf(from, toCheckpoint({ transactionId: rows[0].horizon, globalPosition: '0' }))
         : undefined;
-    return { events, scanned };
+    return { events, scanned, heldBack: rows[0].held_back };
   }
 }
 

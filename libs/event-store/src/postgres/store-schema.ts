@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../expected-version';
+import { createAppendNotification } from './append-notification';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -89,6 +90,7 @@ export async function createStoreSchema(pool: Pool, schema: string): Promise<voi
         END LOOP;
       END $drop$`);
     await client.query(appendFunctionDefinition(schema));
+    await createAppendNotification(client, quotedSchema(schema), table, schema);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
