@@ -118,6 +118,9 @@ const unitLines = (total: (unit: Unit) => Line) =>
 const schemas = new TestSchemas();
 let consortium: ConsortiumUnderTest;
 
+// Applying 100,000 events takes ~30 s on a quiet machine; a loaded CI runner may take several times that.
+const CATCH_UP_MS = 180_000;
+
 beforeAll(async () => {
   const store = new PostgresEventStore({
     connectionString: DATABASE_URL,
@@ -161,8 +164,8 @@ beforeAll(async () => {
     expect(body.items.find((item) => item.name === 'pooled_means')).toMatchObject({
       caughtUp: true,
     });
-  }, 50_000);
-});
+  }, CATCH_UP_MS);
+}, CATCH_UP_MS + 60_000);
 
 afterAll(async () => {
   await consortium?.app.stop();

@@ -49,7 +49,13 @@ function event(type: string, data: unknown, schemaVersion = 1): NewEvent {
   };
 }
 
+/** Every event, once the store's reads reach its head (another test's transaction may hold them). */
 async function everything(store: PostgresEventStore): Promise<RecordedEvent[]> {
+  const head = await store.headPosition();
+  const deadline = Date.now() + 10_000;
+  while (head > 0 && !(await store.readsReach(head)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const events: RecordedEvent[] = [];
   for await (const recorded of store.readAll(START)) events.push(recorded);
   return events;

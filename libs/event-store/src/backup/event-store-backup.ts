@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -32,11 +32,16 @@ const PAGE_SIZE = 500;
 export async function backupEventStore(store: EventStore, file: string): Promise<BackupSummary> {
   const summary: BackupSummary = { events: 0, lastPosition: 0, sha256: '' };
   const partial = `${file}.partial`;
-  await pipeline(
-    Readable.from(backupLines(store, summary)),
-    createGzip(),
-    createWriteStream(partial),
-  );
+  try {
+    await pipeline(
+      Readable.from(backupLines(store, summary)),
+      createGzip(),
+      createWriteStream(partial),
+    );
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
   await rename(partial, file);
   return summary;
 }
@@ -48,6 +53,11 @@ async function* backupLines(store: EventStore, summary: BackupSummary): AsyncGen
     createdAt: new Date().toISOString(),
   };
   yield `${JSON.stringify(header)}\n`;
+  // A store may hold committed events back from readers while an older transaction anywhere on
+  // its server is open (PostgreSQL): a backup read then would silently miss them. It waits until
+  // everything committed before it started is readable, and refuses rather than cut a history.
+  const head = await store.headPosition();
+  await untilReadable(store, head);
   const hash = createHash('sha256');
   for await (const event of store.readAll(START, { pageSize: PAGE_SIZE })) {
     const line = `${JSON.stringify(backupEvent(event))}\n`;
@@ -56,7 +66,23 @@ async function* backupLines(store: EventStore, summary: BackupSummary): AsyncGen
     summary.lastPosition = event.globalPosition;
     yield line;
   }
+  if (summary.lastPosition < head) {
+    throw new Error(
+      `backup incomplete: events up to position ${head} were committed but not readable yet ` +
+        '(a long transaction on the database server holds them back); nothing was written, try again',
+    );
+  }
   summary.sha256 = hash.digest('hex');
   const trailer: BackupTrailer = { end: true, events: summary.events, sha256: summary.sha256 };
   yield `${JSON.stringify(trailer)}\n`;
+}
+
+const READABLE_WITHIN_MS = 30_000;
+
+async function untilReadable(store: EventStore, head: number): Promise<void> {
+  if (head === 0 || !store.readsReach) return;
+  const deadline = Date.now() + READABLE_WITHIN_MS;
+  while (!(await store.readsReach(head)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
