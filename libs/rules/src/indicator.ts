@@ -1,73 +1,102 @@
+import { RULE_BOOK } from './rule-book';
+
 /**
- * A rule the law states as a ratio of a population: an indicator with an alert, not a block (the
- * Italian labour ministry allows time to restore a quota that dips).
+ * A rule the law states as a ratio of a population or a least count: an indicator with an alert,
+ * not a block (the Italian labour ministry allows time to restore a quota that dips).
  */
 export interface Indicator {
   rule: IndicatorRule;
-  /** The ratio observed, as a decimal string with 4 places (`"0.3333"`); null when undefined (0/0). */
+  /** The ratio observed, as a decimal string with 4 places (`"0.3333"`), or the count observed; null when undefined (0/0). */
   value: string | null;
   threshold: string;
   status: 'ok' | 'alert';
   source: string;
 }
 
-export type IndicatorRule =
+export type RatioRuleId =
   | 'volunteers_at_most_half'
   | 'disadvantaged_workers_at_least_30pct'
   | 'social_coops_at_least_70pct'
-  | 'sol_share_at_most_20pct';
+  | 'sol_share_at_most_20pct'
+  | 'public_bodies_at_most_half_capital';
+
+export type CountRuleId = 'at_least_three_member_coops' | 'scic_at_least_three_categories';
+
+export type IndicatorRule = RatioRuleId | CountRuleId;
 
 interface RatioRule {
-  rule: IndicatorRule;
+  rule: RatioRuleId;
   /** Threshold as a fraction numerator / denominator, to compare without floats. */
   threshold: { numerator: number; denominator: number };
   bound: 'at_most' | 'at_least';
   source: string;
 }
 
-export const RATIO_RULES: Record<IndicatorRule, RatioRule> = {
-  volunteers_at_most_half: {
-    rule: 'volunteers_at_most_half',
-    threshold: { numerator: 1, denominator: 2 },
-    bound: 'at_most',
-    source: 'L. 381/1991 art. 2',
-  },
-  disadvantaged_workers_at_least_30pct: {
-    rule: 'disadvantaged_workers_at_least_30pct',
-    threshold: { numerator: 3, denominator: 10 },
-    bound: 'at_least',
-    source: 'L. 381/1991 art. 4',
-  },
-  social_coops_at_least_70pct: {
-    rule: 'social_coops_at_least_70pct',
-    threshold: { numerator: 7, denominator: 10 },
-    bound: 'at_least',
-    source: 'L. 381/1991 art. 8',
-  },
-  sol_share_at_most_20pct: {
-    rule: 'sol_share_at_most_20pct',
-    threshold: { numerator: 1, denominator: 5 },
-    bound: 'at_most',
-    source: 'the consortium’s funding charter (complementary currency up to 20%)',
-  },
+const ratio = (
+  rule: RatioRuleId,
+  numerator: number,
+  denominator: number,
+  bound: RatioRule['bound'],
+): RatioRule => ({
+  rule,
+  threshold: { numerator, denominator },
+  bound,
+  source: RULE_BOOK[rule].source,
+});
+
+export const RATIO_RULES: Record<RatioRuleId, RatioRule> = {
+  volunteers_at_most_half: ratio('volunteers_at_most_half', 1, 2, 'at_most'),
+  disadvantaged_workers_at_least_30pct: ratio(
+    'disadvantaged_workers_at_least_30pct',
+    3,
+    10,
+    'at_least',
+  ),
+  social_coops_at_least_70pct: ratio('social_coops_at_least_70pct', 7, 10, 'at_least'),
+  sol_share_at_most_20pct: ratio('sol_share_at_most_20pct', 1, 5, 'at_most'),
+  public_bodies_at_most_half_capital: ratio('public_bodies_at_most_half_capital', 1, 2, 'at_most'),
+};
+
+/** The least counts the law asks for. */
+export const COUNT_RULES: Record<CountRuleId, number> = {
+  at_least_three_member_coops: 3,
+  scic_at_least_three_categories: 3,
 };
 
 /**
- * The indicator for `part / whole`, compared exactly (cross-multiplied integers). An empty
- * population (whole = 0) breaks no ratio: value null, status ok.
+ * The indicator for `part / whole`, compared exactly (cross-multiplied integers, bigints for
+ * amounts of money). An empty population (whole = 0) breaks no ratio: value null, status ok.
  */
-export function ratioIndicator(rule: IndicatorRule, part: number, whole: number): Indicator {
+export function ratioIndicator(
+  rule: RatioRuleId,
+  part: number | bigint,
+  whole: number | bigint,
+): Indicator {
   const { threshold, bound, source } = RATIO_RULES[rule];
   const base = { rule, threshold: ratioString(threshold.numerator, threshold.denominator), source };
-  if (whole === 0) return { ...base, value: null, status: 'ok' };
-  const lhs = part * threshold.denominator;
-  const rhs = threshold.numerator * whole;
+  if (BigInt(whole) === 0n) return { ...base, value: null, status: 'ok' };
+  const lhs = BigInt(part) * BigInt(threshold.denominator);
+  const rhs = BigInt(threshold.numerator) * BigInt(whole);
   const ok = bound === 'at_most' ? lhs <= rhs : lhs >= rhs;
   return { ...base, value: ratioString(part, whole), status: ok ? 'ok' : 'alert' };
 }
 
+/** At least `COUNT_RULES[rule]` of something; `met` false fails it whatever the count. */
+export function countIndicator(rule: CountRuleId, count: number, met = true): Indicator {
+  const minimum = COUNT_RULES[rule];
+  return {
+    rule,
+    value: String(count),
+    threshold: String(minimum),
+    status: met && count >= minimum ? 'ok' : 'alert',
+    source: RULE_BOOK[rule].source,
+  };
+}
+
 /** part / whole rounded half-up to 4 decimals, computed on integers. */
-export function ratioString(part: number, whole: number): string {
-  const scaled = Math.floor((part * 20000 + whole) / (2 * whole));
-  return `${Math.floor(scaled / 10000)}.${String(scaled % 10000).padStart(4, '0')}`;
+export function ratioString(part: number | bigint, whole: number | bigint): string {
+  const p = BigInt(part);
+  const w = BigInt(whole);
+  const scaled = (p * 20000n + w) / (2n * w);
+  return `${scaled / 10000n}.${String(scaled % 10000n).padStart(4, '0')}`;
 }

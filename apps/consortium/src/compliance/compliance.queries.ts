@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConsortiumLegalForm } from '@libs/rules';
+import { CONSORTIUM_FORM } from '../consortium-form';
 import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
 import { CoopStatus } from '../registry/member-coop';
 import { CoopsQueries } from '../registry/coops.queries';
@@ -15,6 +17,7 @@ export class ComplianceQueries {
   constructor(
     private readonly coops: CoopsQueries,
     private readonly pooled: PooledMeansQueries,
+    @Inject(CONSORTIUM_FORM) private readonly form: ConsortiumLegalForm,
   ) {}
 
   async report(): Promise<ComplianceReport> {
@@ -30,6 +33,7 @@ export class ComplianceQueries {
         membership: membership.get(coop.coopId)!,
       })),
       solShare,
+      this.form,
     );
   }
 }

@@ -1,5 +1,13 @@
 import { LegalForm, SOCIAL_COOP_FORMS } from '@libs/contracts';
-import { Indicator, MembershipCounts, membershipIndicators, ratioIndicator } from '@libs/rules';
+import {
+  applies,
+  ConsortiumLegalForm,
+  countIndicator,
+  Indicator,
+  MembershipCounts,
+  membershipIndicators,
+  ratioIndicator,
+} from '@libs/rules';
 
 /** A member coop as the rules see it. */
 export interface CoopFacts {
@@ -25,9 +33,14 @@ export function alertsFirst(indicators: Indicator[]): Indicator[] {
  * The model's indicators (DOMAIN.md), alerts first everywhere: for each member coop, the rules on
  * its members (volunteers at most half; for type-B social coops, disadvantaged workers at least 30%
  * of workers), the coops with an alert listed first; for the consortium, social coops at least 70%
- * of the member coops, and the SOL share of the money paid at most 20%.
+ * of the member coops and at least three of them (for an Italian consorzio only), and the SOL share
+ * of the money paid at most 20%.
  */
-export function complianceReport(coops: CoopFacts[], solShare: Indicator): ComplianceReport {
+export function complianceReport(
+  coops: CoopFacts[],
+  solShare: Indicator,
+  consortiumForm: ConsortiumLegalForm = 'consorzio',
+): ComplianceReport {
   const social = coops.filter(
     (coop) => coop.legalForm !== null && SOCIAL_COOP_FORMS.includes(coop.legalForm),
   ).length;
@@ -39,7 +52,13 @@ export function complianceReport(coops: CoopFacts[], solShare: Indicator): Compl
     entry.indicators.some((i) => i.status === 'alert');
   return {
     consortium: alertsFirst([
-      ratioIndicator('social_coops_at_least_70pct', social, coops.length),
+      // Only the consortium's own law: the 70% and the three coops are Italian rules.
+      ...(applies('at_least_three_member_coops', consortiumForm)
+        ? [countIndicator('at_least_three_member_coops', coops.length)]
+        : []),
+      ...(applies('social_coops_at_least_70pct', consortiumForm)
+        ? [ratioIndicator('social_coops_at_least_70pct', social, coops.length)]
+        : []),
       solShare,
     ]),
     coops: [...perCoop.filter(inAlert), ...perCoop.filter((entry) => !inAlert(entry))],

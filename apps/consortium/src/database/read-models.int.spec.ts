@@ -84,7 +84,7 @@ describe('the consortium’s read models', () => {
     const pooled = new PooledMeansQueries(bed.dataSource);
     coops = new CoopsQueries(bed.dataSource, pooled);
     catalogue = new CatalogueQueries(bed.dataSource);
-    compliance = new ComplianceQueries(coops, pooled);
+    compliance = new ComplianceQueries(coops, pooled, 'consorzio');
   });
 
   afterAll(async () => {

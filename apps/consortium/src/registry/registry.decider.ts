@@ -1,6 +1,6 @@
 import { LegalForm, RegistryEvent, SOCIAL_COOP_FORMS } from '@libs/contracts';
 import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
-import { RATIO_RULES, reimbursementDueOn } from '@libs/rules';
+import { applies, ConsortiumLegalForm, RATIO_RULES, reimbursementDueOn } from '@libs/rules';
 
 export type RegistryCommand =
   | {
@@ -13,6 +13,8 @@ export type RegistryCommand =
       by: string;
       /** The board admits despite the composition rule, and says why. */
       override: { reason: string } | null;
+      /** The 70% rule is the Italian consorzio's (L. 381/1991 art. 8); default consorzio. */
+      consortiumForm?: ConsortiumLegalForm;
     }
   | {
       type: 'SettleWithdrawal';
@@ -120,7 +122,10 @@ function admit(
   const after = { social: counts.social + (social ? 1 : 0), total: counts.total + 1 };
   const { numerator, denominator } = SOCIAL_COOPS.threshold;
   // Only an admission that leaves the share below 70% breaks the rule; a social coop never does.
-  const breaks = !social && after.social * denominator < numerator * after.total;
+  const breaks =
+    applies(SOCIAL_COOPS.rule, command.consortiumForm ?? 'consorzio') &&
+    !social &&
+    after.social * denominator < numerator * after.total;
   if (breaks && !command.override) {
     throw new RuleViolation(
       SOCIAL_COOPS.rule,

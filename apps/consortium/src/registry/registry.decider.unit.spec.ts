@@ -56,6 +56,16 @@ describe('admitting member coops', () => {
     expect((error as RuleViolation).rule).toBe('social_coops_at_least_70pct');
   });
 
+  it('holds only an Italian consorzio to the 70% rule, not a SCIC consortium', () => {
+    const scic = { consortiumForm: 'scic' as const };
+    const { events } = run(admit('d', 'scop', scic), admit('e', 'association', scic));
+    expect(events.map((event) => event.data)).toEqual([
+      expect.objectContaining({ coopId: 'd', override: null }),
+      expect.objectContaining({ coopId: 'e', override: null }),
+    ]);
+    expect(() => run(admit('d', 'scop', { consortiumForm: 'consorzio' }))).toThrow(RuleViolation);
+  });
+
   it('admits against the rule only with an explicit override, recorded with who and why', () => {
     const { events } = run(
       ...socialBase,

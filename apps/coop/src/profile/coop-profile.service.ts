@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LegalForm, PROFILE_AGGREGATE } from '@libs/contracts';
+import { LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { CoopCommands } from '../coop-commands';
 import {
@@ -9,6 +9,9 @@ import {
   CoopProfileState,
 } from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
+
+/** The stricter reading when the coop has not said: the per-share cap applies. */
+const DEFAULT_SHARE_FORM: ShareForm = 'azioni';
 
 /** As API.md names it: where the coop stands with the consortium, from its own side. */
 export type ConsortiumStatus = 'none' | 'applicant' | 'withdrawing';
@@ -25,6 +28,9 @@ export interface CoopProfileView {
   legalForm: LegalForm | null;
   themes: string[];
   territory: string | null;
+  /** How the capital is divided (c.c. 2525); `azioni` unless the coop said `quote`. */
+  shareForm: ShareForm;
+  statutesRaiseHoldingCap: boolean;
   consortiumStatus: ConsortiumStatus;
 }
 
@@ -50,6 +56,8 @@ export class CoopProfileService {
       legalForm: profile?.legalForm ?? null,
       themes: profile?.themes ?? [],
       territory: profile?.territory ?? null,
+      shareForm: profile?.shareForm ?? DEFAULT_SHARE_FORM,
+      statutesRaiseHoldingCap: profile?.statutesRaiseHoldingCap ?? false,
       consortiumStatus: STATUS[state.application],
     };
   }
@@ -59,10 +67,34 @@ export class CoopProfileService {
     return (await this.view()).view.legalForm;
   }
 
+  /** What the share rules read of the profile; null until the coop describes itself. */
+  async shareRules(): Promise<{
+    legalForm: LegalForm;
+    shareForm: ShareForm;
+    statutesRaiseHoldingCap: boolean;
+  } | null> {
+    const { view } = await this.view();
+    if (!view.legalForm) return null;
+    return {
+      legalForm: view.legalForm,
+      shareForm: view.shareForm,
+      statutesRaiseHoldingCap: view.statutesRaiseHoldingCap,
+    };
+  }
+
   set(dto: SetProfileDto, meta: CommandMeta) {
     const { name, legalForm, themes, territory } = dto;
     return this.run(
-      { type: 'SetProfile', coopId: this.commands.coopId, name, legalForm, themes, territory },
+      {
+        type: 'SetProfile',
+        coopId: this.commands.coopId,
+        name,
+        legalForm,
+        themes,
+        territory,
+        shareForm: dto.shareForm ?? DEFAULT_SHARE_FORM,
+        statutesRaiseHoldingCap: dto.statutesRaiseHoldingCap ?? false,
+      },
       meta,
     );
   }
