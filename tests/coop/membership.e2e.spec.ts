@@ -40,7 +40,10 @@ describe('a coop that has not described itself yet', () => {
       legalForm: null,
       themes: [],
       territory: null,
+      shareForm: 'azioni',
+      statutesRaiseHoldingCap: false,
       consortiumStatus: 'none',
+      consortiumExit: null,
     };
 
     for (const reader of [coop.admin, coop.auditor]) {
@@ -69,7 +72,14 @@ describe('the coop profile and the consortium', () => {
 
     expect(put.status).toBe(200);
     expect(put.headers.get('etag')).toBe('"1"');
-    expect(put.body).toEqual({ id: COOP_ID, ...PROFILE, consortiumStatus: 'none' });
+    expect(put.body).toEqual({
+      id: COOP_ID,
+      ...PROFILE,
+      shareForm: 'azioni',
+      statutesRaiseHoldingCap: false,
+      consortiumStatus: 'none',
+      consortiumExit: null,
+    });
     const got = await coop.auditor('GET', '/coop');
     expect(got.headers.get('etag')).toBe('"1"');
     expect(got.body).toEqual(put.body);

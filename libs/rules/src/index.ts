@@ -6,3 +6,4 @@ export * from './share-capital-rules';
 export * from './reimbursement';
 export * from './membership-indicators';
 export * from './type-b-quota';
+export * from './withdrawal';

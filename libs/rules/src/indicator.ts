@@ -22,7 +22,10 @@ export type RatioRuleId =
 
 export type CountRuleId = 'at_least_three_member_coops' | 'scic_at_least_three_categories';
 
-export type IndicatorRule = RatioRuleId | CountRuleId;
+/** A member coop's request to leave that awaits the board (c.c. 2532: examined within 60 days). */
+export type ReviewRuleId = 'withdrawal_review_within_60_days';
+
+export type IndicatorRule = RatioRuleId | CountRuleId | ReviewRuleId;
 
 interface RatioRule {
   rule: RatioRuleId;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { today } from '@libs/api-conventions';
 import { ConsortiumLegalForm } from '@libs/rules';
 import { CONSORTIUM_FORM } from '../consortium-form';
 import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
@@ -31,9 +32,11 @@ export class ComplianceQueries {
         coopId: coop.coopId,
         legalForm: coop.legalForm,
         membership: membership.get(coop.coopId)!,
+        withdrawalRequestedOn: coop.status === 'withdrawing' ? coop.withdrawalRequestedOn : null,
       })),
       solShare,
       this.form,
+      today(),
     );
   }
 }

@@ -7,6 +7,7 @@ import {
   MembershipCounts,
   membershipIndicators,
   ratioIndicator,
+  withdrawalReviewIndicator,
 } from '@libs/rules';
 
 /** A member coop as the rules see it. */
@@ -14,6 +15,8 @@ export interface CoopFacts {
   coopId: string;
   legalForm: LegalForm | null;
   membership: MembershipCounts;
+  /** Set while the coop's request to leave awaits the board (c.c. 2532: 60 days to examine it). */
+  withdrawalRequestedOn?: string | null;
 }
 
 export interface ComplianceReport {
@@ -31,8 +34,8 @@ export function alertsFirst(indicators: Indicator[]): Indicator[] {
 
 /**
  * The model's indicators (DOMAIN.md), alerts first everywhere: for each member coop, the rules on
- * its members (volunteers at most half; for type-B social coops, disadvantaged workers at least 30%
- * of workers), the coops with an alert listed first; for the consortium, social coops at least 70%
+ * its members that its own law states (see `membershipIndicators`) and, while its request to leave
+ * awaits the board, the 60-day review, the coops with an alert listed first; for the consortium, social coops at least 70%
  * of the member coops and at least three of them (for an Italian consorzio only), and the SOL share
  * of the money paid at most 20%.
  */
@@ -40,13 +43,19 @@ export function complianceReport(
   coops: CoopFacts[],
   solShare: Indicator,
   consortiumForm: ConsortiumLegalForm = 'consorzio',
+  today?: string,
 ): ComplianceReport {
   const social = coops.filter(
     (coop) => coop.legalForm !== null && SOCIAL_COOP_FORMS.includes(coop.legalForm),
   ).length;
   const perCoop = coops.map((coop) => ({
     coopId: coop.coopId,
-    indicators: alertsFirst(membershipIndicators(coop.membership, coop.legalForm)),
+    indicators: alertsFirst([
+      ...(coop.withdrawalRequestedOn && today
+        ? [withdrawalReviewIndicator(coop.withdrawalRequestedOn, today)]
+        : []),
+      ...membershipIndicators(coop.membership, coop.legalForm),
+    ]),
   }));
   const inAlert = (entry: (typeof perCoop)[number]) =>
     entry.indicators.some((i) => i.status === 'alert');

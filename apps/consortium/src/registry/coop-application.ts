@@ -5,6 +5,8 @@ export interface CoopApplication {
   legalForm: LegalForm | null;
   applied: boolean;
   withdrawalRequested: boolean;
+  /** The day the coop gave notice: c.c. 2532 fixes its exit year from it. */
+  withdrawalRequestedOn: string | null;
 }
 
 export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
@@ -14,7 +16,11 @@ export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
         ? { ...application, legalForm: event.data.legalForm }
         : event.type === 'ConsortiumApplicationSubmitted'
           ? { ...application, applied: true }
-          : { ...application, withdrawalRequested: true },
-    { legalForm: null, applied: false, withdrawalRequested: false },
+          : {
+              ...application,
+              withdrawalRequested: true,
+              withdrawalRequestedOn: event.data.requestedOn,
+            },
+    { legalForm: null, applied: false, withdrawalRequested: false, withdrawalRequestedOn: null },
   );
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
+import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
+import { leavesOn } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
 import {
   ApplicationStatus,
@@ -32,6 +34,11 @@ export interface CoopProfileView {
   shareForm: ShareForm;
   statutesRaiseHoldingCap: boolean;
   consortiumStatus: ConsortiumStatus;
+  /**
+   * Once the coop gave notice: it leaves at the close of that year if notice came at least three
+   * months before it, else at the close of the next (c.c. 2532).
+   */
+  consortiumExit: { noticeGivenOn: string; leavesOn: string } | null;
 }
 
 @Injectable()
@@ -59,6 +66,12 @@ export class CoopProfileService {
       shareForm: profile?.shareForm ?? DEFAULT_SHARE_FORM,
       statutesRaiseHoldingCap: profile?.statutesRaiseHoldingCap ?? false,
       consortiumStatus: STATUS[state.application],
+      consortiumExit: state.withdrawalRequestedOn
+        ? {
+            noticeGivenOn: state.withdrawalRequestedOn,
+            leavesOn: leavesOn(state.withdrawalRequestedOn),
+          }
+        : null,
     };
   }
 
@@ -106,12 +119,17 @@ export class CoopProfileService {
     );
   }
 
-  requestWithdrawal(reason: string | null, meta: CommandMeta) {
+  /** `requestedOn`: the day notice was given, default today; never a day to come. */
+  requestWithdrawal(reason: string | null, meta: CommandMeta, requestedOn?: string) {
+    const day = today();
+    if (requestedOn && requestedOn > day) {
+      throw new RuleViolation('notice_not_in_future', 'notice is given on a past day or today');
+    }
     return this.run(
       {
         type: 'RequestConsortiumWithdrawal',
         coopId: this.commands.coopId,
-        requestedOn: today(),
+        requestedOn: requestedOn ?? day,
         reason,
       },
       meta,

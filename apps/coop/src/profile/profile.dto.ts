@@ -11,6 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsoDay } from '@libs/api-conventions';
 import { LEGAL_FORMS, LegalForm, SHARE_FORMS, ShareForm, THEMES, Theme } from '@libs/contracts';
 
 export class SetProfileDto {
@@ -62,4 +63,8 @@ export class ConsortiumWithdrawalDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+
+  @IsOptional()
+  @IsoDay({ required: false, description: 'the day notice was given; default today' })
+  requestedOn?: string;
 }
