@@ -193,13 +193,15 @@ describe('the consortium’s read models', () => {
   it('checks the member coops and the consortium against the model’s rules', async () => {
     const report = await compliance.report();
     expect(report.consortium.map((i) => [i.rule, i.value, i.status])).toEqual([
+      ['at_least_three_member_coops', '2', 'alert'],
       ['social_coops_at_least_70pct', '0.5000', 'alert'],
       ['sol_share_at_most_20pct', '0.1000', 'ok'],
     ]);
     expect(
       report.coops.map((c) => [c.coopId, c.indicators.map((i) => [i.rule, i.value, i.status])]),
     ).toEqual([
-      ['habitat-partage', [['volunteers_at_most_half', '0.6667', 'alert']]],
+      // A SCOP is held to none of L. 381/1991's rules.
+      ['habitat-partage', []],
       [
         'velo-solidaire',
         [
