@@ -8,7 +8,7 @@ import {
   tokenFor,
 } from '../support/apps';
 import { CoopUnderTest, startCoop } from '../coop/coop-app';
-import { expectRuleViolation } from '../coop/problem-assertions';
+import { expectInvalidFields, expectRuleViolation } from '../coop/problem-assertions';
 import { admission, eur, PROFILE } from '../coop/sample-requests';
 
 // Each legal form gets its own law's rules (issue 14), through the real apps: an Italian coop in
@@ -17,6 +17,7 @@ const italy = new TestSchemas();
 const france = new TestSchemas();
 let italian: CoopUnderTest;
 let scic: CoopUnderTest;
+let typeB: CoopUnderTest;
 let consorzio: RunningApp;
 let scicConsortium: RunningApp;
 const boardOf = (app: RunningApp) =>
@@ -35,9 +36,10 @@ interface Compliance {
 const shares = (count: number, value: string) => ({ count, nominalValue: eur(value) });
 
 beforeAll(async () => {
-  [italian, scic, consorzio, scicConsortium] = await Promise.all([
+  [italian, scic, typeB, consorzio, scicConsortium] = await Promise.all([
     startCoop(italy, 'casa-comune'),
     startCoop(italy, 'bottega-corta'),
+    startCoop(italy, 'velo-solidaire'),
     startApp(APP_ENTRY.consortium, italy, {
       BOARD_MEMBERS: 'board-1',
       CONSORTIUM_LEGAL_FORM: 'consorzio',
@@ -65,6 +67,7 @@ afterAll(async () => {
   await Promise.all([
     italian?.app.stop(),
     scic?.app.stop(),
+    typeB?.app.stop(),
     consorzio?.stop(),
     scicConsortium?.stop(),
   ]);
@@ -158,6 +161,43 @@ describe('a SCIC', () => {
         ['scic_at_least_three_categories', 'ok'],
       ]);
     });
+  });
+});
+
+describe('the type-B quota, as the law counts it', () => {
+  it('averages the workforce the coop records month by month, members or not', async () => {
+    expect((await typeB.admin('PUT', '/coop', PROFILE)).status).toBe(200);
+    // One worker member, not disadvantaged: on members alone the quota would be 0%.
+    expect((await typeB.admin('POST', '/members', admission())).status).toBe(201);
+    // Eleven months at 3 of 10, one month at 2 of 10: 35 of 120 on average, under 30%.
+    for (let m = 1; m <= 12; m++) {
+      const month = `2026-${String(m).padStart(2, '0')}`;
+      const put = await typeB.admin('PUT', `/workforce/${month}`, {
+        workers: 10,
+        disadvantaged: m === 12 ? 2 : 3,
+      });
+      expect(put.status).toBe(200);
+    }
+    const quota = async () => {
+      const { body } = await typeB.admin<{ indicators: Indicator[] }>('GET', '/membership/summary');
+      return body.indicators.find((i) => i.rule === 'disadvantaged_workers_at_least_30pct');
+    };
+    expect(await quota()).toMatchObject({ value: '0.2917', status: 'alert' });
+    // December corrected to 3 of 10: 36 of 120, exactly 30%.
+    await typeB.admin('PUT', '/workforce/2026-12', { workers: 10, disadvantaged: 3 });
+    expect(await quota()).toMatchObject({ value: '0.3000', status: 'ok' });
+    expect((await typeB.admin('GET', '/workforce')).body).toMatchObject({
+      quota: { disadvantaged: 36, base: 120, months: 12 },
+    });
+  });
+
+  it('refuses more disadvantaged than workers, and a month that is not one', async () => {
+    expectRuleViolation(
+      await typeB.admin('PUT', '/workforce/2026-01', { workers: 2, disadvantaged: 3 }),
+      'disadvantaged_within_workers',
+    );
+    const bad = await typeB.admin('PUT', '/workforce/2026-13', { workers: 2, disadvantaged: 1 });
+    expectInvalidFields(bad, ['month']);
   });
 });
 

@@ -22,6 +22,7 @@ import { membershipIndicators, votingSeniorityDays } from '@libs/rules';
 import { MembershipService } from './membership.service';
 import { MembersQuery } from './membership.dto';
 import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { WorkforceService } from '../workforce/workforce.service';
 import { CoopProfileService } from '../profile/coop-profile.service';
 
 export interface MembershipSummary {
@@ -38,6 +39,7 @@ export class MembersQueries {
     private readonly membership: MembershipService,
     private readonly vault: PersonalDataVault,
     private readonly profile: CoopProfileService,
+    private readonly workforce: WorkforceService,
   ) {}
 
   async one(memberId: string): Promise<MemberView> {
@@ -147,6 +149,8 @@ export class MembersQueries {
           },
         },
         legalForm,
+        // The quota as the law counts it, once the coop records its workforce month by month.
+        (await this.workforce.view()).view.quota ?? undefined,
       ),
     };
   }

@@ -4,3 +4,4 @@ export * from './contribution-events';
 export * from './resource-events';
 export * from './coop-profile-events';
 export * from './schema-versions';
+export * from './workforce-events';
