@@ -7,3 +7,4 @@ export * from './reimbursement';
 export * from './membership-indicators';
 export * from './type-b-quota';
 export * from './withdrawal';
+export * from './rules-reference';
