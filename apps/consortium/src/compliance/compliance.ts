@@ -7,6 +7,7 @@ import {
   MembershipCounts,
   membershipIndicators,
   ratioIndicator,
+  TypeBQuota,
   withdrawalReviewIndicator,
 } from '@libs/rules';
 
@@ -17,6 +18,8 @@ export interface CoopFacts {
   membership: MembershipCounts;
   /** Set while the coop's request to leave awaits the board (c.c. 2532: 60 days to examine it). */
   withdrawalRequestedOn?: string | null;
+  /** The type-B quota's terms from the workforce the coop records by month, when it does. */
+  workforce?: TypeBQuota;
 }
 
 export interface ComplianceReport {
@@ -54,7 +57,7 @@ export function complianceReport(
       ...(coop.withdrawalRequestedOn && today
         ? [withdrawalReviewIndicator(coop.withdrawalRequestedOn, today)]
         : []),
-      ...membershipIndicators(coop.membership, coop.legalForm),
+      ...membershipIndicators(coop.membership, coop.legalForm, coop.workforce),
     ]),
   }));
   const inAlert = (entry: (typeof perCoop)[number]) =>

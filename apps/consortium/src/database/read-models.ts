@@ -9,10 +9,13 @@ import { CoopMemberRow } from '../registry/coop-member.entity';
 import { coopMembersProjection } from '../registry/coop-members.projection';
 import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
+import { CoopWorkforceRow } from '../registry/coop-workforce.entity';
+import { coopWorkforceProjection } from '../registry/coop-workforce.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
 import { RegistryExactCapital1764300000120 } from './1764300000120-registry-exact-capital';
+import { CoopWorkforce1764300000140 } from './1764300000140-coop-workforce';
 
 /**
  * The consortium's own database: its tables, their migrations, and the projections that fill them.
@@ -24,6 +27,7 @@ export const CONSORTIUM_ENTITIES = [
   MemberCoopRow,
   CoopMemberRow,
   CatalogueResourceRow,
+  CoopWorkforceRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -32,6 +36,7 @@ export const CONSORTIUM_MIGRATIONS = [
   BudgetPeriods1764300000102,
   PooledMonthPillar1764300000103,
   RegistryExactCapital1764300000120,
+  CoopWorkforce1764300000140,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -41,4 +46,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   coopMembersProjection,
   pooledMeansProjection,
   catalogueProjection,
+  coopWorkforceProjection,
 ];
