@@ -257,7 +257,7 @@ describe('the consortium’s own form', () => {
     const closed = await close('4250.00', '4250.00');
     expect(closed.status).toBe(201);
     expect(closed.body).toMatchObject({
-      closing: { legalReserve: eur('1500.00'), mutualFund: eur('0.00') },
+      closing: { form: 'scic', legalReserve: eur('1500.00'), mutualFund: eur('0.00') },
     });
   });
 });

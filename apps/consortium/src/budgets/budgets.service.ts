@@ -48,6 +48,8 @@ export interface BudgetView {
     netResult: MoneyJson;
     legalReserve: MoneyJson;
     mutualFund: MoneyJson;
+    /** The law the closing followed: the consortium's form when it closed. */
+    form: 'consorzio' | 'scic';
     dividends: MoneyJson;
     remainder: { purpose: string; amount: MoneyJson; indivisible: boolean }[];
   } | null;
@@ -151,6 +153,7 @@ export class BudgetsService {
         netResult: json(state.closing.netResult),
         legalReserve: json(state.closing.legalReserve),
         mutualFund: json(state.closing.mutualFund),
+        form: state.closing.form ?? 'consorzio',
         dividends: json(state.closing.dividends ?? eur(0)),
         remainder: state.closing.remainder.map((line) => ({
           purpose: line.purpose,
