@@ -209,7 +209,7 @@ const rules = [
     title: 'Withdrawal of a member coop',
     appliesTo: [...ITALIAN_COOPS, 'consorzio', 'scic'],
     figure:
-      'never partial; the board examines it within 60 days (an alert until it decides); the member leaves at the close of the year when notice is given at least 3 months before it, else at the close of the next',
+      'never partial; the board examines it within 60 days (an alert until it decides); the member leaves at the close of the year when notice is given at least 3 months before it, else at the close of the next (a SCIC consortium settles on this same calendar: none of the SCIC rules here fixes another)',
     source: 'c.c. art. 2532',
   },
   {
