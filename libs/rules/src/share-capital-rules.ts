@@ -31,6 +31,18 @@ export const RAISED_HOLDING_CAP_MEMBERS = 500;
 /** The raised cap: 2% of the capital. */
 export const RAISED_HOLDING_CAP_PERCENT = 2;
 
+/**
+ * The raised holding cap's base, when it applies: the statutes say so and the coop has more than
+ * 500 members; null otherwise.
+ */
+export function raisedHoldingCap(
+  statutesRaiseHoldingCap: boolean,
+  members: number,
+  capital: bigint,
+): ShareCapitalContext['raisedHoldingCap'] {
+  return statutesRaiseHoldingCap && members > RAISED_HOLDING_CAP_MEMBERS ? { capital } : null;
+}
+
 function parameter(rule: RuleId): DatedParameter<number> {
   return RULE_BOOK[rule].parameters![0].values as DatedParameter<number>;
 }

@@ -1,5 +1,5 @@
 import { LegalForm, MemberCategory, ShareForm } from '@libs/contracts';
-import { shareLimits } from './share-capital-rules';
+import { raisedHoldingCap, shareLimits } from './share-capital-rules';
 
 const limits = (
   on: string,
@@ -59,6 +59,12 @@ describe('share limits (c.c. art. 2525)', () => {
     expect(limits('2026-01-01', { raisedCapital: 10_000_000_00n }).maxHolding).toBe(200_000_00n);
     // 2% of 1,000,000 EUR is 20,000 EUR: the legal cap stays.
     expect(limits('2026-01-01', { raisedCapital: 1_000_000_00n }).maxHolding).toBe(143_800_00n);
+  });
+
+  it('raises it only when the statutes say so and the coop has more than 500 members', () => {
+    expect(raisedHoldingCap(true, 501, 1_00n)).toEqual({ capital: 1_00n });
+    expect(raisedHoldingCap(true, 500, 1_00n)).toBeNull();
+    expect(raisedHoldingCap(false, 10_000, 1_00n)).toBeNull();
   });
 
   it('checks nothing in forms outside the civil code', () => {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { MEMBER_AGGREGATE, money, parseHundredths } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, today } from '@libs/api-conventions';
-import { RAISED_HOLDING_CAP_MEMBERS, ShareCapitalContext } from '@libs/rules';
+import { raisedHoldingCap, ShareCapitalContext } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
 import { CoopProfileService } from '../profile/coop-profile.service';
 import { MemberCommand } from './member.commands';
@@ -145,11 +145,14 @@ export class MembershipService {
       .addSelect('coalesce(sum(m.subscribed), 0)::text', 'capital')
       .where("m.status = 'active'")
       .getRawOne();
-    const raised = Number(active?.members ?? 0) > RAISED_HOLDING_CAP_MEMBERS;
     return {
       legalForm,
       shareForm,
-      raisedHoldingCap: raised ? { capital: BigInt(active!.capital) } : null,
+      raisedHoldingCap: raisedHoldingCap(
+        statutesRaiseHoldingCap,
+        Number(active?.members ?? 0),
+        BigInt(active?.capital ?? '0'),
+      ),
     };
   }
 }
