@@ -264,6 +264,11 @@ describe('the consortium’s own form', () => {
 
 describe('leaving the consortium (c.c. 2532/2535)', () => {
   it('a notice given on 15 Oct 2026 leaves at the close of 2027, due 180 days after those accounts', async () => {
+    // Notice is given on a day that has come.
+    expectRuleViolation(
+      await italian.admin('POST', '/consortium/withdrawal', { requestedOn: '2999-01-01' }),
+      'notice_not_in_future',
+    );
     const notice = await italian.admin('POST', '/consortium/withdrawal', {
       reason: 'merging',
       requestedOn: '2026-10-15',
