@@ -313,7 +313,7 @@ describeWithBrowser("the board's page", () => {
 
   it('opens a budget period and closes its year with the legal reserve and the mutual fund', async () => {
     await openSignedIn('board-chair', 'Budget review');
-    await openPeriod('2099');
+    await openPeriod('2019');
     await page.getByText('Close the year').first().click();
     await page.getByLabel('Net result (negative for a loss)').fill('1000.00');
     await page.getByRole('button', { name: 'Close the year' }).click();
@@ -324,7 +324,7 @@ describeWithBrowser("the board's page", () => {
       'Rest: indivisible reserve€670.00',
     ]);
     const closed = await get<{ status: string; closing: { legalReserve: { amount: string } } }>(
-      '/budgets/2099',
+      '/budgets/2019',
     );
     expect(closed.status).toBe('closed');
     expect(closed.closing.legalReserve.amount).toBe('300.00');
@@ -332,7 +332,7 @@ describeWithBrowser("the board's page", () => {
 
   it('closes a year with the rest split as the board decides, and refuses a split that does not add up', async () => {
     await openSignedIn('board-chair', 'Budget review');
-    await openPeriod('2098');
+    await openPeriod('2018');
     await page.getByText('Close the year').first().click();
     await page.getByLabel('Net result (negative for a loss)').fill('1000.00');
     // 1,000 − 300 (legal reserve) − 30 (mutual fund) = 670 to allocate.

@@ -21,6 +21,7 @@ import {
   Theme,
   Unit,
   Vote,
+  WORKFORCE_AGGREGATE,
 } from '@libs/contracts';
 import { ANY, EventStore, NewEvent, PostgresEventStore, RecordedEvent } from '@libs/event-store';
 import { DATABASE_URL, TestSchemas } from '../support/apps';
@@ -71,6 +72,12 @@ export function coopEvents(coopId: string) {
       on(profile, coopId, 'ConsortiumApplicationSubmitted', { coopId, submittedOn }),
     withdrawalRequested: (requestedOn = '2027-06-01') =>
       on(profile, coopId, 'ConsortiumWithdrawalRequested', { coopId, requestedOn, reason: null }),
+    workforceRecorded: (month: string, workers: number, disadvantaged: number) =>
+      on(coopStream(coopId, WORKFORCE_AGGREGATE, coopId), coopId, 'WorkforceRecorded', {
+        month,
+        workers,
+        disadvantaged,
+      }),
 
     memberAdmitted: (
       memberId: string,

@@ -230,6 +230,12 @@ describe('the board reads the consortium', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       consortium: [
+        // One admitted coop: a consorzio needs three.
+        expect.objectContaining({
+          rule: 'at_least_three_member_coops',
+          value: '1',
+          status: 'alert',
+        }),
         {
           rule: 'social_coops_at_least_70pct',
           value: '1.0000',

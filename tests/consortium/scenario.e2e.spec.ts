@@ -532,6 +532,13 @@ describe('a year of the federation, as the consortium sees it', () => {
     expect((await consortium.board()('GET', '/compliance')).body).toEqual({
       consortium: [
         {
+          rule: 'at_least_three_member_coops',
+          value: '2',
+          threshold: '3',
+          status: 'alert',
+          source: 'D.L.C.P.S. 1577/1947 art. 27',
+        },
+        {
           rule: 'social_coops_at_least_70pct',
           value: '0.5000',
           threshold: '0.7000',
@@ -549,13 +556,21 @@ describe('a year of the federation, as the consortium sees it', () => {
       coops: [
         {
           coopId: HABITAT.coopId,
+          // A SCIC: its own law's rules, not L. 381/1991's.
           indicators: [
             {
-              rule: 'volunteers_at_most_half',
+              rule: 'scic_at_least_three_categories',
+              value: '2',
+              threshold: '3',
+              status: 'alert',
+              source: 'loi 47-1775 art. 19 septies',
+            },
+            {
+              rule: 'public_bodies_at_most_half_capital',
               value: '0.0000',
               threshold: '0.5000',
               status: 'ok',
-              source: 'L. 381/1991 art. 2',
+              source: 'loi 47-1775 art. 19 septies',
             },
           ],
         },

@@ -40,7 +40,10 @@ describe('a coop that has not described itself yet', () => {
       legalForm: null,
       themes: [],
       territory: null,
+      shareForm: 'azioni',
+      statutesRaiseHoldingCap: false,
       consortiumStatus: 'none',
+      consortiumExit: null,
     };
 
     for (const reader of [coop.admin, coop.auditor]) {
@@ -69,7 +72,14 @@ describe('the coop profile and the consortium', () => {
 
     expect(put.status).toBe(200);
     expect(put.headers.get('etag')).toBe('"1"');
-    expect(put.body).toEqual({ id: COOP_ID, ...PROFILE, consortiumStatus: 'none' });
+    expect(put.body).toEqual({
+      id: COOP_ID,
+      ...PROFILE,
+      shareForm: 'azioni',
+      statutesRaiseHoldingCap: false,
+      consortiumStatus: 'none',
+      consortiumExit: null,
+    });
     const got = await coop.auditor('GET', '/coop');
     expect(got.headers.get('etag')).toBe('"1"');
     expect(got.body).toEqual(put.body);
@@ -222,11 +232,16 @@ describe('the membership summary (runs on the coop before any other member is ad
     });
   });
 
-  it('watches the disadvantaged-worker ratio only for type-B social coops', async () => {
-    await coop.admin('PUT', '/coop', { ...PROFILE, legalForm: 'coop' });
-    try {
+  it('watches the disadvantaged-worker ratio only for type-B social coops, volunteers only for social coops', async () => {
+    const rulesOf = async (legalForm: string) => {
+      await coop.admin('PUT', '/coop', { ...PROFILE, legalForm });
       const body = (await summary({})) as { indicators: { rule: string }[] };
-      expect(body.indicators.map((i) => i.rule)).toEqual(['volunteers_at_most_half']);
+      return body.indicators.map((i) => i.rule);
+    };
+    try {
+      expect(await rulesOf('social_coop_a')).toEqual(['volunteers_at_most_half']);
+      // L. 381/1991 is the law of social coops only.
+      expect(await rulesOf('coop')).toEqual([]);
     } finally {
       await coop.admin('PUT', '/coop', PROFILE);
     }

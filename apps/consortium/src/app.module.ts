@@ -8,7 +8,9 @@ import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
+import { consortiumLegalForm } from '@libs/rules';
 import { BOARD, Board, readBoard } from './board';
+import { CONSORTIUM_FORM } from './consortium-form';
 import { BudgetsModule } from './budgets/budgets.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ComplianceModule } from './compliance/compliance.module';
@@ -24,12 +26,17 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
 
 const board: Board = readBoard(process.env);
+const consortiumForm = consortiumLegalForm(process.env.CONSORTIUM_LEGAL_FORM);
 
 /** Shared by every bounded context of the consortium app. */
 @Module({
   imports: [AggregatesModule],
-  providers: [ConsortiumCommands, { provide: BOARD, useValue: board }],
-  exports: [ConsortiumCommands, BOARD],
+  providers: [
+    ConsortiumCommands,
+    { provide: BOARD, useValue: board },
+    { provide: CONSORTIUM_FORM, useValue: consortiumForm },
+  ],
+  exports: [ConsortiumCommands, BOARD, CONSORTIUM_FORM],
 })
 class ConsortiumKernelModule {}
 

@@ -12,7 +12,9 @@ import {
   PROFILE_AGGREGATE,
   RESOURCE_AGGREGATE,
   RESOURCE_KINDS,
+  SHARE_FORMS,
   THEMES,
+  WORKFORCE_AGGREGATE,
 } from './coop';
 import {
   base64,
@@ -47,7 +49,8 @@ export interface EventContract {
   side: 'coop' | 'consortium';
   aggregate: string;
   /** The payload member equal to the stream's id; a string: that id for every event. */
-  streamId: string | { fixed: string };
+  /** The payload field naming the stream's id, a fixed id, or the coop's own id (one per coop). */
+  streamId: string | { fixed: string } | { ownCoop: true };
   versions: Record<number, Shape>;
 }
 
@@ -70,8 +73,11 @@ const memberExit = {
 };
 /** A coop's bundle-signing public key: Ed25519, SubjectPublicKeyInfo DER in base64. */
 const bundleKey = nullable(base64);
-const coop = (aggregate: string, streamId: string, versions: Record<number, Shape>) =>
-  ({ side: 'coop', aggregate, streamId, versions }) as const;
+const coop = (
+  aggregate: string,
+  streamId: EventContract['streamId'],
+  versions: Record<number, Shape>,
+) => ({ side: 'coop', aggregate, streamId, versions }) as const;
 const consortium = (
   aggregate: string,
   streamId: EventContract['streamId'],
@@ -155,14 +161,24 @@ export const EVENT_CONTRACTS = {
     1: object({ resourceId: uuid, withdrawnOn: day }),
   }),
   CoopProfileSet: coop(PROFILE_AGGREGATE, 'coopId', {
-    1: object({
-      coopId,
-      name: text(200),
-      legalForm: oneOf(LEGAL_FORMS),
-      themes: list(theme, THEMES.length),
-      territory: text(500),
-    }),
+    1: object(
+      {
+        coopId,
+        name: text(200),
+        legalForm: oneOf(LEGAL_FORMS),
+        themes: list(theme, THEMES.length),
+        territory: text(500),
+      },
+      { shareForm: oneOf(SHARE_FORMS), statutesRaiseHoldingCap: bool },
+    ),
   }),
+  WorkforceRecorded: coop(
+    WORKFORCE_AGGREGATE,
+    { ownCoop: true },
+    {
+      1: object({ month, workers: whole(), disadvantaged: whole() }),
+    },
+  ),
   ConsortiumApplicationSubmitted: coop(PROFILE_AGGREGATE, 'coopId', {
     1: object(application),
     2: object({ ...application, bundleKey }),
@@ -182,15 +198,18 @@ export const EVENT_CONTRACTS = {
     REGISTRY_AGGREGATE,
     { fixed: REGISTRY_ID },
     {
-      1: object({
-        coopId,
-        settledOn: day,
-        capitalOwed: money,
-        dueOn: day,
-        cancelledPledges: list(uuid, 100_000),
-        withdrawnResources: list(uuid, 100_000),
-        openAllocations: list(uuid, 100_000),
-      }),
+      1: object(
+        {
+          coopId,
+          settledOn: day,
+          capitalOwed: money,
+          dueOn: day,
+          cancelledPledges: list(uuid, 100_000),
+          withdrawnResources: list(uuid, 100_000),
+          openAllocations: list(uuid, 100_000),
+        },
+        { exitYear: whole(1900, 9999), lossDeducted: money },
+      ),
     },
   ),
   BudgetOpened: consortium(BUDGET_AGGREGATE, 'periodId', {
@@ -226,14 +245,17 @@ export const EVENT_CONTRACTS = {
     }),
   }),
   BudgetClosed: consortium(BUDGET_AGGREGATE, 'periodId', {
-    1: object({
-      periodId: slug,
-      closedOn: day,
-      netResult: signedMoney,
-      legalReserve: money,
-      mutualFund: money,
-      remainder: list(object({ purpose: text(), amount: money })),
-    }),
+    1: object(
+      {
+        periodId: slug,
+        closedOn: day,
+        netResult: signedMoney,
+        legalReserve: money,
+        mutualFund: money,
+        remainder: list(object({ purpose: text(), amount: money }, { indivisible: bool })),
+      },
+      { dividends: money, form: oneOf(['consorzio', 'scic']) },
+    ),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 
@@ -272,7 +294,11 @@ export function eventContractProblem(event: EventToCheck, ownCoopId: string): st
     return `${event.type} is about coop ${String(data.coopId)}, not ${ownCoopId}`;
   }
   const id =
-    typeof contract.streamId === 'string' ? data[contract.streamId] : contract.streamId.fixed;
+    typeof contract.streamId === 'string'
+      ? data[contract.streamId]
+      : 'fixed' in contract.streamId
+        ? contract.streamId.fixed
+        : ownCoopId;
   const expected =
     contract.side === 'coop'
       ? `coop/${ownCoopId}/${contract.aggregate}/${String(id)}`

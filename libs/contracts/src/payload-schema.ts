@@ -80,15 +80,28 @@ export const nullable =
   (value, at) =>
     value === null ? null : shape(value, at);
 
-/** An object with exactly these members: a member no app writes is refused too. */
-export function object(members: Record<string, Shape>): Shape {
+/**
+ * An object with exactly these members: a member no app writes is refused too. `optional` members
+ * may be absent (fields added to a payload without a new schema version, read with a default).
+ */
+export function object(
+  members: Record<string, Shape>,
+  optional: Record<string, Shape> = {},
+): Shape {
   return (value, at) => {
     if (!isRecord(value)) return `${at} must be an object`;
     for (const name of Object.keys(value)) {
-      if (!(name in members)) return `${at}.${name} is not a member of this payload`;
+      if (!(name in members) && !(name in optional)) {
+        return `${at}.${name} is not a member of this payload`;
+      }
     }
     for (const [name, shape] of Object.entries(members)) {
       if (!(name in value)) return `${at}.${name} is missing`;
+      const problem = shape(value[name], `${at}.${name}`);
+      if (problem) return problem;
+    }
+    for (const [name, shape] of Object.entries(optional)) {
+      if (!(name in value)) continue;
       const problem = shape(value[name], `${at}.${name}`);
       if (problem) return problem;
     }

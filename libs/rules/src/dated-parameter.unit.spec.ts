@@ -1,8 +1,8 @@
-import { SHARE_CAPITAL_RULES } from './share-capital-rules';
 import { dated, valueOn } from './dated-parameter';
+import { RULE_BOOK } from './rule-book';
 
 describe('dated parameters', () => {
-  const cap = SHARE_CAPITAL_RULES.social_coop_b.maxHolding!;
+  const cap = RULE_BOOK.member_holding_maximum.parameters![0].values;
 
   it('takes the value in force on the date of the fact', () => {
     expect(valueOn(cap, '2024-10-17')).toBe(100_000_00);

@@ -10,6 +10,11 @@ export function reimbursementDueOn(exitYear: number, accountsApprovedOn?: string
   return addDays(accountsApprovedOn ?? `${exitYear + 1}-04-30`, REIMBURSEMENT.days);
 }
 
+/** What is owed back: the capital paid, less the leaver's share of a loss, never below nothing. */
+export function owedBack(capitalPaid: number, lossShare: number): number {
+  return Math.max(0, capitalPaid - lossShare);
+}
+
 export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

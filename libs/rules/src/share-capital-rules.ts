@@ -1,38 +1,81 @@
-import { LegalForm } from '@libs/contracts';
-import { dated, DatedParameter } from './dated-parameter';
+import { LegalForm, MemberCategory, ShareForm } from '@libs/contracts';
+import { DatedParameter, valueOn } from './dated-parameter';
+import { applies, RULE_BOOK, RuleId } from './rule-book';
 
 /**
- * Share-capital rules per legal form, as data. Amounts are EUR cents. Italian forms follow c.c.
- * art. 2525; the caps for natural persons were raised by the D.M. of 8 August 2024, in force from
- * 2024-10-18. French SCIC and SCOP set share values in their statutes, so no figure is checked.
+ * c.c. art. 2525 as written, for the forms it rules (Italian coops). Amounts are EUR cents, the
+ * figures the dated parameters of the rule book (raised by the D.M. of 8 Aug 2024 from 18 Oct 2024).
+ * Other forms (a SCIC, a SCOP, an association) set share values in their statutes: nothing checked.
  */
-export interface ShareCapitalRules {
-  minShareValue?: DatedParameter<number>;
-  /** Natural persons only. */
-  maxShareValue?: DatedParameter<number>;
-  /** Natural persons only: nominal value of all shares one member holds. */
-  maxHolding?: DatedParameter<number>;
-  source?: string;
+export const SHARE_CAPITAL_SOURCE = 'c.c. art. 2525';
+
+/** What the share rules need to know of the coop, beyond the member and the shares. */
+export interface ShareCapitalContext {
+  legalForm: LegalForm;
+  /** Default `azioni`: the stricter reading when the coop has not said. */
+  shareForm: ShareForm;
+  /** Set when the statutes raise the holding cap and the coop has more than 500 members. */
+  raisedHoldingCap: { capital: bigint } | null;
 }
 
-const ITALIAN: ShareCapitalRules = {
-  minShareValue: dated({ since: '1942-04-21', value: 25_00 }),
-  maxShareValue: dated(
-    { since: '1942-04-21', value: 500_00 },
-    { since: '2024-10-18', value: 719_00 },
-  ),
-  maxHolding: dated(
-    { since: '1942-04-21', value: 100_000_00 },
-    { since: '2024-10-18', value: 143_800_00 },
-  ),
-  source: 'c.c. art. 2525',
-};
+/** The coop's own members that c.c. 2525 holds to its limits: natural persons, not financing ones. */
+const OUTSIDE_HOLDING_LIMITS: readonly MemberCategory[] = [
+  'public_body',
+  'legal_person',
+  'supporter',
+];
+const LEGAL_PERSONS: readonly MemberCategory[] = ['public_body', 'legal_person'];
 
-export const SHARE_CAPITAL_RULES: Record<LegalForm, ShareCapitalRules> = {
-  social_coop_a: ITALIAN,
-  social_coop_b: ITALIAN,
-  coop: ITALIAN,
-  scic: {},
-  scop: {},
-  association: {},
-};
+/** Members in more than this number allow statutes to raise the holding cap. */
+export const RAISED_HOLDING_CAP_MEMBERS = 500;
+/** The raised cap: 2% of the capital. */
+export const RAISED_HOLDING_CAP_PERCENT = 2;
+
+/**
+ * The raised holding cap's base, when it applies: the statutes say so and the coop has more than
+ * 500 members; null otherwise.
+ */
+export function raisedHoldingCap(
+  statutesRaiseHoldingCap: boolean,
+  members: number,
+  capital: bigint,
+): ShareCapitalContext['raisedHoldingCap'] {
+  return statutesRaiseHoldingCap && members > RAISED_HOLDING_CAP_MEMBERS ? { capital } : null;
+}
+
+function parameter(rule: RuleId): DatedParameter<number> {
+  return RULE_BOOK[rule].parameters![0].values as DatedParameter<number>;
+}
+
+export interface ShareLimits {
+  minShareValue: number | null;
+  maxShareValue: number | null;
+  maxHolding: bigint | null;
+}
+
+/** The limits that hold for this member of this coop on this date; null where none applies. */
+export function shareLimits(
+  context: ShareCapitalContext,
+  category: MemberCategory,
+  on: string,
+): ShareLimits {
+  const ruled = (rule: RuleId) => applies(rule, context.legalForm);
+  const legalPerson = LEGAL_PERSONS.includes(category);
+  const minShareValue =
+    ruled('share_value_minimum') && !legalPerson
+      ? valueOn(parameter('share_value_minimum'), on)
+      : null;
+  const maxShareValue =
+    ruled('share_value_maximum') && !legalPerson && context.shareForm === 'azioni'
+      ? valueOn(parameter('share_value_maximum'), on)
+      : null;
+  let maxHolding: bigint | null = null;
+  if (ruled('member_holding_maximum') && !OUTSIDE_HOLDING_LIMITS.includes(category)) {
+    maxHolding = BigInt(valueOn(parameter('member_holding_maximum'), on));
+    if (context.raisedHoldingCap) {
+      const raised = (context.raisedHoldingCap.capital * BigInt(RAISED_HOLDING_CAP_PERCENT)) / 100n;
+      if (raised > maxHolding) maxHolding = raised;
+    }
+  }
+  return { minShareValue, maxShareValue, maxHolding };
+}

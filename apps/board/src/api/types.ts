@@ -94,7 +94,9 @@ export interface Budget extends BudgetPeriod {
     netResult: Money;
     legalReserve: Money;
     mutualFund: Money;
-    remainder: { purpose: string; amount: Money }[];
+    form: 'consorzio' | 'scic';
+    dividends: Money;
+    remainder: { purpose: string; amount: Money; indivisible: boolean }[];
   } | null;
 }
 

@@ -120,7 +120,7 @@ export const en = {
     closing: 'Closing of the year',
     closeYear: 'Close the year',
     netResult: 'Net result (negative for a loss)',
-    legalReserveOptional: 'Legal reserve (default: 30% of a profit)',
+    legalReserveOptional: 'Legal reserve (default: the legal minimum)',
     rest: 'How the rest is allocated (default: all to the indivisible reserve)',
     restPurpose: 'Purpose, line {n}',
     restAmount: 'Amount, line {n}',
@@ -129,6 +129,8 @@ export const en = {
     closeSubmit: 'Close the year',
     closedOn: 'Closed on {date}',
     legalReserve: 'Legal reserve (≥ 30%, c.c. 2545-quater)',
+    legalReserveScic: 'Legal reserve (≥ 15%, loi 47-1775 art. 16)',
+    dividends: 'Dividends',
     mutualFund: 'Mutual fund (3%, L. 59/1992 art. 11)',
     remainder: 'Rest',
   },
@@ -153,6 +155,12 @@ export const en = {
     disadvantaged_workers_at_least_30pct: 'Disadvantaged workers at least 30% of the workers',
     social_coops_at_least_70pct: 'Social coops at least 70% of the member coops',
     sol_share_at_most_20pct: 'SOL at most 20% of the money paid',
+    at_least_three_member_coops: 'At least 3 member coops',
+    scic_at_least_three_categories:
+      'SCIC: at least 3 member categories, workers and beneficiaries among them',
+    public_bodies_at_most_half_capital: 'SCIC: public bodies at most half of the capital',
+    withdrawal_review_within_60_days:
+      'Request to leave: the board examines it within 60 days (days since notice)',
   },
   refusals: {
     allocation_within_available_balance:
@@ -164,6 +172,14 @@ export const en = {
     closing_within_result:
       'Refused: the legal reserve and the mutual fund together would exceed the profit.',
     loss_allocates_nothing: 'Refused: a year closed without profit allocates nothing.',
+    dividend_above_cap:
+      'Refused: dividends may not exceed the postal-bond rate plus 2.5 points on the paid-up capital (c.c. 2514).',
+    indivisible_reserves_below_minimum:
+      'Refused: a SCIC keeps at least 57.5% of a profit in indivisible reserves.',
+    scic_legal_reserve_15pct: 'Refused: the legal reserve takes at least 15% of a profit.',
+    period_not_ended: 'Refused: the period has not ended yet.',
+    allocations_undecided:
+      'Refused: the board has still to decide some allocations of this period.',
     invalid: 'Please check: {fields}.',
     conflict: 'Not possible now: {detail}',
     forbidden: 'Your role may not do this.',

@@ -125,7 +125,7 @@ export const fr: Messages = {
     closing: 'Clôture de l’exercice',
     closeYear: 'Clôturer l’exercice',
     netResult: 'Résultat net (négatif pour une perte)',
-    legalReserveOptional: 'Réserve légale (par défaut : 30 % du bénéfice)',
+    legalReserveOptional: 'Réserve légale (par défaut : le minimum légal)',
     rest: 'Affectation du reste (par défaut : tout à la réserve impartageable)',
     restPurpose: 'Objet, ligne {n}',
     restAmount: 'Montant, ligne {n}',
@@ -134,6 +134,8 @@ export const fr: Messages = {
     closeSubmit: 'Clôturer l’exercice',
     closedOn: 'Clôturé le {date}',
     legalReserve: 'Réserve légale (≥ 30 %, c.c. 2545-quater)',
+    legalReserveScic: 'Réserve légale (≥ 15 %, loi 47-1775 art. 16)',
+    dividends: 'Dividendes',
     mutualFund: 'Fonds mutualiste (3 %, L. 59/1992 art. 11)',
     remainder: 'Reste',
   },
@@ -159,6 +161,13 @@ export const fr: Messages = {
       'Travailleurs défavorisés : au moins 30 % des travailleurs',
     social_coops_at_least_70pct: 'Coopératives sociales : au moins 70 % des coops membres',
     sol_share_at_most_20pct: 'SOL : au plus 20 % de l’argent versé',
+    at_least_three_member_coops: 'Au moins 3 coops membres',
+    scic_at_least_three_categories:
+      'SCIC : au moins 3 catégories d’associés, dont salariés et bénéficiaires',
+    public_bodies_at_most_half_capital:
+      'SCIC : collectivités publiques au plus la moitié du capital',
+    withdrawal_review_within_60_days:
+      'Demande de retrait : le conseil l’examine sous 60 jours (jours depuis le préavis)',
   },
   refusals: {
     allocation_within_available_balance:
@@ -171,6 +180,14 @@ export const fr: Messages = {
     closing_within_result:
       'Refusé : la réserve légale et le fonds mutualiste dépasseraient ensemble le bénéfice.',
     loss_allocates_nothing: 'Refusé : un exercice sans bénéfice n’affecte rien.',
+    dividend_above_cap:
+      'Refusé : les dividendes ne peuvent dépasser le taux des bons postaux plus 2,5 points sur le capital versé (c.c. 2514).',
+    indivisible_reserves_below_minimum:
+      'Refusé : une SCIC garde au moins 57,5 % du bénéfice en réserves impartageables.',
+    scic_legal_reserve_15pct: 'Refusé : la réserve légale prend au moins 15 % du bénéfice.',
+    period_not_ended: 'Refusé : la période n’est pas encore terminée.',
+    allocations_undecided:
+      'Refusé : le conseil doit encore décider des affectations de cette période.',
     invalid: 'À vérifier : {fields}.',
     conflict: 'Impossible pour l’instant : {detail}',
     forbidden: 'Votre rôle ne le permet pas.',

@@ -123,7 +123,7 @@ export const it: Messages = {
     closing: 'Chiusura dell’esercizio',
     closeYear: 'Chiudi l’esercizio',
     netResult: 'Risultato netto (negativo per una perdita)',
-    legalReserveOptional: 'Riserva legale (predefinita: 30% dell’utile)',
+    legalReserveOptional: 'Riserva legale (predefinita: il minimo di legge)',
     rest: 'Destinazione del resto (predefinita: tutto alla riserva indivisibile)',
     restPurpose: 'Finalità, riga {n}',
     restAmount: 'Importo, riga {n}',
@@ -132,6 +132,8 @@ export const it: Messages = {
     closeSubmit: 'Chiudi l’esercizio',
     closedOn: 'Chiuso il {date}',
     legalReserve: 'Riserva legale (≥ 30%, c.c. 2545-quater)',
+    legalReserveScic: 'Riserva legale (≥ 15%, loi 47-1775 art. 16)',
+    dividends: 'Dividendi',
     mutualFund: 'Fondo mutualistico (3%, L. 59/1992 art. 11)',
     remainder: 'Resto',
   },
@@ -156,6 +158,12 @@ export const it: Messages = {
     disadvantaged_workers_at_least_30pct: 'Lavoratori svantaggiati: almeno il 30% dei lavoratori',
     social_coops_at_least_70pct: 'Cooperative sociali: almeno il 70% delle coop socie',
     sol_share_at_most_20pct: 'SOL: al massimo il 20% del denaro versato',
+    at_least_three_member_coops: 'Almeno 3 coop socie',
+    scic_at_least_three_categories:
+      'SCIC: almeno 3 categorie di soci, tra cui lavoratori e beneficiari',
+    public_bodies_at_most_half_capital: 'SCIC: enti pubblici al massimo la metà del capitale',
+    withdrawal_review_within_60_days:
+      'Recesso: il consiglio lo esamina entro 60 giorni (giorni dalla comunicazione)',
   },
   refusals: {
     allocation_within_available_balance:
@@ -168,6 +176,14 @@ export const it: Messages = {
     closing_within_result:
       'Rifiutato: la riserva legale e il fondo mutualistico insieme supererebbero l’utile.',
     loss_allocates_nothing: 'Rifiutato: un esercizio senza utile non ripartisce nulla.',
+    dividend_above_cap:
+      'Rifiutato: i dividendi non possono superare il tasso dei buoni postali più 2,5 punti sul capitale versato (c.c. 2514).',
+    indivisible_reserves_below_minimum:
+      'Rifiutato: una SCIC tiene almeno il 57,5% dell’utile a riserve indivisibili.',
+    scic_legal_reserve_15pct: 'Rifiutato: la riserva legale prende almeno il 15% dell’utile.',
+    period_not_ended: 'Rifiutato: il periodo non è ancora finito.',
+    allocations_undecided:
+      'Rifiutato: il consiglio deve ancora decidere alcune assegnazioni del periodo.',
     invalid: 'Da controllare: {fields}.',
     conflict: 'Non possibile ora: {detail}',
     forbidden: 'Il tuo ruolo non lo consente.',

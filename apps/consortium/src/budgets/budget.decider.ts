@@ -8,8 +8,9 @@ import {
   Vote,
 } from '@libs/contracts';
 import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
+import { ConsortiumLegalForm } from '@libs/rules';
 import { decision, DecisionRule, Tally } from './decision-rule';
-import { closingSplit, eur } from './year-closing';
+import { ClosingRequest, closingSplit, eur } from './year-closing';
 
 export type BudgetCommand =
   | { type: 'OpenBudget'; periodId: string; startsOn: string; endsOn: string; by: string }
@@ -33,13 +34,15 @@ export type BudgetCommand =
       /** The period's cash balance by currency, in hundredths (`cash.ts`): money only. */
       cash: Record<Currency, bigint>;
     }
-  | {
+  | ({
       type: 'CloseBudget';
       closedOn: string;
+      /** The day the closing is asked: a period closes only once it has ended. */
+      today: string;
+      /** The consortium's own form: its law splits the result. */
+      form: ConsortiumLegalForm;
       netResult: number;
-      legalReserve?: number;
-      remainder?: { purpose: string; amount: number }[];
-    };
+    } & ClosingRequest);
 
 export interface Allocation {
   allocationId: string;
@@ -119,6 +122,27 @@ function openBudget(state: BudgetState): void {
   if (state.closed) throw new StateConflict(`budget ${state.periodId} is closed`);
 }
 
+/**
+ * A year is closed on its accounts: not before the period has ended (neither by the clock nor by
+ * the date the closing records), nor while an allocation of it still waits for the board's vote.
+ */
+function closablePeriod(state: BudgetState, today: string, closedOn: string): void {
+  const endsOn = state.endsOn!;
+  if (today <= endsOn || closedOn <= endsOn) {
+    throw new RuleViolation(
+      'period_not_ended',
+      `period ${state.periodId} ends on ${endsOn}: it closes after that day`,
+    );
+  }
+  const undecided = Object.values(state.allocations).filter((a) => a.status === 'proposed');
+  if (undecided.length > 0) {
+    throw new RuleViolation(
+      'allocations_undecided',
+      `the board has still to decide ${undecided.map((a) => a.allocationId).join(', ')} before the year closes`,
+    );
+  }
+}
+
 export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
   if (command.type === 'OpenBudget') {
     if (state.periodId) throw new StateConflict(`budget ${command.periodId} is already open`);
@@ -187,7 +211,8 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       ];
     }
     case 'CloseBudget': {
-      const split = closingSplit(command.netResult, command);
+      closablePeriod(state, command.today, command.closedOn);
+      const split = closingSplit(command.form, command.netResult, command, command.closedOn);
       return [
         {
           type: 'BudgetClosed',
@@ -197,9 +222,12 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
             netResult: eur(command.netResult),
             legalReserve: eur(split.legalReserve),
             mutualFund: eur(split.mutualFund),
+            dividends: eur(split.dividends),
+            form: command.form,
             remainder: split.remainder.map((line) => ({
               purpose: line.purpose,
               amount: eur(line.amount),
+              indivisible: line.indivisible,
             })),
           },
         },

@@ -51,6 +51,14 @@ function run(...commands: BudgetCommand[]): { state: BudgetState; events: Budget
   return { state, events };
 }
 
+const close = (closedOn: string, today = closedOn): BudgetCommand => ({
+  type: 'CloseBudget',
+  closedOn,
+  today,
+  form: 'consorzio',
+  netResult: 10_000_00,
+});
+
 describe('a budget period', () => {
   it('approves an allocation when two of three board members vote for it', () => {
     const { state } = run(
@@ -103,10 +111,36 @@ describe('a budget period', () => {
     ];
     expect(run(...decided).state.allocations.a1.status).toBe('rejected');
     expect(() => run(...decided, vote('a1', 'secretary', 'for'))).toThrow(StateConflict);
-    const closed = [
-      open,
-      { type: 'CloseBudget', closedOn: '2028-04-30', netResult: 10_000_00 } as BudgetCommand,
-    ];
+    const closed = [open, close('2028-04-30')];
     expect(() => run(...closed, propose('a9', 1_00))).toThrow(StateConflict);
+  });
+
+  it('closes a year only once its period has ended', () => {
+    const rule = (command: BudgetCommand) => {
+      try {
+        run(open, command);
+      } catch (error) {
+        return (error as RuleViolation).rule;
+      }
+      return 'none';
+    };
+    // By the clock and by the date the closing records: not on the last day, the day after.
+    expect(rule(close('2027-12-31', '2028-01-05'))).toBe('period_not_ended');
+    expect(rule(close('2028-01-01', '2027-12-31'))).toBe('period_not_ended');
+    expect(rule(close('2028-01-01', '2028-01-01'))).toBe('none');
+  });
+
+  it('closes a year only once the board has decided every allocation of it', () => {
+    expect(() => run(open, propose('a1', 1_00), close('2028-04-30'))).toThrow(
+      expect.objectContaining({ rule: 'allocations_undecided' }),
+    );
+    const decided = run(
+      open,
+      propose('a1', 1_00),
+      vote('a1', 'chair', 'against'),
+      vote('a1', 'treasurer', 'against'),
+      close('2028-04-30'),
+    );
+    expect(decided.state.closed).toBe(true);
   });
 });

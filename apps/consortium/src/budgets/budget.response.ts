@@ -96,6 +96,9 @@ class ClosingLineSchema {
 
   @ApiProperty({ type: MoneyDto })
   amount!: MoneyDto;
+
+  @ApiProperty({ description: 'a reserve never distributed' })
+  indivisible!: boolean;
 }
 
 class ClosingSchema {
@@ -105,6 +108,13 @@ class ClosingSchema {
   @ApiProperty({ type: MoneyDto }) netResult!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) legalReserve!: MoneyDto;
   @ApiProperty({ type: MoneyDto }) mutualFund!: MoneyDto;
+  @ApiProperty({ type: MoneyDto }) dividends!: MoneyDto;
+
+  @ApiProperty({
+    enum: ['consorzio', 'scic'],
+    description: 'the law the closing followed: the consortium’s legal form when it closed',
+  })
+  form!: 'consorzio' | 'scic';
 
   @ApiProperty({ type: [ClosingLineSchema], maxItems: MAX_CLOSING_LINES })
   remainder!: ClosingLineSchema[];

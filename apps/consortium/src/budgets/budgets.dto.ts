@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsObject,
   IsOptional,
@@ -117,6 +118,14 @@ export class ClosingLineDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   amount!: MoneyDto;
+
+  @ApiPropertyOptional({
+    description:
+      'a reserve never distributed (a SCIC’s statutory reserves count toward its 57.5%); default false',
+  })
+  @IsOptional()
+  @IsBoolean()
+  indivisible?: boolean;
 }
 
 export class SignedMoneyDto {
@@ -142,7 +151,8 @@ export class CloseBudgetDto {
 
   @ApiPropertyOptional({
     type: MoneyDto,
-    description: 'at least 30% of a profit; default exactly 30%',
+    description:
+      'at least 30% of a profit for an Italian consorzio, 15% for a French SCIC; default exactly that',
   })
   @IsOptional()
   @IsObject()
@@ -151,9 +161,30 @@ export class CloseBudgetDto {
   legalReserve?: MoneyDto;
 
   @ApiPropertyOptional({
+    type: MoneyDto,
+    description:
+      'dividends to the member coops (EUR); for an Italian consorzio within the c.c. 2514 cap on the paid-up capital; default none',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  dividends?: MoneyDto;
+
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description: 'the consortium’s paid-up capital (EUR), the base of the dividend cap; default 0',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  paidUpCapital?: MoneyDto;
+
+  @ApiPropertyOptional({
     maxItems: MAX_CLOSING_LINES,
     type: [ClosingLineDto],
-    description: 'how the rest is allocated; default: indivisible reserve',
+    description: 'how the rest is allocated; default: all of it to an indivisible reserve',
   })
   @IsOptional()
   @IsArray()

@@ -6,13 +6,16 @@ import {
   Currency,
   formatHundredths,
   Money,
-  parseSignedHundredths,
   Vote,
 } from '@libs/contracts';
 import { NotFound, RuleViolation } from '@libs/aggregates';
-import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
+import { CommandMeta, MoneyDto, moneyJson, MoneyJson } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
 import { BOARD, Board } from '../board';
+import { CONSORTIUM_FORM } from '../consortium-form';
+import { ConsortiumLegalForm } from '@libs/rules';
+import { closeBudgetCommand } from './year-closing.command';
+import { eur } from './year-closing';
 import {
   Allocation,
   available,
@@ -59,7 +62,10 @@ export interface BudgetView {
     netResult: MoneyJson;
     legalReserve: MoneyJson;
     mutualFund: MoneyJson;
-    remainder: { purpose: string; amount: MoneyJson }[];
+    /** The law the closing followed: the consortium's form when it closed. */
+    form: 'consorzio' | 'scic';
+    dividends: MoneyJson;
+    remainder: { purpose: string; amount: MoneyJson; indivisible: boolean }[];
   } | null;
 }
 
@@ -72,6 +78,7 @@ export class BudgetsService {
     private readonly income: PeriodIncomeQuery,
     private readonly allocations: AllocationIndex,
     @Inject(BOARD) private readonly board: Board,
+    @Inject(CONSORTIUM_FORM) private readonly consortiumForm: ConsortiumLegalForm,
   ) {}
 
   open(dto: OpenBudgetDto, meta: CommandMeta) {
@@ -131,18 +138,7 @@ export class BudgetsService {
   }
 
   close(periodId: string, dto: CloseBudgetDto, meta: CommandMeta) {
-    return this.run(periodId, meta, {
-      type: 'CloseBudget',
-      closedOn: dto.closedOn ?? today(),
-      netResult: parseSignedHundredths(dto.netResult.amount)!,
-      legalReserve: dto.legalReserve ? MoneyDto.toMoney(dto.legalReserve).hundredths : undefined,
-      remainder: dto.remainder?.map((line) => {
-        const amount = MoneyDto.toMoney(line.amount);
-        if (amount.unit !== 'EUR')
-          throw new RuleViolation('closing_in_eur', 'a year closes in EUR');
-        return { purpose: line.purpose, amount: amount.hundredths };
-      }),
-    });
+    return this.run(periodId, meta, closeBudgetCommand(dto, this.consortiumForm));
   }
 
   async view(periodId: string): Promise<BudgetView> {
@@ -175,9 +171,12 @@ export class BudgetsService {
         netResult: json(state.closing.netResult),
         legalReserve: json(state.closing.legalReserve),
         mutualFund: json(state.closing.mutualFund),
+        form: state.closing.form ?? 'consorzio',
+        dividends: json(state.closing.dividends ?? eur(0)),
         remainder: state.closing.remainder.map((line) => ({
           purpose: line.purpose,
           amount: json(line.amount),
+          indivisible: line.indivisible ?? false,
         })),
       },
     };

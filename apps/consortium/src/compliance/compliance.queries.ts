@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { today } from '@libs/api-conventions';
+import { ConsortiumLegalForm } from '@libs/rules';
+import { CONSORTIUM_FORM } from '../consortium-form';
 import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
 import { CoopStatus } from '../registry/member-coop';
 import { CoopsQueries } from '../registry/coops.queries';
+import { CoopWorkforceQueries } from '../registry/coop-workforce.queries';
 import { ComplianceReport, complianceReport } from './compliance';
 
 /**
@@ -15,21 +19,28 @@ export class ComplianceQueries {
   constructor(
     private readonly coops: CoopsQueries,
     private readonly pooled: PooledMeansQueries,
+    @Inject(CONSORTIUM_FORM) private readonly form: ConsortiumLegalForm,
+    private readonly workforce: CoopWorkforceQueries,
   ) {}
 
   async report(): Promise<ComplianceReport> {
     const members = await this.coops.inStatus(MEMBER_STATUSES);
-    const [membership, solShare] = await Promise.all([
+    const [membership, solShare, workforce] = await Promise.all([
       this.coops.membership(members.map((coop) => coop.coopId)),
       this.pooled.solShareToDate(),
+      this.workforce.quotas(members.map((coop) => coop.coopId)),
     ]);
     return complianceReport(
       members.map((coop) => ({
         coopId: coop.coopId,
         legalForm: coop.legalForm,
         membership: membership.get(coop.coopId)!,
+        withdrawalRequestedOn: coop.status === 'withdrawing' ? coop.withdrawalRequestedOn : null,
+        workforce: workforce.get(coop.coopId),
       })),
       solShare,
+      this.form,
+      today(),
     );
   }
 }

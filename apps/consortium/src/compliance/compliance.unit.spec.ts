@@ -15,40 +15,30 @@ function coop(
 }
 
 const solOk = ratioIndicator('sol_share_at_most_20pct', 1, 10);
+const rules = (indicators: { rule: string; value: string | null; status: string }[]) =>
+  indicators.map((i) => [i.rule, i.value, i.status]);
 
 describe('the compliance report', () => {
-  it('checks each member coop’s members, type-B coops also their disadvantaged workers', () => {
+  it('checks each member coop against its own law only', () => {
     const report = complianceReport(
       [
-        coop('atelier-bois', 'scop', { worker: 2, volunteer: 2 }),
+        coop('atelier-bois', 'scop', { worker: 2, volunteer: 3 }),
         coop('velo-solidaire', 'social_coop_b', { worker: 10 }, 3),
+        coop('habitat-partage', 'scic', { worker: 1, volunteer: 5 }),
       ],
       solOk,
     );
-    expect(report.coops).toEqual([
-      {
-        coopId: 'atelier-bois',
-        indicators: [
-          expect.objectContaining({
-            rule: 'volunteers_at_most_half',
-            value: '0.5000',
-            status: 'ok',
-          }),
-        ],
-      },
-      {
-        coopId: 'velo-solidaire',
-        indicators: [
-          expect.objectContaining({ rule: 'volunteers_at_most_half', status: 'ok' }),
-          expect.objectContaining({
-            rule: 'disadvantaged_workers_at_least_30pct',
-            value: '0.3000',
-            threshold: '0.3000',
-            status: 'ok',
-            source: 'L. 381/1991 art. 4',
-          }),
-        ],
-      },
+    const byCoop = Object.fromEntries(report.coops.map((c) => [c.coopId, rules(c.indicators)]));
+    // A French SCOP gets none of the Italian rules.
+    expect(byCoop['atelier-bois']).toEqual([]);
+    expect(byCoop['velo-solidaire']).toEqual([
+      ['volunteers_at_most_half', '0.0000', 'ok'],
+      ['disadvantaged_workers_at_least_30pct', '0.3000', 'ok'],
+    ]);
+    // A SCIC: its own rules, never the volunteers rule of L. 381/1991.
+    expect(byCoop['habitat-partage']).toEqual([
+      ['scic_at_least_three_categories', '2', 'alert'],
+      ['public_bodies_at_most_half_capital', null, 'ok'],
     ]);
   });
 
@@ -56,47 +46,66 @@ describe('the compliance report', () => {
     const report = complianceReport(
       [
         coop('atelier-bois', 'scop', { worker: 2 }),
-        coop('habitat-partage', 'scic', { worker: 1, volunteer: 1 }),
+        coop('coop-a', 'social_coop_a', { worker: 1, volunteer: 1 }),
         coop('velo-solidaire', 'social_coop_b', { worker: 10 }, 2),
       ],
       ratioIndicator('sol_share_at_most_20pct', 3, 10),
     );
-    expect(report.coops.map((c) => c.coopId)).toEqual([
-      'velo-solidaire',
-      'atelier-bois',
-      'habitat-partage',
-    ]);
+    expect(report.coops.map((c) => c.coopId)).toEqual(['velo-solidaire', 'atelier-bois', 'coop-a']);
     expect(report.coops[0].indicators.map((i) => [i.rule, i.status])).toEqual([
       ['disadvantaged_workers_at_least_30pct', 'alert'],
       ['volunteers_at_most_half', 'ok'],
     ]);
-    // 1 social coop of 3, and 30% SOL: both in alert, the composition rule first.
-    expect(report.consortium.map((i) => [i.rule, i.value, i.status])).toEqual([
-      ['social_coops_at_least_70pct', '0.3333', 'alert'],
+    // 2 social coops of 3 and 30% SOL are in alert; three coops are enough.
+    expect(rules(report.consortium)).toEqual([
+      ['social_coops_at_least_70pct', '0.6667', 'alert'],
       ['sol_share_at_most_20pct', '0.3000', 'alert'],
+      ['at_least_three_member_coops', '3', 'ok'],
     ]);
   });
 
-  it('counts social coops of both types among the member coops', () => {
-    const report = complianceReport(
-      [
-        coop('a', 'social_coop_a', {}),
-        coop('b', 'social_coop_b', {}),
-        coop('c', 'scop', { volunteer: 1 }),
-      ],
+  it('an Italian consorzio needs three member coops; two raise the alert', () => {
+    const two = complianceReport(
+      [coop('a', 'social_coop_a', {}), coop('b', 'social_coop_b', {})],
       solOk,
+      'consorzio',
     );
-    expect(report.consortium).toEqual([
-      expect.objectContaining({
-        rule: 'social_coops_at_least_70pct',
-        value: '0.6667',
-        status: 'alert',
-      }),
-      expect.objectContaining({ rule: 'sol_share_at_most_20pct', status: 'ok' }),
+    expect(rules(two.consortium)).toEqual([
+      ['at_least_three_member_coops', '2', 'alert'],
+      ['social_coops_at_least_70pct', '1.0000', 'ok'],
+      ['sol_share_at_most_20pct', '0.1000', 'ok'],
     ]);
-    expect(report.coops[0]).toMatchObject({
-      coopId: 'c',
-      indicators: [{ rule: 'volunteers_at_most_half', value: '1.0000', status: 'alert' }],
-    });
+  });
+
+  it('a SCIC consortium is held to none of the Italian consortium rules', () => {
+    const report = complianceReport([coop('a', 'scop', {}), coop('b', 'scop', {})], solOk, 'scic');
+    expect(rules(report.consortium)).toEqual([['sol_share_at_most_20pct', '0.1000', 'ok']]);
+  });
+
+  it('watches the public bodies’ share of a SCIC member’s capital', () => {
+    const scic = (publicBodies: bigint) =>
+      complianceReport(
+        [
+          {
+            coopId: 's',
+            legalForm: 'scic',
+            membership: {
+              ...coop('s', 'scic', { worker: 1, beneficiary: 1, public_body: 1 }).membership,
+              capital: { subscribed: 1_000_00n, publicBodies },
+            },
+          },
+        ],
+        solOk,
+        'scic',
+      ).coops[0].indicators;
+    expect(rules(scic(500_00n))).toEqual([
+      ['scic_at_least_three_categories', '3', 'ok'],
+      ['public_bodies_at_most_half_capital', '0.5000', 'ok'],
+    ]);
+    expect(rules(scic(500_01n))[0]).toEqual([
+      'public_bodies_at_most_half_capital',
+      '0.5000',
+      'alert',
+    ]);
   });
 });

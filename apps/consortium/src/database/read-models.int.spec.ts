@@ -9,6 +9,7 @@ import {
 } from '../../../../tests/consortium/federation-events';
 import { CatalogueQueries } from '../catalogue/catalogue.queries';
 import { ComplianceQueries } from '../compliance/compliance.queries';
+import { CoopWorkforceQueries } from '../registry/coop-workforce.queries';
 import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
 import { CoopsQueries } from '../registry/coops.queries';
 import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS, CONSORTIUM_PROJECTIONS } from './read-models';
@@ -55,6 +56,12 @@ describe('the consortium’s read models', () => {
       }),
       velo.resourceShared(id(21), 'skill', ['work']),
       velo.resourceWithdrawn(id(21)),
+      // Its workforce, members and employees: 2 of 10 in 2026-12 corrected to 4 of 10, and a
+      // month of 2025 out of the year's window.
+      velo.workforceRecorded('2025-12', 50, 0),
+      velo.workforceRecorded('2026-11', 10, 3),
+      velo.workforceRecorded('2026-12', 10, 2),
+      velo.workforceRecorded('2026-12', 10, 4),
       // A scop, admitted despite the composition rule: 2 volunteers of 3 members.
       habitat.profileSet('scop', ['housing'], 'Habitat Partage'),
       habitat.applied('2027-01-12'),
@@ -84,7 +91,12 @@ describe('the consortium’s read models', () => {
     const pooled = new PooledMeansQueries(bed.dataSource);
     coops = new CoopsQueries(bed.dataSource, pooled);
     catalogue = new CatalogueQueries(bed.dataSource);
-    compliance = new ComplianceQueries(coops, pooled);
+    compliance = new ComplianceQueries(
+      coops,
+      pooled,
+      'consorzio',
+      new CoopWorkforceQueries(bed.dataSource),
+    );
   });
 
   afterAll(async () => {
@@ -193,18 +205,21 @@ describe('the consortium’s read models', () => {
   it('checks the member coops and the consortium against the model’s rules', async () => {
     const report = await compliance.report();
     expect(report.consortium.map((i) => [i.rule, i.value, i.status])).toEqual([
+      ['at_least_three_member_coops', '2', 'alert'],
       ['social_coops_at_least_70pct', '0.5000', 'alert'],
       ['sol_share_at_most_20pct', '0.1000', 'ok'],
     ]);
     expect(
       report.coops.map((c) => [c.coopId, c.indicators.map((i) => [i.rule, i.value, i.status])]),
     ).toEqual([
-      ['habitat-partage', [['volunteers_at_most_half', '0.6667', 'alert']]],
+      // A SCOP is held to none of L. 381/1991's rules.
+      ['habitat-partage', []],
       [
         'velo-solidaire',
         [
           ['volunteers_at_most_half', '0.3333', 'ok'],
-          ['disadvantaged_workers_at_least_30pct', '0.5000', 'ok'],
+          // On the recorded workforce, not the members: 7 of 20 over the months of the year.
+          ['disadvantaged_workers_at_least_30pct', '0.3500', 'ok'],
         ],
       ],
     ]);

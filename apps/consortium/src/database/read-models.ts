@@ -10,11 +10,14 @@ import { CoopMemberRow } from '../registry/coop-member.entity';
 import { coopMembersProjection } from '../registry/coop-members.projection';
 import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
+import { CoopWorkforceRow } from '../registry/coop-workforce.entity';
+import { coopWorkforceProjection } from '../registry/coop-workforce.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
 import { PooledExactAndAdmitted1764300000104 } from './1764300000104-pooled-exact-and-admitted';
 import { RegistryExactCapital1764300000120 } from './1764300000120-registry-exact-capital';
+import { CoopWorkforce1764300000140 } from './1764300000140-coop-workforce';
 
 /**
  * The consortium's own database: its tables, their migrations, and the projections that fill them.
@@ -26,6 +29,7 @@ export const CONSORTIUM_ENTITIES = [
   MemberCoopRow,
   CoopMemberRow,
   CatalogueResourceRow,
+  CoopWorkforceRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -35,6 +39,7 @@ export const CONSORTIUM_MIGRATIONS = [
   PooledMonthPillar1764300000103,
   PooledExactAndAdmitted1764300000104,
   RegistryExactCapital1764300000120,
+  CoopWorkforce1764300000140,
   CreateBundleSigningKey1765000000000,
 ];
 
@@ -45,4 +50,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   coopMembersProjection,
   pooledMeansProjection,
   catalogueProjection,
+  coopWorkforceProjection,
 ];

@@ -13,7 +13,7 @@ import {
   DECIMAL_SUM_PATTERN,
   ISO_MONTH_PATTERN,
 } from '@libs/api-conventions';
-import { IndicatorRule, RATIO_RULES } from '@libs/rules';
+import { RATIO_RULES, RatioRuleId } from '@libs/rules';
 import { NotCountedReason, PooledDimension } from './pooled-ledger';
 import { MonthPillarLine, NotCountedCoop, PooledMeansView } from './pooled-means.view';
 import { TotalLine, UNITS } from './total-line';
@@ -32,7 +32,7 @@ const COOP_ID = {
 const SHARE = { type: String, maxLength: 6, pattern: '^(0\\.[0-9]{4}|1\\.0000)$' };
 
 /** The indicators the pooled means check: `alerts` lists those of them in alert. */
-const POOLED_MEANS_RULES: IndicatorRule[] = ['sol_share_at_most_20pct'];
+const POOLED_MEANS_RULES: RatioRuleId[] = ['sol_share_at_most_20pct'];
 
 /**
  * How many coops a list of coops may hold. Not enforced: a federation admits its coops one board
@@ -112,7 +112,7 @@ export class NotCountedCoopSchema implements NotCountedCoop {
 
 export class IndicatorSchema {
   @ApiProperty({ enum: POOLED_MEANS_RULES })
-  rule!: IndicatorRule;
+  rule!: RatioRuleId;
 
   @ApiPropertyOptional({ ...SHARE, example: '0.2492', nullable: true })
   value!: string | null;

@@ -10,7 +10,9 @@ import {
 import { NotFound } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
+import { ConsortiumLegalForm } from '@libs/rules';
 import { ConsortiumCommands } from '../consortium-commands';
+import { CONSORTIUM_FORM } from '../consortium-form';
 import { AdmitCoopDto } from './admission.dto';
 import { coopApplication } from './coop-application';
 import { registryDecider } from './registry.decider';
@@ -20,6 +22,7 @@ export class AdmissionService {
   constructor(
     private readonly commands: ConsortiumCommands,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CONSORTIUM_FORM) private readonly consortiumForm: ConsortiumLegalForm,
   ) {}
 
   async admit(coopId: string, dto: AdmitCoopDto, meta: CommandMeta) {
@@ -39,6 +42,7 @@ export class AdmissionService {
         admittedOn: dto.admittedOn ?? today(),
         by: meta.actor,
         override: dto.override ? { reason: dto.override.reason } : null,
+        consortiumForm: this.consortiumForm,
       },
       meta,
       coopId,

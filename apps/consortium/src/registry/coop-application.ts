@@ -7,6 +7,8 @@ export interface CoopApplication {
   withdrawalRequested: boolean;
   /** The key that signs the coop's bundles, as its application gave it (null before format 2). */
   bundleKey: string | null;
+  /** The day the coop gave notice: c.c. 2532 fixes its exit year from it. */
+  withdrawalRequestedOn: string | null;
 }
 
 export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
@@ -16,7 +18,17 @@ export function coopApplication(events: CoopProfileEvent[]): CoopApplication {
         ? { ...application, legalForm: event.data.legalForm }
         : event.type === 'ConsortiumApplicationSubmitted'
           ? { ...application, applied: true, bundleKey: event.data.bundleKey ?? null }
-          : { ...application, withdrawalRequested: true },
-    { legalForm: null, applied: false, withdrawalRequested: false, bundleKey: null },
+          : {
+              ...application,
+              withdrawalRequested: true,
+              withdrawalRequestedOn: event.data.requestedOn,
+            },
+    {
+      legalForm: null,
+      applied: false,
+      withdrawalRequested: false,
+      withdrawalRequestedOn: null,
+      bundleKey: null,
+    },
   );
 }

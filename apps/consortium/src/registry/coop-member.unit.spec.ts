@@ -55,7 +55,11 @@ describe('members per coop', () => {
         velo.capitalPaid(SAME_ID, 7500),
       ].map(recorded),
     );
-    expect(membershipOf(rows).capital).toEqual({ subscribed: 12500n, paid: 7500n });
+    expect(membershipOf(rows).capital).toEqual({
+      subscribed: 12500n,
+      paid: 7500n,
+      publicBodies: 0n,
+    });
   });
 
   it('keeps two coops’ members apart even when they carry the same id', () => {

@@ -5,7 +5,7 @@ import { MembershipCounts } from '@libs/rules';
 export interface CoopMembership extends MembershipCounts {
   total: number;
   /** EUR cents of nominal value, summed exactly. */
-  capital: { subscribed: bigint; paid: bigint };
+  capital: { subscribed: bigint; paid: bigint; publicBodies: bigint };
 }
 
 /** One group of a coop's active members, as the database sums them. */
@@ -26,7 +26,7 @@ export function coopMembership(groups: MemberGroup[]): CoopMembership {
     total: 0,
     byCategory,
     disadvantagedWorkers: 0,
-    capital: { subscribed: 0n, paid: 0n },
+    capital: { subscribed: 0n, paid: 0n, publicBodies: 0n },
   };
   for (const group of groups) {
     byCategory[group.category] += group.members;
@@ -34,6 +34,7 @@ export function coopMembership(groups: MemberGroup[]): CoopMembership {
     if (group.category === 'worker') membership.disadvantagedWorkers += group.disadvantaged;
     membership.capital.subscribed += group.subscribed;
     membership.capital.paid += group.paid;
+    if (group.category === 'public_body') membership.capital.publicBodies += group.subscribed;
   }
   return membership;
 }

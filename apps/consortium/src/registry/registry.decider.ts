@@ -1,6 +1,14 @@
 import { LegalForm, RegistryEvent, SOCIAL_COOP_FORMS } from '@libs/contracts';
 import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
-import { RATIO_RULES, reimbursementDueOn } from '@libs/rules';
+import {
+  applies,
+  ConsortiumLegalForm,
+  exitYear,
+  owedBack,
+  RATIO_RULES,
+  REIMBURSEMENT,
+  reimbursementDueOn,
+} from '@libs/rules';
 
 export type RegistryCommand =
   | {
@@ -15,15 +23,20 @@ export type RegistryCommand =
       by: string;
       /** The board admits despite the composition rule, and says why. */
       override: { reason: string } | null;
+      /** The 70% rule is the Italian consorzio's (L. 381/1991 art. 8); default consorzio. */
+      consortiumForm?: ConsortiumLegalForm;
     }
   | {
       type: 'SettleWithdrawal';
       coopId: string;
-      /** From the coop's own stream: it asked to leave. */
+      /** From the coop's own stream: it asked to leave, and on which day it gave notice. */
       withdrawalRequested: boolean;
+      noticeGivenOn?: string | null;
       settledOn: string;
       /** Capital the coop paid into the consortium, owed back (EUR cents). */
       capitalOwed: number;
+      /** The coop's share of a loss in the exit year's accounts, deducted (EUR cents). */
+      lossShare?: number;
       accountsApprovedOn?: string;
       /** Read from the consortium's views at settlement: what the settlement takes off the books. */
       openPledges: string[];
@@ -72,8 +85,9 @@ export function decide(command: RegistryCommand, state: RegistryState): Registry
 }
 
 /**
- * A leaving coop is settled: the capital owed back falls due 180 days after the approval of the
- * accounts of the year of leaving; its open pledges are cancelled and its resources leave the
+ * A leaving coop is settled: it leaves at the close of the year c.c. 2532's notice rule fixes, and
+ * the capital owed back, less its share of a loss, falls due 180 days after the approval of the
+ * accounts of that year (c.c. 2535); its open pledges are cancelled and its resources leave the
  * catalogue; money it already paid stays in past totals (history is never rewritten).
  */
 function settle(
@@ -86,17 +100,26 @@ function settle(
   if (!command.withdrawalRequested) {
     throw new StateConflict(`${command.coopId} has not asked to leave the consortium`);
   }
+  // Older requests carry no notice day: the settlement's own day stands for it.
+  const leavingYear = exitYear(command.noticeGivenOn ?? command.settledOn);
+  if (command.accountsApprovedOn && command.accountsApprovedOn <= `${leavingYear}-12-31`) {
+    throw new RuleViolation(
+      'accounts_of_exit_year',
+      `${command.coopId} leaves at the close of ${leavingYear}: capital is reimbursed on the accounts of that year, approved after it closes`,
+      REIMBURSEMENT.source,
+    );
+  }
+  const lossShare = command.lossShare ?? 0;
   return [
     {
       type: 'CoopWithdrawalSettled',
       data: {
         coopId: command.coopId,
         settledOn: command.settledOn,
-        capitalOwed: { unit: 'EUR', hundredths: command.capitalOwed },
-        dueOn: reimbursementDueOn(
-          Number(command.settledOn.slice(0, 4)),
-          command.accountsApprovedOn,
-        ),
+        capitalOwed: { unit: 'EUR', hundredths: owedBack(command.capitalOwed, lossShare) },
+        dueOn: reimbursementDueOn(leavingYear, command.accountsApprovedOn),
+        exitYear: leavingYear,
+        lossDeducted: { unit: 'EUR', hundredths: Math.min(lossShare, command.capitalOwed) },
         cancelledPledges: command.openPledges,
         withdrawnResources: command.resources,
         openAllocations: command.openAllocations,
@@ -122,7 +145,10 @@ function admit(
   const after = { social: counts.social + (social ? 1 : 0), total: counts.total + 1 };
   const { numerator, denominator } = SOCIAL_COOPS.threshold;
   // Only an admission that leaves the share below 70% breaks the rule; a social coop never does.
-  const breaks = !social && after.social * denominator < numerator * after.total;
+  const breaks =
+    applies(SOCIAL_COOPS.rule, command.consortiumForm ?? 'consorzio') &&
+    !social &&
+    after.social * denominator < numerator * after.total;
   if (breaks && !command.override) {
     throw new RuleViolation(
       SOCIAL_COOPS.rule,

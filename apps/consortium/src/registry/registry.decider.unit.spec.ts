@@ -57,6 +57,16 @@ describe('admitting member coops', () => {
     expect((error as RuleViolation).rule).toBe('social_coops_at_least_70pct');
   });
 
+  it('holds only an Italian consorzio to the 70% rule, not a SCIC consortium', () => {
+    const scic = { consortiumForm: 'scic' as const };
+    const { events } = run(admit('d', 'scop', scic), admit('e', 'association', scic));
+    expect(events.map((event) => event.data)).toEqual([
+      expect.objectContaining({ coopId: 'd', override: null }),
+      expect.objectContaining({ coopId: 'e', override: null }),
+    ]);
+    expect(() => run(admit('d', 'scop', { consortiumForm: 'consorzio' }))).toThrow(RuleViolation);
+  });
+
   it('admits against the rule only with an explicit override, recorded with who and why', () => {
     const { events } = run(
       ...socialBase,
@@ -109,9 +119,53 @@ describe('settling a leaving coop', () => {
       settledOn: '2027-06-30',
       capitalOwed: { unit: 'EUR', hundredths: 500_00 },
       dueOn: '2028-10-27',
+      exitYear: 2027,
+      lossDeducted: { unit: 'EUR', hundredths: 0 },
       cancelledPledges: ['p1'],
       withdrawnResources: ['r1'],
       openAllocations: [],
+    });
+  });
+
+  it('takes the exit year from the notice (c.c. 2532): 30 September leaves that year, 1 October the next', () => {
+    const dueFor = (noticeGivenOn: string, accountsApprovedOn?: string) =>
+      run(
+        admit('a', 'social_coop_a'),
+        settle('a', { noticeGivenOn, accountsApprovedOn }),
+      ).events.at(-1)!.data as { exitYear: number; dueOn: string };
+    expect(dueFor('2026-09-30')).toMatchObject({ exitYear: 2026, dueOn: '2027-10-27' });
+    expect(dueFor('2026-10-01')).toMatchObject({ exitYear: 2027, dueOn: '2028-10-27' });
+    // Notice on 15 Oct 2026: leaves at the close of 2027, due 180 days after those accounts.
+    expect(dueFor('2026-10-15', '2028-04-20')).toMatchObject({
+      exitYear: 2027,
+      dueOn: '2028-10-17',
+    });
+    // Asked on 5 Dec 2026: not October 2027, but October 2028.
+    expect(dueFor('2026-12-05').dueOn).toBe('2028-10-27');
+  });
+
+  it('reimburses on the accounts of the exit year only, approved after it closes', () => {
+    expect(() =>
+      run(
+        admit('a', 'social_coop_a'),
+        settle('a', { noticeGivenOn: '2026-10-15', accountsApprovedOn: '2027-04-30' }),
+      ),
+    ).toThrow(expect.objectContaining({ rule: 'accounts_of_exit_year' }));
+  });
+
+  it('deducts the leaver’s share of a loss, never owing less than nothing', () => {
+    const owed = (lossShare: number) =>
+      run(admit('a', 'social_coop_a'), settle('a', { lossShare })).events.at(-1)!.data as {
+        capitalOwed: { hundredths: number };
+        lossDeducted: { hundredths: number };
+      };
+    expect(owed(120_00)).toMatchObject({
+      capitalOwed: { hundredths: 380_00 },
+      lossDeducted: { hundredths: 120_00 },
+    });
+    expect(owed(900_00)).toMatchObject({
+      capitalOwed: { hundredths: 0 },
+      lossDeducted: { hundredths: 500_00 },
     });
   });
 

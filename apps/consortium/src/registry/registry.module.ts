@@ -5,12 +5,13 @@ import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
+import { CoopWorkforceQueries } from './coop-workforce.queries';
 import { SettlementService } from './settlement.service';
 
 @Module({
   imports: [PooledMeansModule, BudgetsModule],
   controllers: [AdmissionController, CoopsController],
-  providers: [AdmissionService, SettlementService, CoopsQueries],
-  exports: [CoopsQueries],
+  providers: [AdmissionService, SettlementService, CoopsQueries, CoopWorkforceQueries],
+  exports: [CoopsQueries, CoopWorkforceQueries],
 })
 export class RegistryModule {}

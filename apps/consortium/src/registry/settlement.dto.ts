@@ -14,6 +14,17 @@ export class SettleWithdrawalDto {
   @Type(() => MoneyDto)
   capitalOwed?: MoneyDto;
 
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description:
+      'the coop’s share of a loss in the accounts of its exit year, deducted from its capital (c.c. 2535); default 0',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  lossShare?: MoneyDto;
+
   @IsOptional()
   @IsoDay({ required: false, description: 'default: today' })
   settledOn?: string;
@@ -21,7 +32,8 @@ export class SettleWithdrawalDto {
   @IsOptional()
   @IsoDay({
     required: false,
-    description: 'approval of the accounts of the year of leaving, when known',
+    description:
+      'approval of the accounts of the exit year (the close of the year of notice, or of the next when notice came after 30 September), when known',
   })
   accountsApprovedOn?: string;
 }

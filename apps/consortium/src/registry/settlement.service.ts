@@ -23,10 +23,23 @@ export interface SettlementView {
   settledOn: string;
   capitalOwed: MoneyJson;
   dueOn: string;
+  /** The close of the exit year (c.c. 2532). */
+  leavesOn: string;
+  /** The coop's share of a loss, deducted from the capital owed back (c.c. 2535). */
+  lossDeducted: MoneyJson;
   cancelledPledges: string[];
   withdrawnResources: string[];
   /** Allocations proposed or approved to the coop's benefit: the board decides what becomes of them. */
   openAllocations: { allocationId: string; periodId: string; status: string }[];
+}
+
+/** Capital in EUR cents; none when not given. */
+function eurCents(dto: MoneyDto | undefined): number {
+  if (!dto) return 0;
+  const amount = MoneyDto.toMoney(dto);
+  if (amount.unit !== 'EUR')
+    throw new RuleViolation('capital_in_eur', 'capital is owed back in EUR');
+  return amount.hundredths;
 }
 
 /** The board settles a coop that asked to leave (issue: a member coop leaves with its history). */
@@ -45,11 +58,8 @@ export class SettlementService {
     meta: CommandMeta,
   ): Promise<SettlementView> {
     const application = await this.admission.application(coopId);
-    const capital = dto.capitalOwed
-      ? MoneyDto.toMoney(dto.capitalOwed)
-      : { unit: 'EUR' as const, hundredths: 0 };
-    if (capital.unit !== 'EUR')
-      throw new RuleViolation('capital_in_eur', 'capital is owed back in EUR');
+    const capital = eurCents(dto.capitalOwed);
+    const lossShare = eurCents(dto.lossShare);
     const openAllocations = await this.openAllocations(coopId);
     const { events } = await this.commands.run(
       REGISTRY_AGGREGATE,
@@ -59,8 +69,10 @@ export class SettlementService {
         type: 'SettleWithdrawal',
         coopId,
         withdrawalRequested: application.withdrawalRequested,
+        noticeGivenOn: application.withdrawalRequestedOn,
         settledOn: dto.settledOn ?? today(),
-        capitalOwed: capital.hundredths,
+        capitalOwed: capital,
+        lossShare,
         accountsApprovedOn: dto.accountsApprovedOn,
         openPledges: await this.ids('pooled_open_pledges', 'contribution_id', coopId),
         resources: await this.ids(
@@ -81,6 +93,8 @@ export class SettlementService {
       settledOn: settled.settledOn,
       capitalOwed: moneyJson('EUR', settled.capitalOwed.hundredths),
       dueOn: settled.dueOn,
+      leavesOn: `${settled.exitYear}-12-31`,
+      lossDeducted: moneyJson('EUR', settled.lossDeducted?.hundredths ?? 0),
       cancelledPledges: settled.cancelledPledges,
       withdrawnResources: settled.withdrawnResources,
       openAllocations,

@@ -20,7 +20,7 @@ const admitted = (shares: ShareSubscription): MembershipEvent => ({
 const admit = (shares: ShareSubscription): MemberCommand => ({
   type: 'AdmitMember',
   memberId: MEMBER,
-  legalForm: 'social_coop_b',
+  shareRules: { legalForm: 'social_coop_b', shareForm: 'azioni', raisedHoldingCap: null },
   category: 'legal_person',
   disadvantaged: false,
   admittedOn: '2027-01-10',
@@ -30,7 +30,7 @@ const admit = (shares: ShareSubscription): MemberCommand => ({
 
 const subscribe = (shares: ShareSubscription): MemberCommand => ({
   type: 'SubscribeShares',
-  legalForm: 'social_coop_b',
+  shareRules: { legalForm: 'social_coop_b', shareForm: 'azioni', raisedHoldingCap: null },
   subscribedOn: '2027-03-01',
   shares,
 });

@@ -1,17 +1,13 @@
-import {
-  LegalForm,
-  MemberCategory,
-  Money,
-  SealedPersonalData,
-  ShareSubscription,
-} from '@libs/contracts';
+import { ShareCapitalContext } from '@libs/rules';
+import { MemberCategory, Money, SealedPersonalData, ShareSubscription } from '@libs/contracts';
 
 /** What a coop admin asks of one member. Dates are ISO days; money in cents. */
 export type MemberCommand =
   | {
       type: 'AdmitMember';
       memberId: string;
-      legalForm: LegalForm;
+      /** The coop's form and capital, as the share rules of c.c. 2525 read them. */
+      shareRules: ShareCapitalContext;
       category: MemberCategory;
       disadvantaged: boolean;
       admittedOn: string;
@@ -20,7 +16,7 @@ export type MemberCommand =
     }
   | {
       type: 'SubscribeShares';
-      legalForm: LegalForm;
+      shareRules: ShareCapitalContext;
       subscribedOn: string;
       shares: ShareSubscription;
     }

@@ -153,7 +153,7 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
     if (state) throw new StateConflict(`member ${command.memberId} is already admitted`);
     disadvantagedOnlyForWorkers(command.category, command.disadvantaged);
     checkShareSubscription({
-      legalForm: command.legalForm,
+      context: command.shareRules,
       category: command.category,
       on: command.admittedOn,
       shares: command.shares,
@@ -174,7 +174,7 @@ export function decide(command: MemberCommand, state: MemberState): MembershipEv
   switch (command.type) {
     case 'SubscribeShares':
       checkShareSubscription({
-        legalForm: command.legalForm,
+        context: command.shareRules,
         category: member.category,
         on: command.subscribedOn,
         shares: command.shares,

@@ -8,7 +8,7 @@ const admit = (
 ): MemberCommand => ({
   type: 'AdmitMember',
   memberId: 'm-1',
-  legalForm: 'social_coop_b',
+  shareRules: { legalForm: 'social_coop_b', shareForm: 'azioni', raisedHoldingCap: null },
   category: 'worker',
   disadvantaged: false,
   admittedOn: '2027-01-10',
@@ -71,7 +71,14 @@ describe('a member of a coop', () => {
     expect((refusal(() => run(admit({ shares: cheap }))) as RuleViolation).rule).toBe(
       'share_value_minimum',
     );
-    expect(run(admit({ shares: cheap, legalForm: 'scic' })).state?.subscribed).toBe(24_99n);
+    expect(
+      run(
+        admit({
+          shares: cheap,
+          shareRules: { legalForm: 'scic', shareForm: 'azioni', raisedHoldingCap: null },
+        }),
+      ).state?.subscribed,
+    ).toBe(24_99n);
   });
 
   it('caps a natural person’s share at 500 EUR before 2024-10-18 and 719 EUR after', () => {
@@ -92,7 +99,7 @@ describe('a member of a coop', () => {
     const error = refusal(() =>
       run(admit({ shares: many }), {
         type: 'SubscribeShares',
-        legalForm: 'social_coop_b',
+        shareRules: { legalForm: 'social_coop_b', shareForm: 'azioni', raisedHoldingCap: null },
         subscribedOn: '2027-03-01',
         shares: { count: 1, nominalValue: money('EUR', 25_00) },
       }),

@@ -23,8 +23,13 @@ export interface MemberView {
   version: number;
 }
 
-export function mayVote(member: Pick<Member, 'status' | 'admittedOn'>, today: string): boolean {
-  return member.status === 'active' && addDays(member.admittedOn, VOTING_SENIORITY_DAYS) <= today;
+/** `seniorityDays`: 90 where c.c. 2538 rules the coop's form, none elsewhere (a SCIC). */
+export function mayVote(
+  member: Pick<Member, 'status' | 'admittedOn'>,
+  today: string,
+  seniorityDays = VOTING_SENIORITY_DAYS,
+): boolean {
+  return member.status === 'active' && addDays(member.admittedOn, seniorityDays) <= today;
 }
 
 export function memberView(
@@ -32,6 +37,7 @@ export function memberView(
   version: number,
   person: MemberInClear,
   today: string,
+  seniorityDays = VOTING_SENIORITY_DAYS,
 ): MemberView {
   return {
     memberId: member.memberId,
@@ -39,7 +45,7 @@ export function memberView(
     disadvantaged: member.disadvantaged,
     status: member.status,
     admittedOn: member.admittedOn,
-    mayVote: mayVote(member, today),
+    mayVote: mayVote(member, today, seniorityDays),
     shares: {
       count: member.shareCount,
       subscribed: moneyJson('EUR', member.subscribed),

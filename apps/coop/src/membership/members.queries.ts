@@ -18,10 +18,11 @@ import { addDays } from '@libs/rules';
 import { MemberState } from './member.decider';
 import { MemberRow } from './member.entity';
 import { memberView, MemberView } from './member.view';
-import { membershipIndicators, VOTING_SENIORITY_DAYS } from '@libs/rules';
+import { membershipIndicators, votingSeniorityDays } from '@libs/rules';
 import { MembershipService } from './membership.service';
 import { MembersQuery } from './membership.dto';
 import { PersonalDataVault } from './personal-data/personal-data.vault';
+import { WorkforceService } from '../workforce/workforce.service';
 import { CoopProfileService } from '../profile/coop-profile.service';
 
 export interface MembershipSummary {
@@ -39,6 +40,7 @@ export class MembersQueries {
     private readonly membership: MembershipService,
     private readonly vault: PersonalDataVault,
     private readonly profile: CoopProfileService,
+    private readonly workforce: WorkforceService,
   ) {}
 
   async one(memberId: string): Promise<MemberView> {
@@ -49,7 +51,13 @@ export class MembersQueries {
   /** The member as its stream stands at `version` (loaded, or just changed by a command). */
   async viewOf(memberId: string, state: MemberState, version: number): Promise<MemberView> {
     if (!state) throw new NotFound(`no member ${memberId}`);
-    return memberView(state, version, await this.vault.open(state), today());
+    return memberView(
+      state,
+      version,
+      await this.vault.open(state),
+      today(),
+      votingSeniorityDays(await this.profile.legalForm()),
+    );
   }
 
   async list(query: MembersQuery): Promise<Page<MemberView>> {
@@ -70,10 +78,11 @@ export class MembersQueries {
       .getMany();
     const people = await this.vault.openAll(rows);
     const day = today();
+    const seniority = votingSeniorityDays(await this.profile.legalForm());
     const page = pageOf(
       rows.map((row, i) => ({ row, person: people[i] })),
       limit,
-      ({ row, person }) => memberView(row, row.version, person, day),
+      ({ row, person }) => memberView(row, row.version, person, day, seniority),
       ({ row }) => [row.admittedOn, row.memberId],
       MEMBERS_CURSOR,
     );
@@ -82,7 +91,8 @@ export class MembersQueries {
 
   async summary(): Promise<MembershipSummary> {
     const members = this.db.getRepository(MemberRow);
-    const votingSince = addDays(today(), -VOTING_SENIORITY_DAYS);
+    const legalForm = await this.profile.legalForm();
+    const votingSince = addDays(today(), -votingSeniorityDays(legalForm));
     const byCategoryRows: {
       category: MemberCategory;
       n: string;
@@ -99,12 +109,17 @@ export class MembersQueries {
       .groupBy('m.category')
       .getRawMany();
     // Summed in SQL `numeric` and read as bigints: exact whatever the number of members.
-    const capital: { subscribed: string; paid: string; reimbursed: string } | undefined =
+    const capital:
+      { subscribed: string; paid: string; reimbursed: string; public_bodies: string } | undefined =
       await members
         .createQueryBuilder('m')
         .select("coalesce(sum(m.subscribed) FILTER (WHERE m.status = 'active'), 0)", 'subscribed')
         .addSelect("coalesce(sum(m.paid) FILTER (WHERE m.status = 'active'), 0)", 'paid')
         .addSelect('coalesce(sum(m.reimbursed), 0)', 'reimbursed')
+        .addSelect(
+          "coalesce(sum(m.subscribed) FILTER (WHERE m.status = 'active' AND m.category = 'public_body'), 0)",
+          'public_bodies',
+        )
         .getRawOne();
 
     const byCategory = Object.fromEntries(MEMBER_CATEGORIES.map((c) => [c, 0])) as Record<
@@ -127,8 +142,17 @@ export class MembersQueries {
         reimbursed: moneyJson('EUR', bigintOfNumeric(capital?.reimbursed ?? '0')),
       },
       indicators: membershipIndicators(
-        { byCategory, disadvantagedWorkers },
-        await this.profile.legalForm(),
+        {
+          byCategory,
+          disadvantagedWorkers,
+          capital: {
+            subscribed: bigintOfNumeric(capital?.subscribed ?? '0'),
+            publicBodies: bigintOfNumeric(capital?.public_bodies ?? '0'),
+          },
+        },
+        legalForm,
+        // The quota as the law counts it, once the coop records its workforce month by month.
+        (await this.workforce.view()).view.quota ?? undefined,
       ),
     };
   }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { MEMBER_AGGREGATE, money, parseHundredths } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, today } from '@libs/api-conventions';
+import { raisedHoldingCap, ShareCapitalContext } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
 import { CoopProfileService } from '../profile/coop-profile.service';
 import { MemberCommand } from './member.commands';
@@ -16,6 +19,7 @@ import {
   SubscribeSharesDto,
   WithdrawMemberDto,
 } from './membership.dto';
+import { MemberRow } from './member.entity';
 import { PersonalDataVault, SealedNote } from './personal-data/personal-data.vault';
 
 /** The membership commands of API.md, from DTOs to member commands; rules live in the decider. */
@@ -25,11 +29,12 @@ export class MembershipService {
     private readonly commands: CoopCommands,
     private readonly profile: CoopProfileService,
     private readonly vault: PersonalDataVault,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async admit(dto: AdmitMemberDto, meta: CommandMeta) {
     const memberId = dto.memberId ?? randomUUID();
-    const legalForm = await this.requireLegalForm();
+    const shareRules = await this.shareRules();
     const personalData =
       dto.displayName !== undefined || dto.email !== undefined
         ? await this.vault.seal(memberId, {
@@ -44,7 +49,7 @@ export class MembershipService {
         {
           type: 'AdmitMember',
           memberId,
-          legalForm,
+          shareRules,
           category: dto.category,
           disadvantaged: dto.disadvantaged ?? false,
           admittedOn: dto.admittedOn,
@@ -62,10 +67,10 @@ export class MembershipService {
   }
 
   async subscribeShares(memberId: string, dto: SubscribeSharesDto, meta: CommandMeta) {
-    const legalForm = await this.requireLegalForm();
+    const shareRules = await this.shareRules();
     return this.run(memberId, meta, {
       type: 'SubscribeShares',
-      legalForm,
+      shareRules,
       subscribedOn: dto.subscribedOn,
       shares: shares(dto.shares),
     });
@@ -139,15 +144,34 @@ export class MembershipService {
     return this.commands.run(MEMBER_AGGREGATE, memberId, memberDecider, command, meta, options);
   }
 
-  private async requireLegalForm() {
-    const legalForm = await this.profile.legalForm();
-    if (!legalForm) {
+  /** The coop's form and, when its statutes raise the holding cap past 500 members, its capital. */
+  private async shareRules(): Promise<ShareCapitalContext> {
+    const profile = await this.profile.shareRules();
+    if (!profile) {
       throw new RuleViolation(
         'profile_before_members',
         'describe the coop with its legal form (PUT /coop) first: the share rules depend on it',
       );
     }
-    return legalForm;
+    const { legalForm, shareForm, statutesRaiseHoldingCap } = profile;
+    if (!statutesRaiseHoldingCap) return { legalForm, shareForm, raisedHoldingCap: null };
+    // Summed in SQL `numeric`, read as text: exact whatever the capital.
+    const active: { members: string; capital: string } | undefined = await this.db
+      .getRepository(MemberRow)
+      .createQueryBuilder('m')
+      .select('count(*)', 'members')
+      .addSelect('coalesce(sum(m.subscribed), 0)::text', 'capital')
+      .where("m.status = 'active'")
+      .getRawOne();
+    return {
+      legalForm,
+      shareForm,
+      raisedHoldingCap: raisedHoldingCap(
+        statutesRaiseHoldingCap,
+        Number(active?.members ?? 0),
+        BigInt(active?.capital ?? '0'),
+      ),
+    };
   }
 }
 

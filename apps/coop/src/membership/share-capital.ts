@@ -1,58 +1,43 @@
-import {
-  formatHundredths,
-  LEGAL_PERSON_CATEGORIES,
-  LegalForm,
-  MemberCategory,
-  ShareSubscription,
-} from '@libs/contracts';
+import { formatHundredths, MemberCategory, ShareSubscription } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
-import { SHARE_CAPITAL_RULES, valueOn } from '@libs/rules';
+import { SHARE_CAPITAL_SOURCE, ShareCapitalContext, shareLimits } from '@libs/rules';
 import { nominalTotal } from './holding-bound';
 
 /**
- * Checks a subscription of shares against the legal form's rule set, on the date it is made.
- * `heldBefore` is the nominal value (cents) the member already holds.
+ * Checks a subscription of shares against the limits of c.c. 2525 that hold for this member of this
+ * coop, on the date it is made. `heldBefore` is the nominal value (cents) the member already holds.
  */
 export function checkShareSubscription(input: {
-  legalForm: LegalForm;
+  context: ShareCapitalContext;
   category: MemberCategory;
   on: string;
   shares: ShareSubscription;
   heldBefore: bigint;
 }): void {
-  const rules = SHARE_CAPITAL_RULES[input.legalForm];
-  const source = rules.source;
+  const limits = shareLimits(input.context, input.category, input.on);
+  const source = SHARE_CAPITAL_SOURCE;
   const value = input.shares.nominalValue.hundredths;
-  const naturalPerson = !LEGAL_PERSON_CATEGORIES.includes(input.category);
 
-  if (rules.minShareValue) {
-    const min = valueOn(rules.minShareValue, input.on);
-    if (value < min) {
-      throw new RuleViolation(
-        'share_value_minimum',
-        `a share's nominal value must be at least ${formatHundredths(min)} EUR`,
-        source,
-      );
-    }
+  if (limits.minShareValue !== null && value < limits.minShareValue) {
+    throw new RuleViolation(
+      'share_value_minimum',
+      `a share's nominal value must be at least ${formatHundredths(limits.minShareValue)} EUR`,
+      source,
+    );
   }
-  if (!naturalPerson) return;
-  if (rules.maxShareValue) {
-    const max = valueOn(rules.maxShareValue, input.on);
-    if (value > max) {
-      throw new RuleViolation(
-        'share_value_maximum',
-        `a natural person's share may not exceed ${formatHundredths(max)} EUR of nominal value on ${input.on}`,
-        source,
-      );
-    }
+  if (limits.maxShareValue !== null && value > limits.maxShareValue) {
+    throw new RuleViolation(
+      'share_value_maximum',
+      `where the capital is in azioni, a natural person's share may not exceed ${formatHundredths(limits.maxShareValue)} EUR of nominal value on ${input.on}`,
+      source,
+    );
   }
-  if (rules.maxHolding) {
-    const max = BigInt(valueOn(rules.maxHolding, input.on));
+  if (limits.maxHolding !== null) {
     const after = input.heldBefore + nominalTotal(input.shares);
-    if (after > max) {
+    if (after > limits.maxHolding) {
       throw new RuleViolation(
         'member_holding_maximum',
-        `a natural person may hold at most ${formatHundredths(max)} EUR of shares on ${input.on}; this would make ${formatHundredths(after)} EUR`,
+        `a natural person may hold at most ${formatHundredths(limits.maxHolding)} EUR of shares on ${input.on}; this would make ${formatHundredths(after)} EUR`,
         source,
       );
     }

@@ -47,8 +47,9 @@ export class CoopProfileController {
   }
 
   @Recording('consortium/withdrawal', {
-    summary: 'Ask to leave the consortium (the board settles it)',
-    problems: [400, 401, 403, 409],
+    summary:
+      'Give notice of leaving the consortium (the board settles it; the coop leaves at the close of the year, or of the next when notice comes after 30 September)',
+    problems: [400, 401, 403, 409, 422],
   })
   @Roles('coop-admin')
   async withdraw(
@@ -56,7 +57,7 @@ export class CoopProfileController {
     @Meta() meta: CommandMeta,
   ): Promise<CoopProfileView> {
     return this.profile.viewOf(
-      (await this.profile.requestWithdrawal(dto.reason ?? null, meta)).state,
+      (await this.profile.requestWithdrawal(dto.reason ?? null, meta, dto.requestedOn)).state,
     );
   }
 }

@@ -17,6 +17,8 @@ export type ApplicationStatus = 'none' | 'applied' | 'withdrawal_requested';
 export interface CoopProfileState {
   profile: CoopProfileSet['data'] | null;
   application: ApplicationStatus;
+  /** The day the coop gave notice of leaving the consortium. */
+  withdrawalRequestedOn?: string;
 }
 
 export function evolve(state: CoopProfileState, event: CoopProfileEvent): CoopProfileState {
@@ -26,7 +28,11 @@ export function evolve(state: CoopProfileState, event: CoopProfileEvent): CoopPr
     case 'ConsortiumApplicationSubmitted':
       return { ...state, application: 'applied' };
     case 'ConsortiumWithdrawalRequested':
-      return { ...state, application: 'withdrawal_requested' };
+      return {
+        ...state,
+        application: 'withdrawal_requested',
+        withdrawalRequestedOn: event.data.requestedOn,
+      };
   }
 }
 

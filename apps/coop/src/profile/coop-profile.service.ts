@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { LegalForm, PROFILE_AGGREGATE } from '@libs/contracts';
+import { LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
+import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
+import { leavesOn } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
 import { CoopSigningKey } from '../export/coop-signing-key';
 import {
@@ -10,6 +12,9 @@ import {
   CoopProfileState,
 } from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
+
+/** The stricter reading when the coop has not said: the per-share cap applies. */
+const DEFAULT_SHARE_FORM: ShareForm = 'azioni';
 
 /** As API.md names it: where the coop stands with the consortium, from its own side. */
 export type ConsortiumStatus = 'none' | 'applicant' | 'withdrawing';
@@ -26,7 +31,15 @@ export interface CoopProfileView {
   legalForm: LegalForm | null;
   themes: string[];
   territory: string | null;
+  /** How the capital is divided (c.c. 2525); `azioni` unless the coop said `quote`. */
+  shareForm: ShareForm;
+  statutesRaiseHoldingCap: boolean;
   consortiumStatus: ConsortiumStatus;
+  /**
+   * Once the coop gave notice: it leaves at the close of that year if notice came at least three
+   * months before it, else at the close of the next (c.c. 2532).
+   */
+  consortiumExit: { noticeGivenOn: string; leavesOn: string } | null;
 }
 
 @Injectable()
@@ -54,7 +67,15 @@ export class CoopProfileService {
       legalForm: profile?.legalForm ?? null,
       themes: profile?.themes ?? [],
       territory: profile?.territory ?? null,
+      shareForm: profile?.shareForm ?? DEFAULT_SHARE_FORM,
+      statutesRaiseHoldingCap: profile?.statutesRaiseHoldingCap ?? false,
       consortiumStatus: STATUS[state.application],
+      consortiumExit: state.withdrawalRequestedOn
+        ? {
+            noticeGivenOn: state.withdrawalRequestedOn,
+            leavesOn: leavesOn(state.withdrawalRequestedOn),
+          }
+        : null,
     };
   }
 
@@ -63,10 +84,34 @@ export class CoopProfileService {
     return (await this.view()).view.legalForm;
   }
 
+  /** What the share rules read of the profile; null until the coop describes itself. */
+  async shareRules(): Promise<{
+    legalForm: LegalForm;
+    shareForm: ShareForm;
+    statutesRaiseHoldingCap: boolean;
+  } | null> {
+    const { view } = await this.view();
+    if (!view.legalForm) return null;
+    return {
+      legalForm: view.legalForm,
+      shareForm: view.shareForm,
+      statutesRaiseHoldingCap: view.statutesRaiseHoldingCap,
+    };
+  }
+
   set(dto: SetProfileDto, meta: CommandMeta) {
     const { name, legalForm, themes, territory } = dto;
     return this.run(
-      { type: 'SetProfile', coopId: this.commands.coopId, name, legalForm, themes, territory },
+      {
+        type: 'SetProfile',
+        coopId: this.commands.coopId,
+        name,
+        legalForm,
+        themes,
+        territory,
+        shareForm: dto.shareForm ?? DEFAULT_SHARE_FORM,
+        statutesRaiseHoldingCap: dto.statutesRaiseHoldingCap ?? false,
+      },
       meta,
     );
   }
@@ -84,12 +129,17 @@ export class CoopProfileService {
     );
   }
 
-  requestWithdrawal(reason: string | null, meta: CommandMeta) {
+  /** `requestedOn`: the day notice was given, default today; never a day to come. */
+  requestWithdrawal(reason: string | null, meta: CommandMeta, requestedOn?: string) {
+    const day = today();
+    if (requestedOn && requestedOn > day) {
+      throw new RuleViolation('notice_not_in_future', 'notice is given on a past day or today');
+    }
     return this.run(
       {
         type: 'RequestConsortiumWithdrawal',
         coopId: this.commands.coopId,
-        requestedOn: today(),
+        requestedOn: requestedOn ?? day,
         reason,
       },
       meta,

@@ -4,13 +4,15 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { LEGAL_FORMS, LegalForm, THEMES, Theme } from '@libs/contracts';
+import { IsoDay } from '@libs/api-conventions';
+import { LEGAL_FORMS, LegalForm, SHARE_FORMS, ShareForm, THEMES, Theme } from '@libs/contracts';
 
 export class SetProfileDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Velo Solidaire' })
@@ -36,6 +38,23 @@ export class SetProfileDto {
   @MinLength(1)
   @MaxLength(200)
   territory!: string;
+
+  @ApiPropertyOptional({
+    enum: SHARE_FORMS,
+    description:
+      'how the capital is divided (c.c. 2525): the 719 EUR per-share cap is for azioni only; default azioni',
+  })
+  @IsOptional()
+  @IsIn(SHARE_FORMS)
+  shareForm?: ShareForm;
+
+  @ApiPropertyOptional({
+    description:
+      'the statutes raise the holding cap to 2% of capital once members exceed 500 (c.c. 2525); default false',
+  })
+  @IsOptional()
+  @IsBoolean()
+  statutesRaiseHoldingCap?: boolean;
 }
 
 export class ConsortiumWithdrawalDto {
@@ -44,4 +63,8 @@ export class ConsortiumWithdrawalDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+
+  @IsOptional()
+  @IsoDay({ required: false, description: 'the day notice was given; default today' })
+  requestedOn?: string;
 }

@@ -56,7 +56,12 @@ export type BudgetClosed = DomainEvent<
     netResult: Money;
     legalReserve: Money;
     mutualFund: Money;
-    remainder: { purpose: string; amount: Money }[];
+    /** Absent in closings recorded before dividends were asked: none. */
+    dividends?: Money;
+    /** The law the closing followed; absent in older closings: the Italian consorzio's. */
+    form?: 'consorzio' | 'scic';
+    /** `indivisible`: a reserve never distributed; absent in older closings. */
+    remainder: { purpose: string; amount: Money; indivisible?: boolean }[];
   }
 >;
 

@@ -32,10 +32,14 @@ export type CoopWithdrawalSettled = DomainEvent<
   {
     coopId: string;
     settledOn: string;
-    /** Capital the coop paid into the consortium, owed back. */
+    /** Capital the coop paid into the consortium, owed back (less its share of a loss). */
     capitalOwed: Money;
     /** Due 180 days after the approval of the accounts of the year of leaving. */
     dueOn: string;
+    /** The year at whose close the coop leaves (c.c. 2532); absent in older settlements. */
+    exitYear?: number;
+    /** The coop's share of a loss, deducted from its capital (c.c. 2535); absent: none. */
+    lossDeducted?: Money;
     cancelledPledges: string[];
     withdrawnResources: string[];
     openAllocations: string[];

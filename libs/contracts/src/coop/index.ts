@@ -5,3 +5,4 @@ export * from './resource-events';
 export * from './coop-profile-events';
 export * from './schema-versions';
 export * from './membership-upcasts';
+export * from './workforce-events';

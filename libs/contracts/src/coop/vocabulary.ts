@@ -16,6 +16,10 @@ export type LegalForm = (typeof LEGAL_FORMS)[number];
 /** Social coops under L. 381/1991: the consortium's 70% rule counts these. */
 export const SOCIAL_COOP_FORMS: readonly LegalForm[] = ['social_coop_a', 'social_coop_b'];
 
+/** How an Italian coop's capital is divided (c.c. 2525): the per-share cap is for azioni only. */
+export const SHARE_FORMS = ['azioni', 'quote'] as const;
+export type ShareForm = (typeof SHARE_FORMS)[number];
+
 export const MEMBER_CATEGORIES = [
   'worker',
   'beneficiary',

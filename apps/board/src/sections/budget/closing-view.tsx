@@ -33,13 +33,24 @@ export function ClosingView({ budget, onClosed }: { budget: Budget; onClosed(): 
               <td className="number">{eur(closing.netResult.amount)}</td>
             </tr>
             <tr>
-              <th scope="row">{m.budget.legalReserve}</th>
+              <th scope="row">
+                {closing.form === 'scic' ? m.budget.legalReserveScic : m.budget.legalReserve}
+              </th>
               <td className="number">{eur(closing.legalReserve.amount)}</td>
             </tr>
-            <tr>
-              <th scope="row">{m.budget.mutualFund}</th>
-              <td className="number">{eur(closing.mutualFund.amount)}</td>
-            </tr>
+            {/* A French SCIC pays no Italian mutual fund. */}
+            {closing.form !== 'scic' && (
+              <tr>
+                <th scope="row">{m.budget.mutualFund}</th>
+                <td className="number">{eur(closing.mutualFund.amount)}</td>
+              </tr>
+            )}
+            {closing.dividends.amount !== '0.00' && (
+              <tr>
+                <th scope="row">{m.budget.dividends}</th>
+                <td className="number">{eur(closing.dividends.amount)}</td>
+              </tr>
+            )}
             {closing.remainder.map((line) => (
               <tr key={line.purpose}>
                 <th scope="row">

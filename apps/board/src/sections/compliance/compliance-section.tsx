@@ -55,12 +55,18 @@ export function ComplianceSection() {
   );
 }
 
+/** Ratios come with four decimals (`"0.3000"`); counts (coops, categories, days) are whole. */
+function isRatio(value: string): boolean {
+  return value.includes('.');
+}
+
 function alertCount(indicators: Indicator[]): number {
   return indicators.filter((indicator) => indicator.status === 'alert').length;
 }
 
 function IndicatorTable({ caption, indicators }: { caption: string; indicators: Indicator[] }) {
   const { messages: m, format, t } = useI18n();
+  const figure = (value: string) => (isRatio(value) ? format.percent(value) : value);
   const alerts = alertCount(indicators);
   return (
     <table className="indicators">
@@ -84,9 +90,9 @@ function IndicatorTable({ caption, indicators }: { caption: string; indicators: 
           <tr key={indicator.rule} className={indicator.status}>
             <th scope="row">{m.rules[indicator.rule as keyof typeof m.rules] ?? indicator.rule}</th>
             <td className="number">
-              {indicator.value === null ? m.compliance.noValue : format.percent(indicator.value)}
+              {indicator.value === null ? m.compliance.noValue : figure(indicator.value)}
             </td>
-            <td className="number">{format.percent(indicator.threshold)}</td>
+            <td className="number">{figure(indicator.threshold)}</td>
             <td>
               <span className={`status status-${indicator.status}`}>
                 {indicator.status === 'alert' ? m.compliance.alert : m.compliance.ok}
