@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -35,11 +35,12 @@ export interface Page<T> {
 }
 
 /**
- * The cursors of one list: the last item's sort key, base64url-encoded, and signed with a key this
- * process drew at start (HMAC-SHA256 over the list's name and the key), so that a cursor the app
- * did not issue for this list (forged, tampered, another list's, another app's) is a 400 naming
- * `cursor`, never a sort key that reaches a query. A cursor does not outlive the process: after a
- * restart the client starts again from the first page, as the 400 says.
+ * The cursors of one list: the last item's sort key, base64url-encoded, and signed (HMAC-SHA256
+ * over the list's name and the key), so that a cursor the app did not issue for this list (forged,
+ * tampered, another list's, another app's) is a 400 naming `cursor`, never a sort key that reaches
+ * a query. The signing key comes from `AUTH_SECRET` and the deployment (`COOP_ID`), so replicas of
+ * one app behind a proxy accept each other's cursors and a restart keeps them; without a secret
+ * (tests of a module alone) the process draws one and its cursors end with it.
  */
 export class PageCursor<Key> {
   constructor(private readonly list: string) {}
@@ -59,8 +60,7 @@ export class PageCursor<Key> {
       throw new InvalidInput([
         {
           field: 'cursor',
-          message:
-            'is not a cursor this list issued (or the app restarted since): start again without one',
+          message: 'is not a cursor this list issued: start again without one',
         },
       ]);
     }
@@ -75,7 +75,17 @@ export class PageCursor<Key> {
   }
 }
 
-const CURSOR_KEY = randomBytes(32);
+const CURSOR_KEY = process.env.AUTH_SECRET
+  ? Buffer.from(
+      hkdfSync(
+        'sha256',
+        process.env.AUTH_SECRET,
+        'list cursors',
+        `deployment ${process.env.COOP_ID ?? 'consortium'}`,
+        32,
+      ),
+    )
+  : randomBytes(32);
 
 /**
  * Pages a list fetched with one row more than asked: that extra row only says there is a next page.
