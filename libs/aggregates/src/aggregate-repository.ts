@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { DomainEvent, SchemaVersions } from '@libs/contracts';
 import {
   EVENT_STORE,
@@ -50,6 +51,8 @@ export const AGGREGATE_REPOSITORY_OPTIONS = Symbol('AGGREGATE_REPOSITORY_OPTIONS
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 
+const tracer = trace.getTracer('@libs/aggregates');
+
 /**
  * Runs a command against one aggregate: read its stream, fold, decide, append with the version
  * read, then publish the new events on the in-process EventBus. When another writer moved the
@@ -81,7 +84,36 @@ export class AggregateRepository {
     return aggregate;
   }
 
-  async handle<State, Command, Event extends DomainEvent>(
+  /**
+   * Runs in a `command <type>` span (a child of the request's when tracing is on), the parent of
+   * the append's.
+   */
+  handle<State, Command, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+    command: Command,
+    context: CommandContext<Event>,
+  ): Promise<HandleResult<Event, State>> {
+    const type = (command as { type?: unknown }).type;
+    return tracer.startActiveSpan(
+      `command ${typeof type === 'string' ? type : 'unnamed'}`,
+      {
+        attributes: { 'command.stream': streamId, 'command.correlation_id': context.correlationId },
+      },
+      async (span) => {
+        try {
+          return await this.decideAndAppend(streamId, decider, command, context);
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async decideAndAppend<State, Command, Event extends DomainEvent>(
     streamId: string,
     decider: Decider<State, Command, Event>,
     command: Command,

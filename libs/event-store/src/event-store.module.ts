@@ -10,6 +10,7 @@ import {
 import { ResolvedDatabase, resolveDatabase } from '@libs/database';
 import { EVENT_STORE, EventStore } from './event-store.port';
 import { createEventStore } from './event-store.factory';
+import { observedEventStore } from './observed-event-store';
 import { Upcasters } from './upcaster';
 
 /**
@@ -72,7 +73,7 @@ export class EventStoreModule {
               poolSize: env.EVENT_STORE_POOL_SIZE ? Number(env.EVENT_STORE_POOL_SIZE) : undefined,
             });
             await store.init();
-            return store;
+            return observedEventStore(store);
           },
         },
         EventStoreLifecycle,

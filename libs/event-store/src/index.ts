@@ -5,3 +5,5 @@ export * from './event-store.port';
 export * from './upcaster';
 export * from './postgres';
 export * from './eventstoredb';
+export * from './observed-event-store';
+export * from './trace-context';

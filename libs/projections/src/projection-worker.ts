@@ -1,6 +1,8 @@
 import { LoggerService } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   EventStore,
+  linksToCauses,
   ReadAllFilter,
   RecordedEvent,
   Subscription,
@@ -30,6 +32,8 @@ const WAIT_POLL_MS = 100;
 const PENDING_PAGE_SIZE = 100;
 // Each event of a failed batch is tried again alone, inside this savepoint of the batch's transaction.
 const EVENT_SAVEPOINT = 'projection_event';
+
+const tracer = trace.getTracer('@libs/projections');
 
 /**
  * One projection's life in this process: its subscription, its batch transactions, and its
@@ -205,6 +209,33 @@ export class ProjectionWorker {
       checkpoint: events[events.length - 1].checkpoint,
       position: events.reduce((max, e) => Math.max(max, e.globalPosition), from.position),
     };
+    await tracer.startActiveSpan(
+      `projection ${this.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        // Each request whose events this batch applies (their appends stamped its trace context).
+        links: linksToCauses(events),
+        attributes: { 'projection.name': this.name, 'projection.events': events.length },
+      },
+      async (span) => {
+        try {
+          await this.applyBatch(events, from, to);
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+    this.committedTo(to);
+  }
+
+  private async applyBatch(
+    events: RecordedEvent[],
+    from: StoredCheckpoint,
+    to: StoredCheckpoint,
+  ): Promise<void> {
     const { dataSource, checkpoints } = this.deps;
     try {
       await dataSource.transaction(async (manager) => {
@@ -218,7 +249,6 @@ export class ProjectionWorker {
         for (const event of events) await this.applyOrPark(event, manager);
       });
     }
-    this.committedTo(to);
   }
 
   private committedTo(to: StoredCheckpoint): void {
