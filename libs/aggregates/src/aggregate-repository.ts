@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { DomainEvent, SchemaVersions } from '@libs/contracts';
@@ -52,6 +52,9 @@ export const AGGREGATE_REPOSITORY_OPTIONS = Symbol('AGGREGATE_REPOSITORY_OPTIONS
 const DEFAULT_MAX_ATTEMPTS = 3;
 
 const tracer = trace.getTracer('@libs/aggregates');
+// At debug level, one line per recorded command: with the request's correlation id, the trail
+// from a request to the stream it changed.
+const logger = new Logger('AggregateRepository');
 
 /**
  * Runs a command against one aggregate: read its stream, fold, decide, append with the version
@@ -147,6 +150,9 @@ export class AggregateRepository {
           stored === 0 ? NO_STREAM : stored,
         );
         this.publisher.mergeObjectContext(aggregate).commit();
+        logger.debug(
+          `${events.map((event) => event.type).join(', ')} recorded in ${streamId} (version ${appended.nextExpectedVersion})`,
+        );
         return { events, version: appended.nextExpectedVersion, state: aggregate.state };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

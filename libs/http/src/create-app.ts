@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import {
+  correlationIdOf,
   ObservabilityModule,
   observeHttp,
   readLogSettings,
@@ -44,7 +45,8 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const logs = options.logger === undefined ? readLogSettings() : undefined;
   await startTracing(options.serviceName ?? 'coop-federation');
-  const adapter = new FastifyAdapter(frameworkErrorOptions);
+  // Fastify's request id is the correlation id: the log lines of a request carry it.
+  const adapter = new FastifyAdapter({ ...frameworkErrorOptions, genReqId: correlationIdOf });
   const root: DynamicModule = {
     module: ObservedApp,
     imports: [rootModule, ObservabilityModule.forRoot(logs)],

@@ -46,7 +46,8 @@ function destination(format: LogFormat): pino.DestinationStream {
     colorize: Boolean(process.stdout.isTTY),
     singleLine: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname',
+    ignore: 'pid,hostname,context',
+    messageFormat: '{if context}[{context}] {end}{msg}',
     messageKey: 'msg',
     sync: true,
   });
