@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { quoteIdentifier } from '@libs/database';
-import { ConsortiumUnderTest, startConsortium } from '../consortium/consortium-app';
-import { CoopUnderTest, startCoop } from '../coop/coop-app';
+import { ConsortiumUnderTest } from '../consortium/consortium-app';
+import { CoopUnderTest } from '../coop/coop-app';
+import { ConsortiumAndCoop, startConsortiumAndCoop } from './consortium-and-coop';
 import { contribution } from '../coop/sample-requests';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { METRICS_TOKEN, sampleOf, scrape } from './scrape';
@@ -12,19 +13,18 @@ import { METRICS_TOKEN, sampleOf, scrape } from './scrape';
  */
 describe('metrics', () => {
   const schemas = new TestSchemas();
+  let apps: ConsortiumAndCoop;
   let consortium: ConsortiumUnderTest;
   let coop: CoopUnderTest;
 
   beforeAll(async () => {
     const env = { METRICS_TOKEN };
-    [consortium, coop] = await Promise.all([
-      startConsortium(schemas, undefined, env),
-      startCoop(schemas, 'velo-solidaire', env),
-    ]);
+    apps = await startConsortiumAndCoop(schemas, env);
+    ({ consortium, coop } = apps);
   });
 
   afterAll(async () => {
-    await Promise.all([consortium?.app.stop(), coop?.app.stop()]);
+    await apps?.stop();
     await schemas.drop();
   });
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { quoteIdentifier } from '@libs/database';
-import { ConsortiumUnderTest, startConsortium } from '../consortium/consortium-app';
-import { CoopUnderTest, startCoop } from '../coop/coop-app';
+import { CoopUnderTest } from '../coop/coop-app';
+import { ConsortiumAndCoop, startConsortiumAndCoop } from './consortium-and-coop';
 import { contribution } from '../coop/sample-requests';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
@@ -16,21 +16,19 @@ import { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
 describe('traces', () => {
   const schemas = new TestSchemas();
   const receiver = new OtlpReceiver();
-  let consortium: ConsortiumUnderTest;
+  let apps: ConsortiumAndCoop;
   let coop: CoopUnderTest;
 
   beforeAll(async () => {
     const endpoint = await receiver.start();
     // Exported within 100 ms of their end, rather than the SDK's 5 s.
     const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' };
-    [consortium, coop] = await Promise.all([
-      startConsortium(schemas, undefined, env),
-      startCoop(schemas, 'velo-solidaire', env),
-    ]);
+    apps = await startConsortiumAndCoop(schemas, env);
+    ({ coop } = apps);
   });
 
   afterAll(async () => {
-    await Promise.all([consortium?.app.stop(), coop?.app.stop()]);
+    await apps?.stop();
     await receiver.stop();
     await schemas.drop();
   });
