@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import { DomainEvent, SchemaVersions } from '@libs/contracts';
 import {
   EVENT_STORE,
   EventStore,
+  inSpan,
   NewEvent,
   NO_STREAM,
   WrongExpectedVersionError,
@@ -98,21 +99,13 @@ export class AggregateRepository {
     context: CommandContext<Event>,
   ): Promise<HandleResult<Event, State>> {
     const type = (command as { type?: unknown }).type;
-    return tracer.startActiveSpan(
+    return inSpan(
+      tracer,
       `command ${typeof type === 'string' ? type : 'unnamed'}`,
       {
         attributes: { 'command.stream': streamId, 'command.correlation_id': context.correlationId },
       },
-      async (span) => {
-        try {
-          return await this.decideAndAppend(streamId, decider, command, context);
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
+      () => this.decideAndAppend(streamId, decider, command, context),
     );
   }
 

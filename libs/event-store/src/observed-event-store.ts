@@ -1,10 +1,10 @@
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import { Histogram, register } from 'prom-client';
 import { NewEvent } from './envelope';
 import { WrongExpectedVersionError } from './errors';
 import { AppendResult, EventStore } from './event-store.port';
 import { ExpectedVersion } from './expected-version';
-import { activeTraceparent } from './trace-context';
+import { activeTraceparent, inSpan } from './trace-context';
 
 const APPEND_SECONDS = 'event_store_append_duration_seconds';
 
@@ -40,26 +40,23 @@ export function observedEventStore(store: EventStore): EventStore {
     subscribeToAll: (from, handler, options) => store.subscribeToAll(from, handler, options),
     headPosition: () => store.headPosition(),
     appendToStream: (streamId, events, expectedVersion) =>
-      tracer.startActiveSpan(
+      inSpan(
+        tracer,
         'event-store append',
         {
           kind: SpanKind.CLIENT,
           attributes: { 'event_store.stream': streamId, 'event_store.events': events.length },
         },
-        async (span) => {
+        async () => {
           const stop = histogram.startTimer();
           try {
             const result = await append(store, streamId, events, expectedVersion);
             stop({ outcome: result.appended ? 'appended' : 'already_recorded' });
             return result;
           } catch (error) {
-            stop({
-              outcome: error instanceof WrongExpectedVersionError ? 'version_conflict' : 'error',
-            });
-            span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+            const conflict = error instanceof WrongExpectedVersionError;
+            stop({ outcome: conflict ? 'version_conflict' : 'error' });
             throw error;
-          } finally {
-            span.end();
           }
         },
       ),

@@ -4,7 +4,11 @@ import {
   Link,
   propagation,
   ROOT_CONTEXT,
+  Span,
+  SpanOptions,
+  SpanStatusCode,
   trace,
+  Tracer,
 } from '@opentelemetry/api';
 import { RecordedEvent } from './envelope';
 
@@ -33,4 +37,29 @@ export function linksToCauses(events: readonly RecordedEvent[]): Link[] {
     if (spanContext && isSpanContextValid(spanContext)) links.push({ context: spanContext });
   }
   return links;
+}
+
+/**
+ * Runs `work` in a new active span, ended when it settles and marked failed when it throws: the
+ * shape of every span the libraries make around their work (a no-op span when tracing is off).
+ */
+export function inSpan<T>(
+  tracer: Tracer,
+  name: string,
+  options: SpanOptions,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  return tracer.startActiveSpan(name, options, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 }

@@ -36,8 +36,7 @@ class ObservedApp {}
  * A Nest app on Fastify with the platform's HTTP conventions: validated input (JSON only, no NUL or
  * lone surrogate, nested 32 levels at most), every error as a problem document, OpenAPI at `/docs`,
  * security headers, failed authentications slowed down, graceful shutdown; metrics, logs and
- * traces (`@libs/observability`). Not listening yet: see
- * `listen`.
+ * traces (`@libs/observability`). Not listening yet: see `listen`.
  */
 export async function createApp(
   rootModule: Type<unknown> | DynamicModule,

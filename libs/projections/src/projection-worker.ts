@@ -1,7 +1,8 @@
 import { LoggerService } from '@nestjs/common';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanKind, trace } from '@opentelemetry/api';
 import {
   EventStore,
+  inSpan,
   linksToCauses,
   ReadAllFilter,
   RecordedEvent,
@@ -209,7 +210,8 @@ export class ProjectionWorker {
       checkpoint: events[events.length - 1].checkpoint,
       position: events.reduce((max, e) => Math.max(max, e.globalPosition), from.position),
     };
-    await tracer.startActiveSpan(
+    await inSpan(
+      tracer,
       `projection ${this.name}`,
       {
         kind: SpanKind.CONSUMER,
@@ -217,16 +219,7 @@ export class ProjectionWorker {
         links: linksToCauses(events),
         attributes: { 'projection.name': this.name, 'projection.events': events.length },
       },
-      async (span) => {
-        try {
-          await this.applyBatch(events, from, to);
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
+      () => this.applyBatch(events, from, to),
     );
     this.committedTo(to);
   }
