@@ -31,9 +31,13 @@ export function startAppProcess(spec: AppSpec, entry: string, env: NodeJS.Proces
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!ready && line.startsWith('{')) {
         try {
-          resolve(JSON.parse(line) as Listening);
-          ready = true;
-          return;
+          const parsed = JSON.parse(line) as Partial<Listening>;
+          // With LOG_FORMAT=json every log line is a JSON object too: the listening one has a url.
+          if (typeof parsed.url === 'string') {
+            resolve(parsed as Listening);
+            ready = true;
+            return;
+          }
         } catch {
           // a log line that happens to start with a brace
         }

@@ -30,14 +30,16 @@ export interface ConsortiumUnderTest {
 
 /**
  * The consortium app as a real process on the store of `schemas`, on a fresh read-model schema
- * or on `readModels` (a restart, or a schema an operator rebuilt).
+ * or on `readModels` (a restart, or a schema an operator rebuilt); `env` adds settings.
  */
 export async function startConsortium(
   schemas: TestSchemas,
   readModels: string = schemas.readModels(),
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ConsortiumUnderTest> {
   const app = await startApp(APP_ENTRY.consortium, schemas, {
     BOARD_MEMBERS: BOARD_MEMBERS.join(','),
+    ...env,
     DATABASE_SCHEMA: readModels,
   });
   const client = (token: string) => apiClient(app.url, token);

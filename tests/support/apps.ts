@@ -58,8 +58,13 @@ export async function startApp(
     ...env,
   });
   try {
-    const { url } = await firstJsonLine<{ url: string }>(child);
-    return { child, url, stop: (signal) => stopProcess(child, signal) };
+    // With LOG_FORMAT=json the log lines are JSON too: the listening line is the one with a url.
+    const { url } = await firstJsonLine<{ url?: unknown }>(
+      child,
+      undefined,
+      (line) => typeof line.url === 'string',
+    );
+    return { child, url: url as string, stop: (signal) => stopProcess(child, signal) };
   } catch (error) {
     await stopProcess(child);
     throw error;

@@ -18,8 +18,15 @@ export function spawnTs(
   });
 }
 
-/** The first stdout line that parses as JSON; rejects if the process exits first. */
-export async function firstJsonLine<T>(child: ChildProcess, timeoutMs = 60_000): Promise<T> {
+/**
+ * The first stdout line that parses as JSON (and passes `wanted`); rejects if the process exits
+ * first.
+ */
+export async function firstJsonLine<T>(
+  child: ChildProcess,
+  timeoutMs = 60_000,
+  wanted: (value: T) => boolean = () => true,
+): Promise<T> {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
@@ -31,6 +38,7 @@ export async function firstJsonLine<T>(child: ChildProcess, timeoutMs = 60_000):
     lines.on('line', (line) => {
       try {
         const value = JSON.parse(line) as T;
+        if (!wanted(value)) return;
         clearTimeout(timer);
         resolvePromise(value);
       } catch {

@@ -7,6 +7,7 @@ const DEFAULT_PORT = 3000;
 async function bootstrap(): Promise<void> {
   const app = await createApp(AppModule, {
     title: 'Consortium app',
+    serviceName: 'consortium',
     description:
       "The consortium's API: member coops, pooled means, budgets and votes, compliance with the model's rules.",
   });

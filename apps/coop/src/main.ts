@@ -8,6 +8,7 @@ async function bootstrap(): Promise<void> {
   const coopId = readCoopId(process.env);
   const app = await createApp(AppModule.forCoop(coopId), {
     title: `Coop app: ${coopId}`,
+    serviceName: `coop-${coopId}`,
     description:
       "A local coop's API: its members and their shares, the resources it shares with the federation, its contributions to the pooled fund.",
   });

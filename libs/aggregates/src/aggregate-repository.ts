@@ -1,9 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
+import { trace } from '@opentelemetry/api';
 import { DomainEvent, SchemaVersions } from '@libs/contracts';
 import {
   EVENT_STORE,
   EventStore,
+  inSpan,
   NewEvent,
   NO_STREAM,
   WrongExpectedVersionError,
@@ -50,6 +52,11 @@ export const AGGREGATE_REPOSITORY_OPTIONS = Symbol('AGGREGATE_REPOSITORY_OPTIONS
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 
+const tracer = trace.getTracer('@libs/aggregates');
+// At debug level, one line per recorded command: with the request's correlation id, the trail
+// from a request to the stream it changed.
+const logger = new Logger('AggregateRepository');
+
 /**
  * Runs a command against one aggregate: read its stream, fold, decide, append with the version
  * read, then publish the new events on the in-process EventBus. When another writer moved the
@@ -81,7 +88,28 @@ export class AggregateRepository {
     return aggregate;
   }
 
-  async handle<State, Command, Event extends DomainEvent>(
+  /**
+   * Runs in a `command <type>` span (a child of the request's when tracing is on), the parent of
+   * the append's.
+   */
+  handle<State, Command, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, Command, Event>,
+    command: Command,
+    context: CommandContext<Event>,
+  ): Promise<HandleResult<Event, State>> {
+    const type = (command as { type?: unknown }).type;
+    return inSpan(
+      tracer,
+      `command ${typeof type === 'string' ? type : 'unnamed'}`,
+      {
+        attributes: { 'command.stream': streamId, 'command.correlation_id': context.correlationId },
+      },
+      () => this.decideAndAppend(streamId, decider, command, context),
+    );
+  }
+
+  private async decideAndAppend<State, Command, Event extends DomainEvent>(
     streamId: string,
     decider: Decider<State, Command, Event>,
     command: Command,
@@ -115,6 +143,9 @@ export class AggregateRepository {
           stored === 0 ? NO_STREAM : stored,
         );
         this.publisher.mergeObjectContext(aggregate).commit();
+        logger.debug(
+          `${events.map((event) => event.type).join(', ')} recorded in ${streamId} (version ${appended.nextExpectedVersion})`,
+        );
         return { events, version: appended.nextExpectedVersion, state: aggregate.state };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;

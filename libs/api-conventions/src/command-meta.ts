@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { correlationIdOf } from '@libs/observability/correlation-id';
 
 /** What every recording request carries besides its body: who, which request, which version. */
 export interface CommandMeta {
@@ -10,7 +11,9 @@ export interface CommandMeta {
 }
 
 interface RequestLike {
-  headers: Record<string, string | string[] | undefined>;
+  headers: IncomingHttpHeaders;
+  /** The node request under Fastify's (where the correlation id is kept). */
+  raw?: { headers: IncomingHttpHeaders };
   actor?: { sub: string };
 }
 
@@ -36,17 +39,13 @@ export function etag(version: number): string {
   return `"${version}"`;
 }
 
-const CORRELATION = /^[\w.:-]{1,100}$/;
-
 /** `@Meta() meta: CommandMeta` in a handler's parameters. */
 export const Meta = createParamDecorator((_: unknown, context: ExecutionContext): CommandMeta => {
   const request = context.switchToHttp().getRequest<RequestLike>();
   if (!request.actor) throw new Error('Meta used on a route without authentication');
-  const given = request.headers['x-correlation-id'];
-  const correlationId = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
   return {
     actor: request.actor.sub,
-    correlationId,
+    correlationId: correlationIdOf(request.raw ?? request),
     expectedVersion: parseIfMatch(request.headers['if-match']),
   };
 });

@@ -15,6 +15,11 @@ export interface EventMetadata {
   correlationId: string;
   /** The id of the event or command that caused this one. */
   causationId: string;
+  /**
+   * The W3C trace context of the append, when tracing was on (set by `observedEventStore`):
+   * whoever applies the event links its work to the request that caused it.
+   */
+  traceparent?: string;
 }
 
 export interface NewEvent<Type extends string = string, Data = unknown> {

@@ -10,6 +10,7 @@ import {
 import { ResolvedDatabase, resolveDatabase } from '@libs/database';
 import { EVENT_STORE, EventStore } from './event-store.port';
 import { createEventStore, subscriptionWake } from './event-store.factory';
+import { observedEventStore } from './observed-event-store';
 import { Upcasters } from './upcaster';
 
 /**
@@ -74,7 +75,7 @@ export class EventStoreModule {
               wake: subscriptionWake(env.EVENT_STORE_WAKE),
             });
             await store.init();
-            return store;
+            return observedEventStore(store);
           },
         },
         EventStoreLifecycle,

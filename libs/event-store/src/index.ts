@@ -6,3 +6,5 @@ export * from './upcaster';
 export * from './postgres';
 export * from './eventstoredb';
 export * from './backup';
+export * from './observed-event-store';
+export * from './trace-context';

@@ -1,6 +1,14 @@
-import { DynamicModule, INestApplication, LogLevel, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import {
+  correlationIdOf,
+  ObservabilityModule,
+  observeHttp,
+  readLogSettings,
+  startTracing,
+} from '@libs/observability';
 import { limitFailedAuthentications } from './failed-authentication-limit';
 import { frameworkErrorOptions } from './framework-errors';
 import { closeOnSignals } from './graceful-shutdown';
@@ -11,36 +19,46 @@ import { addSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation-pipe';
 
 export interface AppOptions extends ApiDescription {
-  /** Default: `LOG_LEVEL` from the environment and every level more severe (default `log`). */
+  /**
+   * Default: pino (`@libs/observability`), at `LOG_LEVEL` and in `LOG_FORMAT`. Given, Nest's
+   * console logger at these levels (false: none), as tests that want silence do.
+   */
   logger?: LogLevel[] | false;
+  /** The name its traces carry (`OTEL_SERVICE_NAME` overrides it). */
+  serviceName?: string;
 }
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-function logLevelsUpTo(level = 'log'): LogLevel[] {
-  const index = LOG_LEVELS.indexOf(level as LogLevel);
-  if (index < 0) throw new Error(`LOG_LEVEL is one of ${LOG_LEVELS.join(', ')}: ${level}`);
-  return LOG_LEVELS.slice(0, index + 1);
-}
+/** The app's own module beside what makes it observable (metrics, logs). */
+@Module({})
+class ObservedApp {}
 
 /**
  * A Nest app on Fastify with the platform's HTTP conventions: validated input (JSON only, no NUL or
  * lone surrogate, nested 32 levels at most), every error as a problem document, OpenAPI at `/docs`,
- * security headers, failed authentications slowed down, graceful shutdown. Not listening yet: see
- * `listen`.
+ * security headers, failed authentications slowed down, graceful shutdown; metrics, logs and
+ * traces (`@libs/observability`). Not listening yet: see `listen`.
  */
 export async function createApp(
   rootModule: Type<unknown> | DynamicModule,
   options: AppOptions,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter(frameworkErrorOptions);
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
-    logger: options.logger ?? logLevelsUpTo(process.env.LOG_LEVEL || undefined),
+  const logs = options.logger === undefined ? readLogSettings() : undefined;
+  await startTracing(options.serviceName ?? 'coop-federation');
+  // Fastify's request id is the correlation id: the log lines of a request carry it.
+  const adapter = new FastifyAdapter({ ...frameworkErrorOptions, genReqId: correlationIdOf });
+  const root: DynamicModule = {
+    module: ObservedApp,
+    imports: [rootModule, ObservabilityModule.forRoot(logs)],
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    ...(logs ? { bufferLogs: true } : { logger: options.logger }),
     // A failed start rejects (the caller reports it and exits) instead of exiting from inside Nest.
     abortOnError: false,
     // guardInputs registers the one body parser (JSON, with its depth limit).
     bodyParser: false,
   });
+  if (logs) app.useLogger(app.get(PinoNestLogger));
+  observeHttp(adapter.getInstance());
   guardInputs(adapter.getInstance());
   await addSecurityHeaders(app);
   await limitFailedAuthentications(app);

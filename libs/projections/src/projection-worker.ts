@@ -1,6 +1,9 @@
 import { LoggerService } from '@nestjs/common';
+import { SpanKind, trace } from '@opentelemetry/api';
 import {
   EventStore,
+  inSpan,
+  linksToCauses,
   ReadAllFilter,
   RecordedEvent,
   Subscription,
@@ -30,6 +33,8 @@ const WAIT_POLL_MS = 100;
 const PENDING_PAGE_SIZE = 100;
 // Each event of a failed batch is tried again alone, inside this savepoint of the batch's transaction.
 const EVENT_SAVEPOINT = 'projection_event';
+
+const tracer = trace.getTracer('@libs/projections');
 
 /**
  * One projection's life in this process: its subscription, its batch transactions, and its
@@ -207,6 +212,25 @@ export class ProjectionWorker {
       checkpoint: events[events.length - 1].checkpoint,
       position: events.reduce((max, e) => Math.max(max, e.globalPosition), from.position),
     };
+    await inSpan(
+      tracer,
+      `projection ${this.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        // Each request whose events this batch applies (their appends stamped its trace context).
+        links: linksToCauses(events),
+        attributes: { 'projection.name': this.name, 'projection.events': events.length },
+      },
+      () => this.applyBatch(events, from, to),
+    );
+    this.committedTo(to);
+  }
+
+  private async applyBatch(
+    events: RecordedEvent[],
+    from: StoredCheckpoint,
+    to: StoredCheckpoint,
+  ): Promise<void> {
     const { dataSource, checkpoints } = this.deps;
     try {
       await dataSource.transaction(async (manager) => {
@@ -220,7 +244,6 @@ export class ProjectionWorker {
         for (const event of events) await this.applyOrPark(event, manager);
       });
     }
-    this.committedTo(to);
   }
 
   private committedTo(to: StoredCheckpoint): void {

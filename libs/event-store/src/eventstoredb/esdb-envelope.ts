@@ -18,6 +18,8 @@ export interface StoredMetadata {
   actor: string;
   correlationId: string;
   causationId: string;
+  /** W3C trace context of the append, when tracing was on. */
+  traceparent?: string;
   schemaVersion: number;
   /** ISO 8601. */
   occurredAt: string;
@@ -30,6 +32,7 @@ export function toEventData(event: NewEvent, appendedAt: Date): EventData {
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
     causationId: event.metadata.causationId,
+    ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
     schemaVersion: event.schemaVersion,
     occurredAt: (event.occurredAt ?? appendedAt).toISOString(),
   };
@@ -62,6 +65,7 @@ export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
       actor: metadata.actor,
       correlationId: metadata.correlationId,
       causationId: metadata.causationId,
+      ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
     },
     occurredAt: new Date(metadata.occurredAt),
     streamId: event.streamId,
@@ -117,6 +121,7 @@ function readStoredMetadata(metadata: unknown, where: string): StoredMetadata {
     actor: text('actor'),
     correlationId: text('correlationId'),
     causationId: text('causationId'),
+    ...(typeof fields.traceparent === 'string' ? { traceparent: fields.traceparent } : {}),
     schemaVersion: schemaVersion as number,
     occurredAt,
   };

@@ -40,10 +40,11 @@ export function appendStatement(
       // One JSON array each: undefined data is stored as JSON null.
       JSON.stringify(events.map((e) => e.data)),
       JSON.stringify(
-        events.map(({ metadata: { actor, correlationId, causationId } }) => ({
+        events.map(({ metadata: { actor, correlationId, causationId, traceparent } }) => ({
           actor,
           correlationId,
           causationId,
+          ...(traceparent ? { traceparent } : {}),
         })),
       ),
       events.map((e) => e.occurredAt?.toISOString() ?? null),

@@ -20,7 +20,7 @@ export interface EventRow {
   schema_version: number;
   coop_id: string | null;
   data: unknown;
-  metadata: { actor: string; correlationId: string; causationId: string };
+  metadata: { actor: string; correlationId: string; causationId: string; traceparent?: string };
   occurred_at: Date;
 }
 
@@ -35,6 +35,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
       actor: row.metadata.actor,
       correlationId: row.metadata.correlationId,
       causationId: row.metadata.causationId,
+      ...(row.metadata.traceparent ? { traceparent: row.metadata.traceparent } : {}),
     },
     occurredAt: row.occurred_at,
     streamId: row.stream_id,

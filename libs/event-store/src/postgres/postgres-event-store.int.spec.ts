@@ -4,6 +4,7 @@ import { coopStream } from '@libs/contracts';
 import { NewEvent, RecordedEvent, START } from '../envelope';
 import { NO_STREAM } from '../expected-version';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { scratchPostgresStore } from '../testing/scratch-postgres-store';
 import { AppendedRow, appendStatement } from './append-statement';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -24,23 +25,7 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-describeEventStoreContract('PostgreSQL', async ({ upcasters }) => {
-  const schema = randomSchema();
-  const store = new PostgresEventStore({
-    connectionString: DATABASE_URL,
-    schema,
-    upcasters,
-    poolSize: 4,
-  });
-  await store.init();
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      await dropSchema(schema);
-    },
-  };
-});
+describeEventStoreContract('PostgreSQL', ({ upcasters }) => scratchPostgresStore({ upcasters }));
 
 describe('PostgresEventStore', () => {
   const schema = randomSchema();
