@@ -22,6 +22,7 @@ import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
+import { TrainingsModule } from './trainings/trainings.module';
 
 const board: Board = readBoard(process.env);
 
@@ -63,6 +64,7 @@ class ConsortiumKernelModule {}
     ComplianceModule,
     ExportModule,
     ReadModelsModule,
+    TrainingsModule,
   ],
 })
 export class AppModule {}

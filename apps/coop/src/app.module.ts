@@ -16,6 +16,7 @@ import { ExportModule } from './export/export.module';
 import { MembershipModule } from './membership/membership.module';
 import { ProfileModule } from './profile/profile.module';
 import { ResourcesModule } from './resources/resources.module';
+import { TrainingsModule } from './trainings/trainings.module';
 
 /** The local coop's app: one bounded context per folder beside this module, imported here. */
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         MembershipModule,
         ContributionsModule,
         ResourcesModule,
+        TrainingsModule,
         ExportModule,
       ],
       providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],

@@ -10,6 +10,9 @@ import { CoopMemberRow } from '../registry/coop-member.entity';
 import { coopMembersProjection } from '../registry/coop-members.projection';
 import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
+import { OfferedTrainings1765418000001 } from '../trainings/1765418000001-offered-trainings';
+import { OfferedTrainingRow } from '../trainings/offered-training.entity';
+import { offeredTrainingsProjection } from '../trainings/offered-trainings.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
@@ -26,6 +29,7 @@ export const CONSORTIUM_ENTITIES = [
   MemberCoopRow,
   CoopMemberRow,
   CatalogueResourceRow,
+  OfferedTrainingRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -36,6 +40,7 @@ export const CONSORTIUM_MIGRATIONS = [
   PooledExactAndAdmitted1764300000104,
   RegistryExactCapital1764300000120,
   CreateBundleSigningKey1765000000000,
+  OfferedTrainings1765418000001,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -45,4 +50,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   coopMembersProjection,
   pooledMeansProjection,
   catalogueProjection,
+  offeredTrainingsProjection,
 ];

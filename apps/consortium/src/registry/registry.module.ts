@@ -3,6 +3,7 @@ import { BudgetsModule } from '../budgets/budgets.module';
 import { PooledMeansModule } from '../pooled-means/pooled-means.module';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
+import { AdmittedCoops } from './admitted-coops';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
 import { SettlementService } from './settlement.service';
@@ -10,7 +11,7 @@ import { SettlementService } from './settlement.service';
 @Module({
   imports: [PooledMeansModule, BudgetsModule],
   controllers: [AdmissionController, CoopsController],
-  providers: [AdmissionService, SettlementService, CoopsQueries],
-  exports: [CoopsQueries],
+  providers: [AdmissionService, SettlementService, CoopsQueries, AdmittedCoops],
+  exports: [CoopsQueries, AdmittedCoops],
 })
 export class RegistryModule {}

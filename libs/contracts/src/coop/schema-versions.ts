@@ -2,8 +2,10 @@ import { ContributionEvent } from './contribution-events';
 import { CoopProfileEvent } from './coop-profile-events';
 import { MembershipEvent } from './membership-events';
 import { ResourceEvent } from './resource-events';
+import { TrainingEvent } from './training-events';
 
-export type CoopEvent = MembershipEvent | ContributionEvent | ResourceEvent | CoopProfileEvent;
+export type CoopEvent =
+  MembershipEvent | ContributionEvent | ResourceEvent | CoopProfileEvent | TrainingEvent;
 
 /**
  * The schema version each coop event type is written with today. Bump one when its payload
@@ -25,4 +27,5 @@ export const COOP_SCHEMA_VERSIONS = {
   CoopProfileSet: 1,
   ConsortiumApplicationSubmitted: 2,
   ConsortiumWithdrawalRequested: 1,
+  TrainingOffered: 1,
 } as const satisfies Record<CoopEvent['type'], number>;

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
+import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
+import { ApiResponse, eventually, TestSchemas } from '../support/apps';
+import { ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
+import { appendToStore, registryEvents } from './federation-events';
+
+// Issue 18: pooling beyond money, on real PostgreSQL through the real apps. Velo offers trainings
+// through its own coop app; the other coops are admitted on the registry stream as the board's
+// decisions put them there. What is contended (a training's places, a resource's time) is sent
+// all at once.
+jest.setTimeout(120_000);
+
+const VELO = 'velo-solidaire';
+const HABITAT = 'habitat-partage';
+const CASA = 'casa-comune';
+const BOTTEGA = 'bottega-corta';
+const ROGUE = 'rogue-coop';
+const schemas = new TestSchemas();
+let consortium: ConsortiumUnderTest;
+let velo: CoopUnderTest;
+
+const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  [consortium, velo] = await Promise.all([startConsortium(schemas), startCoop(schemas, VELO)]);
+  await appendToStore(
+    schemas,
+    [VELO, HABITAT, CASA, BOTTEGA].map((coopId) => registryEvents.coopAdmitted(coopId, 'scop')),
+  );
+  await eventually(async () => {
+    const coops = await consortium.board()<{ items: { coopId: string; status: string }[] }>(
+      'GET',
+      '/coops?status=admitted',
+    );
+    expect(coops.body.items).toHaveLength(4);
+  });
+});
+
+afterAll(async () => {
+  await Promise.all([consortium?.app.stop(), velo?.app.stop()]);
+  await schemas.drop();
+});
+
+const tally = (responses: ApiResponse[]) =>
+  responses.reduce<Record<number, number>>(
+    (counts, r) => ({ ...counts, [r.status]: (counts[r.status] ?? 0) + 1 }),
+    {},
+  );
+
+async function offerTraining(overrides: Record<string, unknown> = {}): Promise<string> {
+  return createdId(
+    await velo.admin('POST', '/trainings', {
+      title: 'Repairing cargo bikes',
+      theme: 'mobility',
+      startsAt: inAMonth(),
+      hours: '3.5',
+      places: 10,
+      price: null,
+      language: 'it',
+      ...overrides,
+    }),
+    'trainingId',
+  );
+}
+
+describe('trainings between coops', () => {
+  it('takes exactly as many enrolments as places when twenty are sent at once', async () => {
+    const trainingId = await offerTraining();
+    const listed = await eventually(async () => {
+      const page = await consortium.coopAdmin(HABITAT)<{ items: Record<string, unknown>[] }>(
+        'GET',
+        '/trainings?theme=mobility',
+      );
+      expect(page.body.items).toHaveLength(1);
+      return page.body.items[0];
+    });
+    expect(listed).toMatchObject({
+      trainingId,
+      coopId: VELO,
+      hours: '3.50',
+      places: 10,
+      placesLeft: 10,
+      price: null,
+      language: 'it',
+    });
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        consortium.coopAdmin(i % 2 ? HABITAT : CASA)(
+          'POST',
+          `/trainings/${trainingId}/enrolments`,
+          {
+            participants: 1,
+          },
+        ),
+      ),
+    );
+    expect(tally(responses)).toEqual({ 201: 10, 422: 10 });
+    for (const refused of responses.filter((r) => r.status === 422)) {
+      expectRuleViolation(refused, 'training_full');
+    }
+    await eventually(async () => {
+      const one = await consortium.auditor<{ placesLeft: number }>(
+        'GET',
+        `/trainings/${trainingId}`,
+      );
+      expect(one.body.placesLeft).toBe(0);
+    });
+  });
+
+  it('refuses an enrolment in one’s own training, and callers whose coop is not admitted', async () => {
+    const trainingId = await offerTraining({ price: { hours: '2' }, places: 3 });
+    await eventually(async () =>
+      expectStatus(consortium.board()('GET', `/trainings/${trainingId}`), 200),
+    );
+    expectRuleViolation(
+      await consortium.coopAdmin(VELO)('POST', `/trainings/${trainingId}/enrolments`, {
+        participants: 1,
+      }),
+      'own_training',
+    );
+    expectProblem(
+      await consortium.coopAdmin(ROGUE)('POST', `/trainings/${trainingId}/enrolments`, {
+        participants: 1,
+      }),
+      403,
+    );
+    expectProblem(await consortium.coopAdmin(ROGUE)('GET', '/trainings'), 403);
+    expectProblem(
+      await consortium.board()('POST', `/trainings/${trainingId}/enrolments`, { participants: 1 }),
+      403,
+    );
+    expectProblem(
+      await consortium.coopAdmin(HABITAT)('POST', `/trainings/${randomUUID()}/enrolments`, {
+        participants: 1,
+      }),
+      404,
+    );
+    expectProblem(
+      await consortium.coopAdmin(HABITAT)('POST', `/trainings/${trainingId}/enrolments`, {
+        participants: 0,
+      }),
+      400,
+    );
+  });
+
+  it('answers a repeated enrolment (same Idempotency-Key) once', async () => {
+    const trainingId = await offerTraining({ places: 5 });
+    await eventually(async () =>
+      expectStatus(consortium.board()('GET', `/trainings/${trainingId}`), 200),
+    );
+    const key = { 'idempotency-key': randomUUID() };
+    const path = `/trainings/${trainingId}/enrolments`;
+    const first = await expectStatus(
+      consortium.coopAdmin(HABITAT)('POST', path, { participants: 2 }, key),
+    );
+    const again = await expectStatus(
+      consortium.coopAdmin(HABITAT)('POST', path, { participants: 2 }, key),
+    );
+    expect(again.body).toEqual(first.body);
+    await eventually(async () => {
+      const one = await consortium.board()<{ placesLeft: number }>(
+        'GET',
+        `/trainings/${trainingId}`,
+      );
+      expect(one.body.placesLeft).toBe(3);
+    });
+  });
+
+  it('refuses a training with a bad price or in the past, naming the field or rule', async () => {
+    const bad = await velo.admin('POST', '/trainings', {
+      title: 'x',
+      theme: 'mobility',
+      startsAt: inAMonth(),
+      hours: '1',
+      places: 1,
+      price: { amount: '-1', currency: 'EUR' },
+      language: 'it',
+    });
+    expectProblem(bad, 400);
+    expectRuleViolation(
+      await velo.admin('POST', '/trainings', {
+        title: 'x',
+        theme: 'mobility',
+        startsAt: '2020-01-01T00:00:00Z',
+        hours: '1',
+        places: 1,
+        price: null,
+        language: 'it',
+      }),
+      'training_starts_in_the_future',
+    );
+  });
+});
