@@ -3,7 +3,7 @@ import { CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
 import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
 import { ApiResponse, eventually, TestSchemas } from '../support/apps';
 import { ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
-import { appendToStore, registryEvents } from './federation-events';
+import { appendToStore, coopEvents, registryEvents } from './federation-events';
 
 // Issue 18: pooling beyond money, on real PostgreSQL through the real apps. Velo offers trainings
 // through its own coop app; the other coops are admitted on the registry stream as the board's
@@ -190,6 +190,111 @@ describe('trainings between coops', () => {
         language: 'it',
       }),
       'training_starts_in_the_future',
+    );
+  });
+});
+
+describe('bookings of shared resources', () => {
+  const CARGO_BIKE = randomUUID();
+  const OLD_VAN = randomUUID();
+  const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+  const bookings = `/resources/${CARGO_BIKE}/bookings`;
+
+  beforeAll(async () => {
+    const events = coopEvents(VELO);
+    await appendToStore(schemas, [
+      events.resourceShared(CARGO_BIKE, 'vehicle', ['mobility']),
+      events.resourceShared(OLD_VAN, 'vehicle', ['mobility']),
+      events.resourceWithdrawn(OLD_VAN),
+    ]);
+    await eventually(async () => {
+      const page = await consortium.board()<{ items: unknown[] }>('GET', '/resources');
+      expect(page.body.items).toHaveLength(1);
+    });
+  });
+
+  it('accepts exactly one of two overlapping bookings sent at once, five times over', async () => {
+    for (let round = 0; round < 5; round++) {
+      const hour = 2 * round;
+      const responses = await Promise.all([
+        consortium.coopAdmin(HABITAT)('POST', bookings, { from: at(hour), to: at(hour + 2) }),
+        consortium.coopAdmin(CASA)('POST', bookings, { from: at(hour + 1), to: at(hour + 2) }),
+      ]);
+      expect(tally(responses)).toEqual({ 201: 1, 409: 1 });
+      expectProblem(
+        responses.find((r) => r.status === 409)!,
+        409,
+        { rule: 'booking_overlaps' },
+      );
+    }
+  });
+
+  it('accepts back-to-back bookings sent at once: one ends when the next starts', async () => {
+    const responses = await Promise.all([
+      consortium.coopAdmin(HABITAT)('POST', bookings, { from: at(12), to: at(14) }),
+      consortium.coopAdmin(CASA)('POST', bookings, { from: at(14), to: at(16) }),
+      consortium.coopAdmin(BOTTEGA)('POST', bookings, { from: at(16), to: at(18) }),
+    ]);
+    expect(tally(responses)).toEqual({ 201: 3 });
+  });
+
+  it('lists a resource’s bookings by range; the booking coop alone cancels, freeing the time', async () => {
+    const page = await eventually(async () => {
+      const listed = await consortium.auditor<{ items: Record<string, string>[] }>(
+        'GET',
+        `${bookings}?from=${encodeURIComponent(at(13))}&to=${encodeURIComponent(at(16))}&limit=5`,
+      );
+      expect(listed.body.items).toHaveLength(2);
+      return listed.body.items;
+    });
+    expect(page.map((b) => [b.bookingCoopId, b.from, b.to])).toEqual([
+      [HABITAT, at(12), at(14)],
+      [CASA, at(14), at(16)],
+    ]);
+    expect(page[0]).toMatchObject({ resourceId: CARGO_BIKE, ownerCoopId: VELO });
+
+    const casaBooking = page[1].bookingId;
+    expectRuleViolation(
+      await consortium.coopAdmin(HABITAT)('DELETE', `/bookings/${casaBooking}`),
+      'cancelled_by_booking_coop',
+    );
+    expect((await consortium.coopAdmin(CASA)('DELETE', `/bookings/${casaBooking}`)).status).toBe(
+      204,
+    );
+    expectProblem(await consortium.coopAdmin(CASA)('DELETE', `/bookings/${casaBooking}`), 409);
+    await expectStatus(
+      consortium.coopAdmin(HABITAT)('POST', bookings, { from: at(14), to: at(15) }),
+    );
+  });
+
+  it('takes no booking of a withdrawn resource, nor an empty range, nor from a coop not admitted', async () => {
+    expectRuleViolation(
+      await consortium.coopAdmin(HABITAT)('POST', `/resources/${OLD_VAN}/bookings`, {
+        from: at(9),
+        to: at(10),
+      }),
+      'resource_withdrawn',
+    );
+    expectRuleViolation(
+      await consortium.coopAdmin(HABITAT)('POST', bookings, { from: at(22), to: at(21) }),
+      'booking_ends_after_it_starts',
+    );
+    expectProblem(
+      await consortium.coopAdmin(ROGUE)('POST', bookings, { from: at(22), to: at(23) }),
+      403,
+    );
+    expectProblem(
+      await consortium.coopAdmin(HABITAT)('POST', bookings, { from: 'tomorrow', to: at(23) }),
+      400,
+      { errors: [expect.objectContaining({ field: 'from' })] },
+    );
+    expectProblem(
+      await consortium.coopAdmin(HABITAT)('POST', `/resources/${randomUUID()}/bookings`, {
+        from: at(22),
+        to: at(23),
+      }),
+      404,
     );
   });
 });

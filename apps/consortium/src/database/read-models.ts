@@ -2,6 +2,9 @@ import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
+import { ResourceBookings1765418000002 } from '../bookings/1765418000002-resource-bookings';
+import { ResourceBookingRow } from '../bookings/resource-booking.entity';
+import { resourceBookingsProjection } from '../bookings/resource-bookings.projection';
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
 import { CatalogueResourceRow } from '../catalogue/catalogue-resource.entity';
 import { catalogueProjection } from '../catalogue/catalogue.projection';
@@ -30,6 +33,7 @@ export const CONSORTIUM_ENTITIES = [
   CoopMemberRow,
   CatalogueResourceRow,
   OfferedTrainingRow,
+  ResourceBookingRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -41,6 +45,7 @@ export const CONSORTIUM_MIGRATIONS = [
   RegistryExactCapital1764300000120,
   CreateBundleSigningKey1765000000000,
   OfferedTrainings1765418000001,
+  ResourceBookings1765418000002,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -51,4 +56,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   pooledMeansProjection,
   catalogueProjection,
   offeredTrainingsProjection,
+  resourceBookingsProjection,
 ];
