@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatHundredths } from '@libs/contracts';
 import { CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
 import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
 import { ApiResponse, eventually, TestSchemas } from '../support/apps';
@@ -19,6 +20,10 @@ const ROGUE = 'rogue-coop';
 const schemas = new TestSchemas();
 let consortium: ConsortiumUnderTest;
 let velo: CoopUnderTest;
+
+/** Hours given that the pooled means count as non-monetary, by giving coop and theme. */
+const confirmedHours: { coopId: string; theme: string; hundredths: bigint }[] = [];
+const hundredthsOf = (hours: string) => BigInt(hours.replace('.', ''));
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 
@@ -294,6 +299,123 @@ describe('bookings of shared resources', () => {
         from: at(22),
         to: at(23),
       }),
+      404,
+    );
+  });
+});
+
+describe('time accounts between coops', () => {
+  const coops = [VELO, HABITAT, CASA, BOTTEGA];
+  const themes = ['housing', 'consumption', 'mobility', 'work', 'civic'] as const;
+  const kinds = ['skill_exchange', 'volunteering', 'training'] as const;
+  // A seeded generator: a failure replays the same fifty exchanges.
+  let seed = 18;
+  const random = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed % n;
+  };
+
+  it('balances the confirmed hours of 50 random exchanges between 4 coops to zero, as sent', async () => {
+    const expected = new Map<string, { given: bigint; received: bigint }>(
+      coops.map((coopId) => [coopId, { given: 0n, received: 0n }]),
+    );
+    for (let i = 0; i < 50; i++) {
+      const from = coops[random(4)];
+      const to = coops.filter((coopId) => coopId !== from)[random(3)];
+      const hundredths = 1 + random(99_999);
+      const theme = themes[random(themes.length)];
+      const hours = `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+      const exchangeId = createdId(
+        await consortium.coopAdmin(from)('POST', '/exchanges', {
+          toCoopId: to,
+          hours,
+          kind: kinds[random(kinds.length)],
+          theme,
+          on: '2027-03-04',
+          note: `exchange ${i}`,
+        }),
+        'exchangeId',
+      );
+      if (random(3) === 0) continue; // about a third never confirmed: they count nowhere
+      await expectStatus(consortium.coopAdmin(to)('POST', `/exchanges/${exchangeId}/confirmation`));
+      expected.get(from)!.given += BigInt(hundredths);
+      expected.get(to)!.received += BigInt(hundredths);
+      confirmedHours.push({ coopId: from, theme, hundredths: BigInt(hundredths) });
+    }
+    const accounts = await eventually(async () => {
+      const page = await consortium.board()<{ items: Record<string, string>[] }>(
+        'GET',
+        '/time-accounts',
+      );
+      expect(page.body.items.map((a) => [a.coopId, a.given, a.received])).toEqual(
+        [...expected]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([coopId, sums]) => [
+            coopId,
+            formatHundredths(sums.given),
+            formatHundredths(sums.received),
+          ]),
+      );
+      return page.body.items;
+    });
+    expect(accounts.map((a) => a.balance)).toEqual(
+      accounts.map((a) =>
+        formatHundredths(expected.get(a.coopId)!.given - expected.get(a.coopId)!.received),
+      ),
+    );
+    expect(accounts.reduce((sum, a) => sum + hundredthsOf(a.balance), 0n)).toBe(0n);
+
+    // Paged by coop: two pages of two.
+    const first = await consortium.auditor<{ items: { coopId: string }[]; nextCursor: string }>(
+      'GET',
+      '/time-accounts?limit=2',
+    );
+    const second = await consortium.coopAdmin(CASA)<{ items: { coopId: string }[] }>(
+      'GET',
+      `/time-accounts?limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect([...first.body.items, ...second.body.items].map((a) => a.coopId)).toEqual(
+      accounts.map((a) => a.coopId),
+    );
+  });
+
+  it('lets only the receiving coop confirm, once, and refuses hours given to oneself or a coop not admitted', async () => {
+    const give = (to: string) =>
+      consortium.coopAdmin(VELO)('POST', '/exchanges', {
+        toCoopId: to,
+        hours: '1',
+        kind: 'volunteering',
+        theme: 'civic',
+        on: '2027-03-04',
+      });
+    const exchangeId = createdId(await give(HABITAT), 'exchangeId');
+    const path = `/exchanges/${exchangeId}/confirmation`;
+    expectRuleViolation(
+      await consortium.coopAdmin(VELO)('POST', path),
+      'confirmed_by_receiving_coop',
+    );
+    expectRuleViolation(
+      await consortium.coopAdmin(CASA)('POST', path),
+      'confirmed_by_receiving_coop',
+    );
+    await expectStatus(consortium.coopAdmin(HABITAT)('POST', path));
+    confirmedHours.push({ coopId: VELO, theme: 'civic', hundredths: 100n });
+    expectProblem(await consortium.coopAdmin(HABITAT)('POST', path), 409);
+    expectRuleViolation(await give(VELO), 'exchange_between_two_coops');
+    expectRuleViolation(await give(ROGUE), 'receiving_coop_admitted');
+    expectProblem(await consortium.coopAdmin(ROGUE)('POST', '/exchanges', {}), 400);
+    expectProblem(
+      await consortium.coopAdmin(ROGUE)('POST', '/exchanges', {
+        toCoopId: VELO,
+        hours: '1',
+        kind: 'volunteering',
+        theme: 'civic',
+        on: '2027-03-04',
+      }),
+      403,
+    );
+    expectProblem(
+      await consortium.coopAdmin(HABITAT)('POST', `/exchanges/${randomUUID()}/confirmation`),
       404,
     );
   });

@@ -19,6 +19,7 @@ import {
   CONSORTIUM_MIGRATIONS,
   CONSORTIUM_PROJECTIONS,
 } from './database/read-models';
+import { ExchangesModule } from './exchanges/exchanges.module';
 import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -67,6 +68,7 @@ class ConsortiumKernelModule {}
     ReadModelsModule,
     TrainingsModule,
     BookingsModule,
+    ExchangesModule,
   ],
 })
 export class AppModule {}

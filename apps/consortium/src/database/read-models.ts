@@ -8,6 +8,9 @@ import { resourceBookingsProjection } from '../bookings/resource-bookings.projec
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
 import { CatalogueResourceRow } from '../catalogue/catalogue-resource.entity';
 import { catalogueProjection } from '../catalogue/catalogue.projection';
+import { Exchanges1765418000003 } from '../exchanges/1765418000003-exchanges';
+import { ExchangeRow } from '../exchanges/exchange.entity';
+import { exchangesProjection } from '../exchanges/exchanges.projection';
 import { pooledMeansProjection } from '../pooled-means/pooled-means.projection';
 import { CoopMemberRow } from '../registry/coop-member.entity';
 import { coopMembersProjection } from '../registry/coop-members.projection';
@@ -34,6 +37,7 @@ export const CONSORTIUM_ENTITIES = [
   CatalogueResourceRow,
   OfferedTrainingRow,
   ResourceBookingRow,
+  ExchangeRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -46,6 +50,7 @@ export const CONSORTIUM_MIGRATIONS = [
   CreateBundleSigningKey1765000000000,
   OfferedTrainings1765418000001,
   ResourceBookings1765418000002,
+  Exchanges1765418000003,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -57,4 +62,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   catalogueProjection,
   offeredTrainingsProjection,
   resourceBookingsProjection,
+  exchangesProjection,
 ];

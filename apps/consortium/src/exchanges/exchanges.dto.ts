@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
+import { EXCHANGE_KINDS, ExchangeKind, isCoopId, MAX_AMOUNT, Theme, THEMES } from '@libs/contracts';
+import { IsDecimalString, IsoDay } from '@libs/api-conventions';
+
+export class GiveHoursDto {
+  @ApiProperty({ example: 'habitat-partage', maxLength: 63, description: 'the receiving coop' })
+  @ValidateBy({
+    name: 'isCoopId',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCoopId(value),
+      defaultMessage: () => 'toCoopId must be a coop id (a lowercase slug)',
+    },
+  })
+  toCoopId!: string;
+
+  @ApiProperty({ example: '4.5', maxLength: 15, description: `hours, at most ${MAX_AMOUNT}` })
+  @IsDecimalString()
+  hours!: string;
+
+  @ApiProperty({ enum: EXCHANGE_KINDS })
+  @IsIn(EXCHANGE_KINDS)
+  kind!: ExchangeKind;
+
+  @ApiProperty({
+    enum: THEMES,
+    description: 'what the hours served: how the pooled means count them',
+  })
+  @IsIn(THEMES)
+  theme!: Theme;
+
+  @IsoDay({ description: 'the day the hours were given' })
+  on!: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 })
+  @IsOptional()
+  @IsUUID()
+  exchangeId?: string;
+}
+
+export class ExchangeIdResponse {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  exchangeId!: string;
+}
+
+export class ConfirmationResponse {
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
+  exchangeId!: string;
+
+  @ApiProperty({ format: 'date' })
+  confirmedOn!: string;
+}
+
+export class TimeAccountResponse {
+  @ApiProperty({ example: 'velo-solidaire' }) coopId!: string;
+  @ApiProperty({ example: '12.50', description: 'confirmed hours the coop gave other coops' })
+  given!: string;
+  @ApiProperty({ example: '4.00', description: 'confirmed hours other coops gave it' })
+  received!: string;
+  @ApiProperty({ example: '8.50', description: 'given − received: over all coops, zero' })
+  balance!: string;
+}
+
+export class TimeAccountPage {
+  @ApiProperty({ type: [TimeAccountResponse] })
+  items!: TimeAccountResponse[];
+
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}
