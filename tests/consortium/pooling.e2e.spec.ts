@@ -102,6 +102,7 @@ describe('trainings between coops', () => {
       ),
     );
     expect(tally(responses)).toEqual({ 201: 10, 422: 10 });
+    confirmedHours.push({ coopId: VELO, theme: 'mobility', hundredths: 10n * 350n });
     for (const refused of responses.filter((r) => r.status === 422)) {
       expectRuleViolation(refused, 'training_full');
     }
@@ -164,6 +165,7 @@ describe('trainings between coops', () => {
       consortium.coopAdmin(HABITAT)('POST', path, { participants: 2 }, key),
     );
     expect(again.body).toEqual(first.body);
+    confirmedHours.push({ coopId: VELO, theme: 'mobility', hundredths: 2n * 350n });
     await eventually(async () => {
       const one = await consortium.board()<{ placesLeft: number }>(
         'GET',
@@ -418,5 +420,57 @@ describe('time accounts between coops', () => {
       await consortium.coopAdmin(HABITAT)('POST', `/exchanges/${randomUUID()}/confirmation`),
       404,
     );
+  });
+});
+
+describe('the pooled means', () => {
+  it('count as non-monetary hours, by giving coop and theme, the hours contributed, the trainings given and the confirmed exchanges', async () => {
+    for (const [kind, hours, theme] of [
+      ['volunteering', '5.00', 'civic'],
+      ['skill_exchange', '2.25', 'housing'],
+    ]) {
+      await expectStatus(
+        velo.admin('POST', '/contributions', {
+          kind,
+          time: { hours },
+          period: new Date().toISOString().slice(0, 7),
+          theme,
+          status: 'paid',
+        }),
+      );
+      confirmedHours.push({ coopId: VELO, theme, hundredths: hundredthsOf(hours) });
+    }
+    const sumBy = (key: 'coopId' | 'theme') => {
+      const sums = new Map<string, bigint>();
+      for (const given of confirmedHours)
+        sums.set(given[key], (sums.get(given[key]) ?? 0n) + given.hundredths);
+      return [...sums]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, paid]) => ({
+          [key]: k,
+          unit: 'hours',
+          pledged: '0.00',
+          paid: formatHundredths(paid),
+        }));
+    };
+    const hoursLines = (lines: { unit: string }[]) => lines.filter((line) => line.unit === 'hours');
+    const total = confirmedHours.reduce((sum, given) => sum + given.hundredths, 0n);
+    await eventually(async () => {
+      const pooled = await consortium.board()<{
+        byCoop: { unit: string }[];
+        byTheme: { unit: string }[];
+        byPillar: { unit: string }[];
+        nonMonetaryAim: { hours: string };
+      }>('GET', '/pooled-means');
+      expect(hoursLines(pooled.body.byCoop)).toEqual(sumBy('coopId'));
+      expect(hoursLines(pooled.body.byTheme)).toEqual(sumBy('theme'));
+      expect(hoursLines(pooled.body.byPillar)).toEqual([
+        { pillar: 'non_monetary', unit: 'hours', pledged: '0.00', paid: formatHundredths(total) },
+      ]);
+      expect(pooled.body.nonMonetaryAim).toMatchObject({
+        aim: '0.3333',
+        hours: formatHundredths(total),
+      });
+    });
   });
 });
