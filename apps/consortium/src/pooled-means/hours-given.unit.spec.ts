@@ -6,22 +6,14 @@ import {
   ParticipantsEnrolled,
   TRAINING_ENROLMENTS_AGGREGATE,
 } from '@libs/contracts';
-import { recorded, StreamEvent } from '../../../../tests/consortium/federation-events';
+import { on, recorded, StreamEvent } from '../../../../tests/consortium/federation-events';
 import { bookBatch, contributionFacts, CoopStanding } from './pooled-ledger';
 
 const T1 = '00000000-0000-4000-8000-0000000000c1';
 const X1 = '00000000-0000-4000-8000-0000000000e1';
 
-const event = (streamId: string, type: string, data: object): StreamEvent => ({
-  streamId,
-  event: {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { coopId: null, actor: 'test', correlationId: 'c', causationId: 'c' },
-  },
-});
+const event = (streamId: string, type: string, data: object): StreamEvent =>
+  on(streamId, null, type, data);
 
 const enrolled = (
   participants: number,
