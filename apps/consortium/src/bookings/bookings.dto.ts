@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '@libs/api-conventions';
+import { MAX_PAGE_SIZE, PageQuery } from '@libs/api-conventions';
 
 const instant = (what: string) =>
   IsDateString({ strict: true }, { message: `${what} must be an ISO 8601 date-time` });
@@ -55,18 +55,20 @@ export class BookingIdResponse {
 }
 
 export class BookingResponse {
-  @ApiProperty({ format: 'uuid' }) bookingId!: string;
-  @ApiProperty({ format: 'uuid' }) resourceId!: string;
-  @ApiProperty({ description: 'the coop that shares the resource' }) ownerCoopId!: string;
-  @ApiProperty({ description: 'the coop that booked it' }) bookingCoopId!: string;
-  @ApiProperty({ format: 'date-time' }) from!: string;
-  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) bookingId!: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) resourceId!: string;
+  @ApiProperty({ maxLength: 63, description: 'the coop that shares the resource' })
+  ownerCoopId!: string;
+  @ApiProperty({ maxLength: 63, description: 'the coop that booked it' })
+  bookingCoopId!: string;
+  @ApiProperty({ format: 'date-time', maxLength: 24 }) from!: string;
+  @ApiProperty({ format: 'date-time', maxLength: 24 }) to!: string;
 }
 
 export class BookingPage {
-  @ApiProperty({ type: [BookingResponse] })
+  @ApiProperty({ type: [BookingResponse], maxItems: MAX_PAGE_SIZE })
   items!: BookingResponse[];
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, maxLength: 400 })
   nextCursor!: string | null;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
 import { EXCHANGE_KINDS, ExchangeKind, isCoopId, MAX_AMOUNT, Theme, THEMES } from '@libs/contracts';
-import { IsDecimalString, IsoDay } from '@libs/api-conventions';
+import { IsDecimalString, IsoDay, MAX_PAGE_SIZE } from '@libs/api-conventions';
 
 export class GiveHoursDto {
   @ApiProperty({ example: 'habitat-partage', maxLength: 63, description: 'the receiving coop' })
@@ -53,24 +53,36 @@ export class ConfirmationResponse {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   exchangeId!: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   confirmedOn!: string;
 }
 
 export class TimeAccountResponse {
-  @ApiProperty({ example: 'velo-solidaire' }) coopId!: string;
-  @ApiProperty({ example: '12.50', description: 'confirmed hours the coop gave other coops' })
+  @ApiProperty({ example: 'velo-solidaire', maxLength: 63 }) coopId!: string;
+  @ApiProperty({
+    example: '12.50',
+    maxLength: 24,
+    description: 'confirmed hours the coop gave other coops',
+  })
   given!: string;
-  @ApiProperty({ example: '4.00', description: 'confirmed hours other coops gave it' })
+  @ApiProperty({
+    example: '4.00',
+    maxLength: 24,
+    description: 'confirmed hours other coops gave it',
+  })
   received!: string;
-  @ApiProperty({ example: '8.50', description: 'given − received: over all coops, zero' })
+  @ApiProperty({
+    example: '8.50',
+    maxLength: 25,
+    description: 'given − received: over all coops, zero',
+  })
   balance!: string;
 }
 
 export class TimeAccountPage {
-  @ApiProperty({ type: [TimeAccountResponse] })
+  @ApiProperty({ type: [TimeAccountResponse], maxItems: MAX_PAGE_SIZE })
   items!: TimeAccountResponse[];
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, maxLength: 400 })
   nextCursor!: string | null;
 }

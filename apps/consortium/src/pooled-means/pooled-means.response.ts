@@ -81,13 +81,18 @@ export class IndicatorSchema {
 }
 
 export class NonMonetaryAimSchema {
-  @ApiProperty({ example: '0.3333', description: 'the aim: a third of the means not in money' })
+  @ApiProperty({
+    example: '0.3333',
+    maxLength: 6,
+    description: 'the aim: a third of the means not in money',
+  })
   aim!: string;
 
   @ApiProperty({
     type: String,
     nullable: true,
     example: '0.0117',
+    maxLength: 6,
     description: 'the money valuation of non-monetary contributions ÷ all money paid',
   })
   share!: string | null;
@@ -101,6 +106,7 @@ export class NonMonetaryAimSchema {
 
   @ApiProperty({
     example: '42.50',
+    maxLength: 24,
     description:
       'non-monetary hours: volunteering, skill exchanges, trainings given, confirmed exchanges',
   })

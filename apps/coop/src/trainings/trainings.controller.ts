@@ -1,13 +1,14 @@
 import { Body, Controller, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import { CommandMeta, etag, HeaderReply, Meta } from '@libs/api-conventions';
 import { Recording } from '@libs/http';
 import { OfferTrainingHandler } from './offer-training.handler';
-import { OfferTrainingDto, TrainingIdResponse } from './trainings.dto';
+import { HoursPriceDto, OfferTrainingDto, TrainingIdResponse } from './trainings.dto';
 
 /** Trainings the coop offers the federation's other coops (they enrol through the consortium). */
 @ApiTags('trainings')
+@ApiExtraModels(HoursPriceDto)
 @ApiBearerAuth()
 @Controller('trainings')
 export class TrainingsController {

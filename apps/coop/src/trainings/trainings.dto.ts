@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
@@ -49,7 +49,7 @@ export class OfferTrainingDto {
   @IsDecimalString()
   hours!: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_PLACES, example: 10, type: 'integer' })
+  @ApiProperty({ minimum: 1, maximum: MAX_PLACES, example: 10, type: 'integer', format: 'int32' })
   @IsInt()
   @Min(1)
   @Max(MAX_PLACES)
@@ -59,10 +59,7 @@ export class OfferTrainingDto {
     nullable: true,
     description:
       'money (`{ "amount", "currency" }`), exchange hours (`{ "hours" }`), or null: free',
-    oneOf: [
-      { $ref: '#/components/schemas/MoneyDto' },
-      { $ref: '#/components/schemas/HoursPriceDto' },
-    ],
+    oneOf: [{ $ref: getSchemaPath(MoneyDto) }, { $ref: getSchemaPath(HoursPriceDto) }],
   })
   @ValidateIf((dto: OfferTrainingDto) => dto.price !== null)
   @IsDefined({ message: 'price is required: money, { "hours" }, or null for free' })
