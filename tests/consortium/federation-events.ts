@@ -32,7 +32,7 @@ export interface StreamEvent {
   event: NewEvent;
 }
 
-function on(
+export function on(
   streamId: string,
   coopId: string | null,
   type: string,

@@ -346,6 +346,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       // 30 SOL of 1285.50 paid in money; 15 EUR of barter valued in money.
       solShare: '0.0233',
       nonMonetaryShare: '0.0117',
+      nonMonetaryAim: { aim: '0.3333', share: '0.0117', reached: false, hours: '5.50' },
       alerts: [],
       notCounted: [],
     });
@@ -385,6 +386,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       ],
       solShare: null,
       nonMonetaryShare: null,
+      nonMonetaryAim: { aim: '0.3333', share: null, reached: null, hours: '2.00' },
       alerts: [],
       notCounted: [],
     });
@@ -404,6 +406,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       byMonthAndPillar: [],
       solShare: null,
       nonMonetaryShare: null,
+      nonMonetaryAim: { aim: '0.3333', share: null, reached: null, hours: '0.00' },
       alerts: [],
       notCounted: [],
     });

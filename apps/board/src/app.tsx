@@ -7,6 +7,7 @@ import { BudgetSection } from './sections/budget/budget-section';
 import { ComplianceSection } from './sections/compliance/compliance-section';
 import { CoopsSection } from './sections/coops/coops-section';
 import { PooledMeansSection } from './sections/pooled-means/pooled-means-section';
+import { PoolingSection } from './sections/pooling/pooling-section';
 import { ResourcesSection } from './sections/resources/resources-section';
 import {
   canAct,
@@ -26,6 +27,7 @@ const SECTIONS = {
   budget: BudgetSection,
   compliance: ComplianceSection,
   resources: ResourcesSection,
+  pooling: PoolingSection,
 } as const;
 type SectionId = keyof typeof SECTIONS;
 const NAV_LABEL = {
@@ -34,6 +36,7 @@ const NAV_LABEL = {
   budget: 'budget',
   compliance: 'compliance',
   resources: 'resources',
+  pooling: 'pooling',
 } as const satisfies Record<SectionId, string>;
 
 /** The section is in the address (`#budget`), so that a link or a reload opens the same one. */

@@ -11,6 +11,7 @@ import { ProjectionsModule } from '@libs/projections';
 import { consortiumLegalForm } from '@libs/rules';
 import { BOARD, Board, readBoard } from './board';
 import { CONSORTIUM_FORM } from './consortium-form';
+import { BookingsModule } from './bookings/bookings.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ComplianceModule } from './compliance/compliance.module';
@@ -20,10 +21,12 @@ import {
   CONSORTIUM_MIGRATIONS,
   CONSORTIUM_PROJECTIONS,
 } from './database/read-models';
+import { ExchangesModule } from './exchanges/exchanges.module';
 import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
+import { TrainingsModule } from './trainings/trainings.module';
 
 const board: Board = readBoard(process.env);
 const consortiumForm = consortiumLegalForm(process.env.CONSORTIUM_LEGAL_FORM);
@@ -70,6 +73,9 @@ class ConsortiumKernelModule {}
     ComplianceModule,
     ExportModule,
     ReadModelsModule,
+    TrainingsModule,
+    BookingsModule,
+    ExchangesModule,
   ],
 })
 export class AppModule {}

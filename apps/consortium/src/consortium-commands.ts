@@ -19,6 +19,7 @@ export class ConsortiumCommands {
     command: Command,
     meta: CommandMeta,
     aboutCoop: string | null = null,
+    options: { maxAttempts?: number } = {},
   ): Promise<HandleResult<Event, State>> {
     return this.repository.handle(consortiumStream(aggregate, id), decider, command, {
       coopId: aboutCoop,
@@ -26,6 +27,7 @@ export class ConsortiumCommands {
       correlationId: meta.correlationId,
       expectedVersion: meta.expectedVersion,
       schemaVersions: CONSORTIUM_SCHEMA_VERSIONS,
+      ...options,
     });
   }
 

@@ -17,6 +17,7 @@ import { MembershipModule } from './membership/membership.module';
 import { ProfileModule } from './profile/profile.module';
 import { ResourcesModule } from './resources/resources.module';
 import { WorkforceModule } from './workforce/workforce.module';
+import { TrainingsModule } from './trainings/trainings.module';
 
 /** The local coop's app: one bounded context per folder beside this module, imported here. */
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         ContributionsModule,
         ResourcesModule,
         WorkforceModule,
+        TrainingsModule,
         ExportModule,
       ],
       providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],

@@ -32,6 +32,11 @@ export interface CommandContext<Event extends DomainEvent> {
    * append fails on NO_STREAM and the command is decided again on the real state.
    */
   creates?: boolean;
+  /**
+   * How many times to decide the command before answering 409, for a stream many clients write
+   * at once (one training's places): each attempt lets at least one writer through.
+   */
+  maxAttempts?: number;
 }
 
 export interface HandleResult<Event extends DomainEvent, State = unknown> {
@@ -152,7 +157,8 @@ export class AggregateRepository {
         if (context.expectedVersion !== undefined) {
           throw new PreconditionFailed(streamId, context.expectedVersion, error.actual);
         }
-        if (attempt >= this.maxAttempts) throw new ConcurrencyConflict(streamId, attempt);
+        if (attempt >= (context.maxAttempts ?? this.maxAttempts))
+          throw new ConcurrencyConflict(streamId, attempt);
       }
     }
   }

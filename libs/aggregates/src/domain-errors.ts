@@ -16,9 +16,15 @@ export class RuleViolation extends DomainError {
   }
 }
 
-/** The command conflicts with the current state (a withdrawn member, an already decided vote…). */
+/**
+ * The command conflicts with the current state (a withdrawn member, an already decided vote…);
+ * `rule`, when given, names the conflict for clients (`booking_overlaps`).
+ */
 export class StateConflict extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly rule?: string,
+  ) {
     super(message);
     this.name = 'StateConflict';
   }

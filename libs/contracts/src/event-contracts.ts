@@ -1,5 +1,11 @@
 import { ConsortiumEvent } from './consortium';
 import { BUDGET_AGGREGATE } from './consortium/budget-events';
+import {
+  EXCHANGE_AGGREGATE,
+  EXCHANGE_KINDS,
+  RESOURCE_BOOKINGS_AGGREGATE,
+  TRAINING_ENROLMENTS_AGGREGATE,
+} from './consortium/pooling-events';
 import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
 import {
   CONTRIBUTION_AGGREGATE,
@@ -15,12 +21,14 @@ import {
   SHARE_FORMS,
   THEMES,
   WORKFORCE_AGGREGATE,
+  TRAINING_AGGREGATE,
 } from './coop';
 import {
   base64,
   bool,
   coopId,
   day,
+  instant,
   list,
   money,
   month,
@@ -83,6 +91,18 @@ const consortium = (
   streamId: EventContract['streamId'],
   versions: Record<number, Shape>,
 ) => ({ side: 'consortium', aggregate, streamId, versions }) as const;
+
+/** Hours in hundredths, within the amount bound. */
+const hours = whole(1, 99_999_999_999);
+const exchange = {
+  exchangeId: uuid,
+  fromCoopId: coopId,
+  toCoopId: coopId,
+  hours,
+  kind: oneOf(EXCHANGE_KINDS),
+  theme,
+  on: day,
+};
 
 const application = { coopId, submittedOn: day };
 const admission = {
@@ -159,6 +179,23 @@ export const EVENT_CONTRACTS = {
   }),
   ResourceWithdrawn: coop(RESOURCE_AGGREGATE, 'resourceId', {
     1: object({ resourceId: uuid, withdrawnOn: day }),
+  }),
+  TrainingOffered: coop(TRAINING_AGGREGATE, 'trainingId', {
+    1: object({
+      trainingId: uuid,
+      title: text(200),
+      theme,
+      startsAt: instant,
+      hours,
+      places: whole(1, 10_000),
+      price: variants('type', {
+        free: object({ type: text() }),
+        money: object({ type: text(), amount: money }),
+        hours: object({ type: text(), hours }),
+      }),
+      language: text(35),
+      offeredOn: day,
+    }),
   }),
   CoopProfileSet: coop(PROFILE_AGGREGATE, 'coopId', {
     1: object(
@@ -256,6 +293,38 @@ export const EVENT_CONTRACTS = {
       },
       { dividends: money, form: oneOf(['consorzio', 'scic']) },
     ),
+  }),
+  ParticipantsEnrolled: consortium(TRAINING_ENROLMENTS_AGGREGATE, 'trainingId', {
+    1: object({
+      trainingId: uuid,
+      enrolmentId: uuid,
+      providerCoopId: coopId,
+      enrollingCoopId: coopId,
+      participants: whole(1, 10_000),
+      hours,
+      theme,
+      month,
+      enrolledOn: day,
+    }),
+  }),
+  ResourceBooked: consortium(RESOURCE_BOOKINGS_AGGREGATE, 'resourceId', {
+    1: object({
+      resourceId: uuid,
+      bookingId: uuid,
+      ownerCoopId: coopId,
+      bookingCoopId: coopId,
+      from: instant,
+      to: instant,
+    }),
+  }),
+  BookingCancelled: consortium(RESOURCE_BOOKINGS_AGGREGATE, 'resourceId', {
+    1: object({ resourceId: uuid, bookingId: uuid, cancelledOn: day }),
+  }),
+  HoursGiven: consortium(EXCHANGE_AGGREGATE, 'exchangeId', {
+    1: object({ ...exchange, note: nullable(text()) }),
+  }),
+  HoursConfirmed: consortium(EXCHANGE_AGGREGATE, 'exchangeId', {
+    1: object({ ...exchange, confirmedOn: day }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 

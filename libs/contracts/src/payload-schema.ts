@@ -45,6 +45,12 @@ export const day = pattern(
   'a date (YYYY-MM-DD)',
   (value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
 );
+/** An instant as the apps write it (`Date.prototype.toISOString`, UTC). */
+export const instant = pattern(
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+  'an instant (YYYY-MM-DDTHH:mm:ss.sssZ)',
+  (value) => new Date(value).toISOString() === value,
+);
 export const month = pattern(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month (YYYY-MM)');
 export const base64 = pattern(/^[A-Za-z0-9+/]{0,8192}={0,2}$/, 'base64');
 

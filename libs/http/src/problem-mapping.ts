@@ -66,7 +66,13 @@ export function toProblem(error: unknown): MappedProblem {
   }
   if (error instanceof StateConflict) {
     return expected(
-      problem(HttpStatus.CONFLICT, ProblemType.stateConflict, 'Conflict', error.message),
+      problem(
+        HttpStatus.CONFLICT,
+        ProblemType.stateConflict,
+        'Conflict',
+        error.rule ? `${error.rule}: ${error.message}` : error.message,
+        error.rule ? { rule: error.rule } : {},
+      ),
     );
   }
   if (error instanceof NotFound) {

@@ -127,3 +127,36 @@ export interface ReadModelState {
   /** Events it could not apply and set aside: while above 0 its figures are partial. */
   parkedEvents: number;
 }
+
+/** `GET /trainings`: a coop's training, with the places other coops have left. */
+export interface Training {
+  trainingId: string;
+  coopId: string;
+  title: string;
+  theme: Theme;
+  startsAt: string;
+  hours: string;
+  places: number;
+  placesLeft: number;
+  price: { amount?: string; currency?: Currency; hours?: string } | null;
+  language: string;
+  offeredOn: string;
+}
+
+/** `GET /time-accounts`: a coop's confirmed hours, in and out. */
+export interface TimeAccount {
+  coopId: string;
+  given: string;
+  received: string;
+  balance: string;
+}
+
+/** `GET /resources/{id}/bookings`. */
+export interface Booking {
+  bookingId: string;
+  resourceId: string;
+  ownerCoopId: string;
+  bookingCoopId: string;
+  from: string;
+  to: string;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NotFound } from '@libs/aggregates';
 import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
 import { resourceView, ResourceView } from '@libs/api-conventions';
@@ -55,5 +56,24 @@ export class CatalogueQueries {
       (row) => [row.sharedOn, row.streamId],
       CATALOGUE_CURSOR,
     );
+  }
+
+  /**
+   * Who shares the resource and whether it still does: the first coop admitted to the consortium
+   * that shared it under this id. 404 if none did.
+   */
+  async sharedBy(resourceId: string): Promise<{ coopId: string; withdrawn: boolean }> {
+    const [row]: { coopId: string; withdrawn: boolean }[] = await this.db.query(
+      `SELECT r.coop_id AS "coopId", r.withdrawn_on IS NOT NULL AS withdrawn
+         FROM ${qualifiedTable(this.db, 'catalogue_resources')} r
+         JOIN ${qualifiedTable(this.db, 'member_coops')} c
+           ON c.coop_id = r.coop_id AND c.status = 'admitted'
+        WHERE r.resource_id = $1
+        ORDER BY r.shared_on, r.stream_id
+        LIMIT 1`,
+      [resourceId],
+    );
+    if (!row) throw new NotFound(`no resource ${resourceId} is shared by an admitted coop`);
+    return row;
   }
 }

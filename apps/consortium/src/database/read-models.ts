@@ -2,9 +2,15 @@ import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
+import { ResourceBookings1765418000002 } from '../bookings/1765418000002-resource-bookings';
+import { ResourceBookingRow } from '../bookings/resource-booking.entity';
+import { resourceBookingsProjection } from '../bookings/resource-bookings.projection';
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
 import { CatalogueResourceRow } from '../catalogue/catalogue-resource.entity';
 import { catalogueProjection } from '../catalogue/catalogue.projection';
+import { Exchanges1765418000003 } from '../exchanges/1765418000003-exchanges';
+import { ExchangeRow } from '../exchanges/exchange.entity';
+import { exchangesProjection } from '../exchanges/exchanges.projection';
 import { pooledMeansProjection } from '../pooled-means/pooled-means.projection';
 import { CoopMemberRow } from '../registry/coop-member.entity';
 import { coopMembersProjection } from '../registry/coop-members.projection';
@@ -12,6 +18,9 @@ import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
 import { CoopWorkforceRow } from '../registry/coop-workforce.entity';
 import { coopWorkforceProjection } from '../registry/coop-workforce.projection';
+import { OfferedTrainings1765418000001 } from '../trainings/1765418000001-offered-trainings';
+import { OfferedTrainingRow } from '../trainings/offered-training.entity';
+import { offeredTrainingsProjection } from '../trainings/offered-trainings.projection';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
@@ -30,6 +39,9 @@ export const CONSORTIUM_ENTITIES = [
   CoopMemberRow,
   CatalogueResourceRow,
   CoopWorkforceRow,
+  OfferedTrainingRow,
+  ResourceBookingRow,
+  ExchangeRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -41,6 +53,9 @@ export const CONSORTIUM_MIGRATIONS = [
   RegistryExactCapital1764300000120,
   CoopWorkforce1764300000140,
   CreateBundleSigningKey1765000000000,
+  OfferedTrainings1765418000001,
+  ResourceBookings1765418000002,
+  Exchanges1765418000003,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -51,4 +66,7 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   pooledMeansProjection,
   catalogueProjection,
   coopWorkforceProjection,
+  offeredTrainingsProjection,
+  resourceBookingsProjection,
+  exchangesProjection,
 ];

@@ -14,6 +14,7 @@ import {
   Unit,
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
+import { HOURS_GIVEN_EVENT_TYPES, hoursGivenAsContribution } from './hours-given';
 
 /**
  * The keys the board reads pooled means by (API.md), one at a time. `monthPillar` is a month and
@@ -118,7 +119,9 @@ export const POOLED_EVENT_TYPES = [
   // A leaving coop's settlement cancels its open pledges (the consortium never writes coop
   // streams), and ends its membership.
   'CoopWithdrawalSettled',
-] as const satisfies (ContributionEvent | CoopAdmitted | CoopWithdrawalSettled)['type'][];
+  // Hours coops give each other: trainings and confirmed exchanges (`hours-given.ts`).
+  ...HOURS_GIVEN_EVENT_TYPES,
+] as const;
 
 const REGISTRY_STREAM = consortiumStream(REGISTRY_AGGREGATE, REGISTRY_ID);
 
@@ -200,6 +203,15 @@ export function contributionFacts(events: RecordedEvent[]): PooledFact[] {
         });
       }
       facts.push({ coopId, standing: 'withdrawn' });
+      continue;
+    }
+    if (recorded.type === 'ParticipantsEnrolled' || recorded.type === 'HoursConfirmed') {
+      const given = hoursGivenAsContribution(recorded);
+      if (!given) continue;
+      const { coopId, event } = given;
+      const { contributionId } = event.data;
+      const key = contributionKey(coopId, contributionId);
+      facts.push({ key, coopId, contributionId, event, day: dayOf(recorded) });
       continue;
     }
     const coopId = coopOfStream(recorded.streamId);

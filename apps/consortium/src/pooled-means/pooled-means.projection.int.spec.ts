@@ -240,6 +240,7 @@ describe('the pooled-means projection', () => {
       ],
       solShare: '0.2933',
       nonMonetaryShare: '0.0587',
+      nonMonetaryAim: { aim: '0.3333', share: '0.0587', reached: false, hours: '3.50' },
       alerts: [expect.objectContaining({ rule: 'sol_share_at_most_20pct', value: '0.2933' })],
       notCounted: [expect.objectContaining({ coopId: 'rogue-coop', reason: 'not_admitted' })],
     });

@@ -58,7 +58,8 @@ export const pooledMeansProjection: Projection = {
   name: 'pooled_means',
   // 2: the month×pillar lines (a rebuild books them for the whole history).
   // 3: exact (numeric) lines; only members' movements counted, the others kept aside.
-  version: 3,
+  // 4: hours coops give each other (trainings, confirmed exchanges) as non_monetary hours.
+  version: 4,
   eventTypes: [...POOLED_EVENT_TYPES],
   batchSize: BATCH_SIZE,
 

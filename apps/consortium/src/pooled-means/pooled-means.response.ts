@@ -127,6 +127,39 @@ export class IndicatorSchema {
   source!: string;
 }
 
+export class NonMonetaryAimSchema {
+  @ApiProperty({
+    example: '0.3333',
+    maxLength: 6,
+    description: 'the aim: a third of the means not in money',
+  })
+  aim!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '0.0117',
+    maxLength: 6,
+    description: 'the money valuation of non-monetary contributions ÷ all money paid',
+  })
+  share!: string | null;
+
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'share ≥ aim; null while no money is paid',
+  })
+  reached!: boolean | null;
+
+  @ApiProperty({
+    example: '42.50',
+    maxLength: 24,
+    description:
+      'non-monetary hours: volunteering, skill exchanges, trainings given, confirmed exchanges',
+  })
+  hours!: string;
+}
+
 export class PooledMeansResponse implements Omit<PooledMeansView, 'alerts'> {
   @ApiProperty({ format: 'date', maxLength: 10 })
   asOf!: string;
@@ -167,6 +200,12 @@ export class PooledMeansResponse implements Omit<PooledMeansView, 'alerts'> {
 
   @ApiProperty({ ...SHARE, nullable: true, example: '0.0117' })
   nonMonetaryShare!: string | null;
+
+  @ApiProperty({
+    type: NonMonetaryAimSchema,
+    description: 'where the pooled means stand against the aim of a third not in money',
+  })
+  nonMonetaryAim!: NonMonetaryAimSchema;
 
   @ApiProperty({ type: [IndicatorSchema], maxItems: POOLED_MEANS_RULES.length })
   alerts!: IndicatorSchema[];

@@ -1,4 +1,4 @@
-import { Pillar, Unit } from '@libs/contracts';
+import { formatHundredths, Pillar, Unit } from '@libs/contracts';
 import { Indicator, ratioIndicator, ratioString } from '@libs/rules';
 import { monthAndPillarOf, NotCountedReason, PooledDimension } from './pooled-ledger';
 import { NO_SUMS, Sums, totalLine, TotalLine, UNITS, unitLines } from './total-line';
@@ -47,10 +47,25 @@ export interface PooledMeansView {
   solShare: string | null;
   /** Money (EUR + SOL) paid in the non-monetary pillar ÷ all money paid; null while none is paid. */
   nonMonetaryShare: string | null;
+  /** Where the pooled means stand against the founding aim: a third of them not money. */
+  nonMonetaryAim: NonMonetaryAim;
   /** The indicators in alert. */
   alerts: Indicator[];
   /** Coops whose movements are kept aside, by coop then reason; in no figure above. */
   notCounted: NotCountedCoop[];
+}
+
+/**
+ * The aim of cutting the dependence on money by a third. Hours have no money value here, so the
+ * share is the money valuation of non-monetary contributions against all money paid, and the
+ * non-monetary hours (volunteering, exchanges, trainings given) are shown beside it.
+ */
+export interface NonMonetaryAim {
+  aim: string;
+  share: string | null;
+  /** share ≥ aim, compared exactly; null while no money is paid. */
+  reached: boolean | null;
+  hours: string;
 }
 
 const UNIT_ORDER = new Map(UNITS.map((unit, i) => [unit, i]));
@@ -131,6 +146,10 @@ export function pooledMeansView(
     .filter((s) => s.dimension === 'pillar' && s.key === 'non_monetary' && s.unit !== 'hours')
     .reduce((sum, s) => sum + s.paid, 0n);
   const solShare = solShareIndicator(solPaid, eurPaid);
+  const nonMonetaryShare = moneyPaid === 0n ? null : ratioString(nonMonetaryMoney, moneyPaid);
+  const nonMonetaryHours = sums
+    .filter((s) => s.dimension === 'pillar' && s.key === 'non_monetary' && s.unit === 'hours')
+    .reduce((sum, s) => sum + s.paid, 0n);
   return {
     asOf,
     totals: unitLines(totals),
@@ -141,7 +160,13 @@ export function pooledMeansView(
     byMonth: grouped(sums, 'month'),
     byMonthAndPillar: byMonthAndPillar(sums),
     solShare: solShare.value,
-    nonMonetaryShare: moneyPaid === 0n ? null : ratioString(nonMonetaryMoney, moneyPaid),
+    nonMonetaryShare,
+    nonMonetaryAim: {
+      aim: ratioString(1, 3),
+      share: nonMonetaryShare,
+      reached: moneyPaid === 0n ? null : nonMonetaryMoney * 3n >= moneyPaid,
+      hours: formatHundredths(nonMonetaryHours),
+    },
     alerts: [solShare].filter((indicator) => indicator.status === 'alert'),
     notCounted: notCountedOf(aside),
   };

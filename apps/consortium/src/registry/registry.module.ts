@@ -3,6 +3,7 @@ import { BudgetsModule } from '../budgets/budgets.module';
 import { PooledMeansModule } from '../pooled-means/pooled-means.module';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
+import { AdmittedCoops } from './admitted-coops';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
 import { CoopWorkforceQueries } from './coop-workforce.queries';
@@ -11,7 +12,13 @@ import { SettlementService } from './settlement.service';
 @Module({
   imports: [PooledMeansModule, BudgetsModule],
   controllers: [AdmissionController, CoopsController],
-  providers: [AdmissionService, SettlementService, CoopsQueries, CoopWorkforceQueries],
-  exports: [CoopsQueries, CoopWorkforceQueries],
+  providers: [
+    AdmissionService,
+    SettlementService,
+    CoopsQueries,
+    CoopWorkforceQueries,
+    AdmittedCoops,
+  ],
+  exports: [CoopsQueries, CoopWorkforceQueries, AdmittedCoops],
 })
 export class RegistryModule {}

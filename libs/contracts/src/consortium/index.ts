@@ -1,3 +1,4 @@
 export * from './registry-events';
 export * from './budget-events';
+export * from './pooling-events';
 export * from './schema-versions';

@@ -1,7 +1,8 @@
 import { BudgetEvent } from './budget-events';
+import { PoolingEvent } from './pooling-events';
 import { RegistryEvent } from './registry-events';
 
-export type ConsortiumEvent = RegistryEvent | BudgetEvent;
+export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -11,4 +12,9 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   VoteCast: 1,
   AllocationDecided: 1,
   BudgetClosed: 1,
+  ParticipantsEnrolled: 1,
+  ResourceBooked: 1,
+  BookingCancelled: 1,
+  HoursGiven: 1,
+  HoursConfirmed: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;

@@ -2,10 +2,16 @@ import { ContributionEvent } from './contribution-events';
 import { CoopProfileEvent } from './coop-profile-events';
 import { MembershipEvent } from './membership-events';
 import { ResourceEvent } from './resource-events';
+import { TrainingEvent } from './training-events';
 import { WorkforceEvent } from './workforce-events';
 
 export type CoopEvent =
-  MembershipEvent | ContributionEvent | ResourceEvent | CoopProfileEvent | WorkforceEvent;
+  | MembershipEvent
+  | ContributionEvent
+  | ResourceEvent
+  | CoopProfileEvent
+  | WorkforceEvent
+  | TrainingEvent;
 
 /**
  * The schema version each coop event type is written with today. Bump one when its payload
@@ -28,4 +34,5 @@ export const COOP_SCHEMA_VERSIONS = {
   ConsortiumApplicationSubmitted: 2,
   ConsortiumWithdrawalRequested: 1,
   WorkforceRecorded: 1,
+  TrainingOffered: 1,
 } as const satisfies Record<CoopEvent['type'], number>;

@@ -47,6 +47,8 @@ export const CONTRIBUTION_KINDS = {
   skill_exchange: 'non_monetary',
   barter: 'non_monetary',
   self_production: 'non_monetary',
+  // Hours of a training given to other coops (popular education).
+  training: 'non_monetary',
 } as const satisfies Record<string, Pillar>;
 export type ContributionKind = keyof typeof CONTRIBUTION_KINDS;
 

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EXCHANGE_AGGREGATE, parseHundredths } from '@libs/contracts';
+import { CommandMeta, today } from '@libs/api-conventions';
+import { ConsortiumCommands } from '../consortium-commands';
+import { AdmittedCoops } from '../registry/admitted-coops';
+import { exchangeDecider } from './exchange.decider';
+import { ConfirmationResponse, ExchangeIdResponse, GiveHoursDto } from './exchanges.dto';
+
+/** `POST /exchanges` and its confirmation: one stream per exchange. */
+@Injectable()
+export class ExchangeHandlers {
+  constructor(
+    private readonly commands: ConsortiumCommands,
+    private readonly admitted: AdmittedCoops,
+  ) {}
+
+  async give(
+    fromCoopId: string,
+    dto: GiveHoursDto,
+    meta: CommandMeta,
+  ): Promise<ExchangeIdResponse> {
+    const exchangeId = dto.exchangeId ?? randomUUID();
+    await this.commands.run(
+      EXCHANGE_AGGREGATE,
+      exchangeId,
+      exchangeDecider,
+      {
+        type: 'GiveHours',
+        exchangeId,
+        fromCoopId,
+        toCoopId: dto.toCoopId,
+        hours: parseHundredths(dto.hours)!,
+        kind: dto.kind,
+        theme: dto.theme,
+        on: dto.on,
+        note: dto.note ?? null,
+        receiverAdmitted: await this.admitted.isMember(dto.toCoopId),
+      },
+      meta,
+      fromCoopId,
+    );
+    return { exchangeId };
+  }
+
+  async confirm(
+    exchangeId: string,
+    byCoopId: string,
+    meta: CommandMeta,
+  ): Promise<ConfirmationResponse> {
+    const confirmedOn = today();
+    await this.commands.run(
+      EXCHANGE_AGGREGATE,
+      exchangeId,
+      exchangeDecider,
+      { type: 'ConfirmHours', byCoopId, confirmedOn },
+      meta,
+      byCoopId,
+    );
+    return { exchangeId, confirmedOn };
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { formatHundredths, TrainingPrice } from '@libs/contracts';
+import { NotFound } from '@libs/aggregates';
+import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
+import { qualifiedTable } from '@libs/database';
+import { OfferedTraining } from './offered-training';
+import { TrainingResponse, TrainingsQuery } from './trainings.dto';
+
+export type TrainingView = TrainingResponse;
+
+const TRAININGS_CURSOR = new PageCursor<[string, string]>('trainings');
+
+const COLUMNS = `t.stream_id AS "streamId", t.training_id AS "trainingId", t.coop_id AS "coopId",
+  t.title, t.theme, t.starts_at AS "startsAt", t.hours, t.places, t.enrolled, t.price,
+  t.language, t.offered_on::text AS "offeredOn"`;
+
+/** The trainings of coops admitted to the consortium: the one door to `offered_trainings`. */
+@Injectable()
+export class TrainingsQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Soonest first. */
+  async list(query: TrainingsQuery): Promise<Page<TrainingView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = TRAININGS_CURSOR.read(query.cursor);
+    const values: unknown[] = [limit + 1];
+    const where = ['TRUE'];
+    const parameter = (value: unknown) => `$${values.push(value)}`;
+    if (query.theme) where.push(`t.theme = ${parameter(query.theme)}`);
+    if (query.from) where.push(`t.starts_at >= ${parameter(new Date(query.from).toISOString())}`);
+    if (Array.isArray(after) && after.length === 2) {
+      where.push(`(t.starts_at, t.stream_id) > (${parameter(after[0])}, ${parameter(after[1])})`);
+    }
+    const rows = await this.rows(where.join(' AND '), values, 'LIMIT $1');
+    return pageOf(
+      rows,
+      limit,
+      trainingView,
+      (row) => [row.startsAt, row.streamId],
+      TRAININGS_CURSOR,
+    );
+  }
+
+  async one(trainingId: string): Promise<TrainingView> {
+    return trainingView(await this.offered(trainingId));
+  }
+
+  /** The training as offered, for an enrolment to decide on; 404 if no admitted coop offers it. */
+  async offered(trainingId: string): Promise<OfferedTraining> {
+    const [row] = await this.rows('t.training_id = $1', [trainingId], 'LIMIT 1');
+    if (!row) throw new NotFound(`no training ${trainingId} on offer`);
+    return row;
+  }
+
+  private rows(where: string, values: unknown[], limit: string): Promise<OfferedTraining[]> {
+    return this.db.query(
+      `SELECT ${COLUMNS}
+         FROM ${qualifiedTable(this.db, 'offered_trainings')} t
+         JOIN ${qualifiedTable(this.db, 'member_coops')} c
+           ON c.coop_id = t.coop_id AND c.status = 'admitted'
+        WHERE ${where}
+        ORDER BY t.starts_at, t.stream_id
+        ${limit}`,
+      values,
+    );
+  }
+}
+
+export function trainingView(row: OfferedTraining): TrainingView {
+  return {
+    trainingId: row.trainingId,
+    coopId: row.coopId,
+    title: row.title,
+    theme: row.theme,
+    startsAt: row.startsAt,
+    hours: formatHundredths(BigInt(row.hours)),
+    places: row.places,
+    placesLeft: Math.max(0, row.places - row.enrolled),
+    price: priceView(row.price),
+    language: row.language,
+    offeredOn: row.offeredOn,
+  };
+}
+
+function priceView(price: TrainingPrice): TrainingView['price'] {
+  switch (price.type) {
+    case 'free':
+      return null;
+    case 'money':
+      return { amount: formatHundredths(price.amount.hundredths), currency: price.amount.unit };
+    case 'hours':
+      return { hours: formatHundredths(price.hours) };
+  }
+}
