@@ -37,10 +37,16 @@ export function globalPageQuery(
   // held_back: committed rows at or above the horizon (rows of transactions still running are not
   // visible here), which a subscription waits for by polling briefly (see PollingSubscription).
   return {
-    text: `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-      SELECT horizon.xmin::text AS horizon,
-        EXISTS (SELECT 1 FROM ${table} WHERE transaction_id >= horizon.xmin) AS held_back,
-        page.* FROM horizon LEFT JOIN LATERAL (
+    // Both are computed once per page: in the select list, held_back would be a subplan run for
+    // every row of the page (a scan each, on a log whose statistics are not fresh yet).
+    text: `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+      held AS MATERIALIZED (
+        SELECT EXISTS (
+          SELECT 1 FROM ${table}, horizon WHERE transaction_id >= horizon.xmin
+        ) AS held_back
+      )
+      SELECT horizon.xmin::text AS horizon, held.held_back,
+        page.* FROM horizon CROSS JOIN held LEFT JOIN LATERAL (
         SELECT ${EVENT_COLUMNS} FROM ${table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY transaction_id, global_position
