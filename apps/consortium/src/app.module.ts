@@ -9,6 +9,7 @@ import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-sto
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
 import { BOARD, Board, readBoard } from './board';
+import { BooksModule } from './books/books.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ComplianceModule } from './compliance/compliance.module';
@@ -58,6 +59,7 @@ class ConsortiumKernelModule {}
     HealthModule,
     RegistryModule,
     BudgetsModule,
+    BooksModule,
     PooledMeansModule,
     CatalogueModule,
     ComplianceModule,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Currency, CURRENCIES, Vote } from '@libs/contracts';
+import { Currency, CURRENCIES, Theme, THEMES, Vote } from '@libs/contracts';
 import { MoneyDto } from '@libs/api-conventions';
 import { TotalLineSchema } from '../pooled-means/pooled-means.response';
 import { BudgetPeriodItem } from './budgets.dto';
@@ -12,7 +12,8 @@ export class CashLineSchema {
 
   @ApiProperty({
     example: '1240.50',
-    description: 'money paid in by member coops in the market and non_market pillars',
+    description:
+      'money paid in by member coops in the market and non_market pillars, and received by the consortium itself',
   })
   received!: string;
 
@@ -44,11 +45,17 @@ class AllocationSchema {
   @ApiProperty()
   title!: string;
 
+  @ApiProperty({ enum: THEMES, nullable: true })
+  theme!: Theme | null;
+
   @ApiProperty({ enum: ['proposed', 'approved', 'rejected'] })
   status!: 'proposed' | 'approved' | 'rejected';
 
   @ApiProperty({ type: MoneyDto })
   amount!: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto, description: 'paid out on it so far (as of `asOf`)' })
+  disbursed!: MoneyDto;
 
   @ApiProperty({ type: VotesSchema })
   votes!: VotesSchema;
@@ -77,6 +84,21 @@ class ClosingSchema {
   remainder!: ClosingLineSchema[];
 }
 
+/** Budget against actual for one theme and currency. */
+class ThemeLineSchema {
+  @ApiProperty({ enum: THEMES, nullable: true, description: 'null: allocations with no theme' })
+  theme!: Theme | null;
+
+  @ApiProperty({ enum: CURRENCIES })
+  currency!: Currency;
+
+  @ApiProperty({ example: '1200.00', description: 'approved allocations' })
+  approved!: string;
+
+  @ApiProperty({ example: '800.00', description: 'paid out on them' })
+  disbursed!: string;
+}
+
 /** A period as listed, with its figures. */
 export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   @ApiProperty({
@@ -93,6 +115,9 @@ export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   })
   nonMonetaryValuation!: TotalLineSchema[];
 
+  @ApiProperty({ format: 'date', description: 'the cash figures as recorded up to this day' })
+  asOf!: string;
+
   @ApiProperty({ type: [CashLineSchema], description: 'only money counts as cash' })
   cash!: CashLineSchema[];
 
@@ -104,6 +129,9 @@ export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
     description: 'per currency: the cash balance − allocations approved and not yet disbursed',
   })
   available!: MoneyDto[];
+
+  @ApiProperty({ type: [ThemeLineSchema], description: 'budget against actual per theme' })
+  byTheme!: ThemeLineSchema[];
 
   @ApiProperty({ type: ClosingSchema, nullable: true })
   closing!: ClosingSchema | null;

@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
+import { BOOKS_MIGRATIONS, BOOKS_PROJECTIONS } from '../books/books.read-side';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { budgetPeriodsProjection, BudgetPeriodRow } from '../budgets/budget-periods';
 import { CatalogueResourceRow } from '../catalogue/catalogue-resource.entity';
@@ -36,6 +37,7 @@ export const CONSORTIUM_MIGRATIONS = [
   PooledExactAndAdmitted1764300000104,
   RegistryExactCapital1764300000120,
   CreateBundleSigningKey1765000000000,
+  ...BOOKS_MIGRATIONS,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -45,4 +47,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   coopMembersProjection,
   pooledMeansProjection,
   catalogueProjection,
+  ...BOOKS_PROJECTIONS,
 ];

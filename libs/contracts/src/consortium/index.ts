@@ -1,3 +1,4 @@
 export * from './registry-events';
 export * from './budget-events';
 export * from './schema-versions';
+export * from './books-events';

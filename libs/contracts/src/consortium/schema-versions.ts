@@ -1,7 +1,8 @@
 import { BudgetEvent } from './budget-events';
+import { BooksEvent } from './books-events';
 import { RegistryEvent } from './registry-events';
 
-export type ConsortiumEvent = RegistryEvent | BudgetEvent;
+export type ConsortiumEvent = RegistryEvent | BudgetEvent | BooksEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -11,4 +12,9 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   VoteCast: 1,
   AllocationDecided: 1,
   BudgetClosed: 1,
+  FundingApplied: 1,
+  FundingDecided: 1,
+  FundingReceived: 1,
+  IncomeReceived: 1,
+  AllocationDisbursed: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;
