@@ -30,6 +30,13 @@ beforeAll(async () => {
   await contribute(velo, { kind: 'sales', amount: eur('250.50'), period: THIS_MONTH });
   await contribute(velo, { kind: 'dues', amount: sol('300.00'), period: THIS_MONTH });
   await contribute(velo, { kind: 'barter', amount: sol('400.00'), period: THIS_MONTH });
+  // A pledge the coop counted on a regional grant to pay: the grant will be refused.
+  ids.pledge = await contribute(velo, {
+    kind: 'grant',
+    amount: eur('5000.00'),
+    period: THIS_MONTH,
+    status: 'pledged',
+  });
 });
 
 afterAll(async () => {
@@ -383,5 +390,53 @@ describe('the ledger', () => {
       );
     }
     expect(rows).toHaveLength(10);
+  });
+});
+
+describe('a pledge that will not be paid', () => {
+  const pledged = async () => {
+    const [pooled, budget, coop] = await Promise.all([
+      board()<{ totals: { unit: string; pledged: string }[] }>('GET', '/pooled-means'),
+      board()<{ income: { unit: string; pledged: string }[] }>('GET', `/budgets/${PERIOD}`),
+      board()<{ contributions: { unit: string; pledged: string }[] }>(
+        'GET',
+        `/coops/${VELO.coopId}`,
+      ),
+    ]);
+    const eurOf = (lines: { unit: string; pledged: string }[]) =>
+      lines.find((line) => line.unit === 'EUR')!.pledged;
+    return [eurOf(pooled.body.totals), eurOf(budget.body.income), eurOf(coop.body.contributions)];
+  };
+
+  it('is cancelled by the coop and leaves the pledged totals everywhere', async () => {
+    expect(await pledged()).toEqual(['5000.00', '5000.00', '5000.00']);
+    expectProblem(await velo.admin('POST', `/contributions/${ids.pledge}/cancellation`, {}), 400);
+    const cancelled = await expectStatus(
+      velo.admin('POST', `/contributions/${ids.pledge}/cancellation`, {
+        reason: 'the regional grant was refused',
+      }),
+    );
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', amount: eur('5000.00') });
+    // Cancelled once; a cancelled pledge is paid no more.
+    expectProblem(
+      await velo.admin('POST', `/contributions/${ids.pledge}/cancellation`, { reason: 'again' }),
+      409,
+    );
+    expectProblem(await velo.admin('POST', `/contributions/${ids.pledge}/payment`, {}), 409);
+    await eventually(async () => expect(await pledged()).toEqual(['0.00', '0.00', '0.00']));
+    const mine = await velo.admin<{ items: { contributionId: string; status: string }[] }>(
+      'GET',
+      '/contributions',
+    );
+    expect(mine.body.items.find((c) => c.contributionId === ids.pledge)).toMatchObject({
+      status: 'cancelled',
+    });
+    // The cash never counted it: unchanged.
+    expect((await board()<{ cash: object[] }>('GET', `/budgets/${PERIOD}`)).body.cash[0]).toEqual({
+      currency: 'EUR',
+      received: '17796.17',
+      disbursed: '9500.00',
+      balance: '8296.17',
+    });
   });
 });
