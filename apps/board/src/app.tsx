@@ -3,6 +3,7 @@ import { ApiClient } from './api/client';
 import { FreshnessNotice } from './components/freshness-notice';
 import { useI18n } from './i18n/i18n';
 import { Language, LANGUAGE_NAMES, LANGUAGES } from './i18n/locale';
+import { BooksSection } from './sections/books/books-section';
 import { BudgetSection } from './sections/budget/budget-section';
 import { ComplianceSection } from './sections/compliance/compliance-section';
 import { CoopsSection } from './sections/coops/coops-section';
@@ -24,6 +25,7 @@ const SECTIONS = {
   'pooled-means': PooledMeansSection,
   coops: CoopsSection,
   budget: BudgetSection,
+  books: BooksSection,
   compliance: ComplianceSection,
   resources: ResourcesSection,
 } as const;
@@ -32,6 +34,7 @@ const NAV_LABEL = {
   'pooled-means': 'pooledMeans',
   coops: 'coops',
   budget: 'budget',
+  books: 'books',
   compliance: 'compliance',
   resources: 'resources',
 } as const satisfies Record<SectionId, string>;
