@@ -440,3 +440,45 @@ describe('a pledge that will not be paid', () => {
     });
   });
 });
+
+describe('the books’ endpoints', () => {
+  it('let the board write, the board and auditors read, nobody else', async () => {
+    const income = {
+      kind: 'donation',
+      amount: eur('1.00'),
+      receivedOn: daysAgo(0),
+      funder: 'Anyone',
+    };
+    expectProblem(await consortium.auditor('POST', '/income', income), 403);
+    expectProblem(await consortium.coopAdmin(VELO.coopId)('POST', '/income', income), 403);
+    expectProblem(await consortium.anonymous('GET', '/funding-applications'), 401);
+    expectProblem(await consortium.coopAdmin(VELO.coopId)('GET', '/funding-applications'), 403);
+    expectProblem(await board()('POST', '/income', { ...income, amount: eur('1.001') }), 400);
+    expectProblem(await board()('POST', '/income', { ...income, kind: 'lottery' }), 400);
+    expectProblem(await board()('POST', '/income', { ...income, applicationId: ids.pledge }), 404);
+  });
+
+  it('document their answers and refusals in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${consortium.app.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const schemaOf = (path: string, method: string, status: string) =>
+      (
+        doc.paths[path][method].responses[status] as {
+          content: { 'application/json': { schema: { $ref: string } } };
+        }
+      ).content['application/json'].schema.$ref
+        .split('/')
+        .pop();
+    expect(schemaOf('/income', 'post', '201')).toBe('IncomeIdResponse');
+    expect(schemaOf('/funding-applications', 'post', '201')).toBe('ApplicationIdResponse');
+    expect(schemaOf('/funding-applications', 'get', '200')).toBe('FundingApplicationPage');
+    expect(schemaOf('/allocations/{id}/disbursements', 'post', '201')).toBe(
+      'DisbursementIdResponse',
+    );
+    expect(schemaOf('/ledger', 'get', '200')).toBe('LedgerPage');
+    expect(Object.keys(doc.paths['/allocations/{id}/disbursements'].post.responses)).toEqual(
+      expect.arrayContaining(['409', '422']),
+    );
+  });
+});

@@ -22,6 +22,7 @@ import {
   FundingApplicationPage,
   FundingApplicationsQuery,
   FundingDecisionDto,
+  FundingDecisionResponse,
   IncomeIdResponse,
   LedgerLineItem,
   LedgerPage,
@@ -71,7 +72,7 @@ export class BooksController {
 
   @Recording('funding-applications/:id/decision', {
     summary: 'The funder’s decision: awarded (how much) or refused',
-    created: ApplicationIdResponse,
+    created: FundingDecisionResponse,
     problems: [400, 401, 403, 404, 409, 422],
   })
   @Roles('board-member')
@@ -79,7 +80,7 @@ export class BooksController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: FundingDecisionDto,
     @Meta() meta: CommandMeta,
-  ): Promise<ApplicationIdResponse> {
+  ): Promise<FundingDecisionResponse> {
     return this.commands.decide(id, dto, meta);
   }
 

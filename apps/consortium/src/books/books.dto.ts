@@ -97,6 +97,11 @@ export class ApplicationIdResponse {
   applicationId!: string;
 }
 
+export class FundingDecisionResponse extends ApplicationIdResponse {
+  @ApiProperty({ enum: ['awarded', 'refused'] })
+  status!: 'open' | 'awarded' | 'refused';
+}
+
 export class FundingDecisionDto {
   @ApiProperty({ enum: ['awarded', 'refused'] })
   @IsIn(['awarded', 'refused'])
