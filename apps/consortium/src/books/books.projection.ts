@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import {
   AllocationDisbursed,
   BooksEvent,
+  CONSORTIUM_STREAM_PREFIX,
   FundingApplied,
   FundingDecided,
   FundingReceived,
@@ -81,6 +82,8 @@ function ledgerLine(event: BooksEvent): LedgerLine | null {
 export const booksProjection: Projection = {
   name: 'books',
   version: 1,
+  // The consortium's own streams only: the same event types anywhere else are nobody's books.
+  filter: { streamPrefix: CONSORTIUM_STREAM_PREFIX },
   eventTypes: [
     'FundingApplied',
     'FundingDecided',
