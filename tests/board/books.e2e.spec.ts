@@ -131,7 +131,7 @@ describeWithBrowser("the consortium's books on the board's page", () => {
     const allocation = page.getByLabel('Stanziamento da pagare');
     const option = allocation.locator('option').filter({ hasText: title });
     await allocation.selectOption((await option.getAttribute('value'))!);
-    await page.getByLabel('Importo (EUR)').fill('120.00');
+    await page.getByLabel('Somma da pagare (EUR)').fill('120.00');
     await page.getByLabel('Pagato a (fornitore)').fill('Studio Ferri');
     await page.getByLabel('Riferimento').fill('FT-2027-7');
     await page.getByRole('button', { name: 'Eroga', exact: true }).click();
@@ -160,7 +160,7 @@ describeWithBrowser("the consortium's books on the board's page", () => {
     expect(text(await cashRow.textContent())).toContain(text(euro(cash.disbursed)));
 
     // Beyond what is left of the allocation (180.00): the API's reason, in the page.
-    await page.getByLabel('Importo (EUR)').fill('180.01');
+    await page.getByLabel('Somma da pagare (EUR)').fill('180.01');
     await page.getByLabel('Pagato a (fornitore)').fill('Studio Ferri');
     await page.getByLabel('Riferimento').fill('FT-2027-8');
     await page.getByRole('button', { name: 'Eroga', exact: true }).click();

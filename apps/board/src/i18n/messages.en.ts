@@ -141,6 +141,7 @@ export const en = {
     noTheme: '(no theme)',
     disburse: 'Disburse an approved allocation',
     disburseAllocation: 'Allocation to pay',
+    payAmount: 'Sum to pay ({currency})',
     paidOn: 'Paid on',
     payeeName: 'Paid to (supplier)',
     payeeCoop: 'or to a member coop',

@@ -146,6 +146,7 @@ export const fr: Messages = {
     noTheme: '(sans thème)',
     disburse: 'Décaisser une affectation approuvée',
     disburseAllocation: 'Affectation à payer',
+    payAmount: 'Somme à payer ({currency})',
     paidOn: 'Payé le',
     payeeName: 'Payé à (fournisseur)',
     payeeCoop: 'ou à une coop membre',

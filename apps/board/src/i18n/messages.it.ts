@@ -144,6 +144,7 @@ export const it: Messages = {
     noTheme: '(nessun tema)',
     disburse: 'Eroga uno stanziamento approvato',
     disburseAllocation: 'Stanziamento da pagare',
+    payAmount: 'Somma da pagare ({currency})',
     paidOn: 'Pagato il',
     payeeName: 'Pagato a (fornitore)',
     payeeCoop: 'oppure a una coop socia',

@@ -21,7 +21,7 @@ export function DisbursementForm({
   onDisbursed(allocationId: string, before: string): void;
 }) {
   const { api } = useSignedIn();
-  const { messages: m, format } = useI18n();
+  const { messages: m, format, t } = useI18n();
   const action = useAction();
   const approved = allocations.filter((a) => a.status === 'approved');
   const empty = {
@@ -75,7 +75,7 @@ export function DisbursementForm({
           ))}
         </select>
         <label htmlFor={`${id}-amount`}>
-          {m.budget.amount} ({chosen.amount.currency})
+          {t(m.budget.payAmount, { currency: chosen.amount.currency })}
         </label>
         <input
           id={`${id}-amount`}
