@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import {
   CommandMeta,
@@ -32,6 +32,7 @@ import {
 import { BooksCommands } from './books.commands';
 import { BooksQueries, FundingApplicationRow } from './books.queries';
 import { ledgerCsv } from './ledger-csv';
+import { ReadsViews } from '../read-models/reads-views.decorator';
 import { LedgerLine } from './ledger-line';
 
 const APPLICATIONS_CURSOR = new PageCursor<[string, string]>('funding-applications');
@@ -87,7 +88,7 @@ export class BooksController {
   @Get('funding-applications')
   @Roles('board-member', 'auditor')
   @ApiOperation({ summary: 'The calls applied to, by deadline (soonest first), paged' })
-  @ApiOkResponse({ type: FundingApplicationPage })
+  @ReadsViews(['books'], { type: FundingApplicationPage })
   @ApiProblems(400, 401, 403)
   async applications(@Query() query: FundingApplicationsQuery): Promise<FundingApplicationPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -131,7 +132,7 @@ export class BooksController {
       'JSON is paged; the CSV holds the whole range (columns: date, direction, kind, counterpart, coopId, currency, amount, reference, eventId). ' +
       'Over a budget period’s days, the sums equal the budget’s `cash`.',
   })
-  @ApiOkResponse({ type: LedgerPage })
+  @ReadsViews(['books', 'pooled_means'], { type: LedgerPage })
   @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 401, 403)
   async ledger(

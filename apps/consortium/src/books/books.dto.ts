@@ -54,7 +54,8 @@ export class RecordIncomeDto {
   @ApiPropertyOptional({
     format: 'uuid',
     maxLength: 36,
-    description: 'the awarded funding application it is (part of) the money of',
+    description:
+      'the awarded funding application it is (part of) the money of; its funder is the application’s',
   })
   @IsOptional()
   @IsUUID()
