@@ -482,3 +482,30 @@ describe('the books’ endpoints', () => {
     );
   });
 });
+
+describe('two payments at once', () => {
+  it('never both pass when together they go beyond the allocation', async () => {
+    // 3,500.00 EUR are left on the cargo bikes; each payment alone fits, both would not.
+    const pay = (reference: string) =>
+      board()('POST', `/allocations/${ids.bikes}/disbursements`, {
+        amount: eur('2000.00'),
+        paidOn: daysAgo(0),
+        payee: { coopId: VELO.coopId },
+        reference,
+      });
+    const answers = await Promise.all([pay('RACE-1'), pay('RACE-2')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+    expectRuleViolation(
+      answers.find((a) => a.status === 422)!,
+      'disbursement_exceeds_allocation',
+    );
+    await eventually(async () => {
+      const { body } = await board()<{
+        allocations: { allocationId: string; disbursed: object }[];
+      }>('GET', `/budgets/${PERIOD}`);
+      expect(body.allocations.find((a) => a.allocationId === ids.bikes)?.disbursed).toEqual(
+        eur('4500.00'),
+      );
+    });
+  });
+});
