@@ -1,18 +1,11 @@
 import { useId, useState } from 'react';
+import { INCOME_KINDS } from '@libs/contracts';
 import { Currency, FundingApplication, IncomeKind } from '../../api/types';
 import { useAction } from '../../components/action-form';
-import { ProblemMessage } from '../../components/problem-message';
+import { ActionFooter } from '../../components/action-footer';
+import { AmountInput } from '../../components/amount-input';
 import { useI18n } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session-context';
-
-const KINDS: IncomeKind[] = [
-  'grant',
-  'donation',
-  'eu_call',
-  'public_partnership',
-  'sales',
-  'other',
-];
 
 /** Records money the consortium received, optionally (part of) an awarded application's. */
 export function IncomeForm({
@@ -65,31 +58,19 @@ export function IncomeForm({
       >
         <label htmlFor={`${id}-kind`}>{m.books.kind}</label>
         <select id={`${id}-kind`} value={fields.kind} onChange={set('kind')}>
-          {KINDS.map((kind) => (
+          {INCOME_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {m.incomeKinds[kind]}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-amount`}>{m.books.amount}</label>
-        <div className="inline">
-          <input
-            id={`${id}-amount`}
-            required
-            inputMode="decimal"
-            pattern="[0-9]{1,12}([.][0-9]{1,2})?"
-            placeholder="1200.00"
-            value={fields.amount}
-            onChange={set('amount')}
-          />
-          <label htmlFor={`${id}-currency`} className="visually-hidden">
-            {m.books.currency}
-          </label>
-          <select id={`${id}-currency`} value={fields.currency} onChange={set('currency')}>
-            <option value="EUR">EUR</option>
-            <option value="SOL">SOL</option>
-          </select>
-        </div>
+        <AmountInput
+          id={id}
+          label={m.books.amount}
+          amount={fields.amount}
+          onAmount={set('amount')}
+          currency={{ label: m.books.currency, value: fields.currency, onChange: set('currency') }}
+        />
         <label htmlFor={`${id}-received-on`}>{m.books.receivedOn}</label>
         <input
           id={`${id}-received-on`}
@@ -119,13 +100,7 @@ export function IncomeForm({
             </option>
           ))}
         </select>
-        <div>
-          <button type="submit" disabled={action.busy}>
-            {m.books.recordSubmit}
-          </button>
-        </div>
-        <ProblemMessage error={action.error} />
-        {action.done && <p role="status">{action.done}</p>}
+        <ActionFooter action={action} submit={m.books.recordSubmit} />
       </form>
     </details>
   );

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { Allocation, MemberCoop, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
-import { ProblemMessage } from '../../components/problem-message';
+import { ActionFooter } from '../../components/action-footer';
+import { AmountInput } from '../../components/amount-input';
 import { useI18n } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session-context';
 
@@ -74,17 +75,11 @@ export function DisbursementForm({
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-amount`}>
-          {t(m.budget.payAmount, { currency: chosen.amount.currency })}
-        </label>
-        <input
-          id={`${id}-amount`}
-          required
-          inputMode="decimal"
-          pattern="[0-9]{1,12}([.][0-9]{1,2})?"
-          placeholder="1200.00"
-          value={fields.amount}
-          onChange={set('amount')}
+        <AmountInput
+          id={id}
+          label={t(m.budget.payAmount, { currency: chosen.amount.currency })}
+          amount={fields.amount}
+          onAmount={set('amount')}
         />
         <label htmlFor={`${id}-paid-on`}>{m.budget.paidOn}</label>
         <input
@@ -120,13 +115,7 @@ export function DisbursementForm({
           value={fields.reference}
           onChange={set('reference')}
         />
-        <div>
-          <button type="submit" disabled={action.busy}>
-            {m.budget.disburseSubmit}
-          </button>
-        </div>
-        <ProblemMessage error={action.error} />
-        {action.done && <p role="status">{action.done}</p>}
+        <ActionFooter action={action} submit={m.budget.disburseSubmit} />
       </form>
     </details>
   );
