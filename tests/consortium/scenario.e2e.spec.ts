@@ -625,11 +625,13 @@ describe('a year of the federation, as the consortium sees it', () => {
       startsOn: `${PERIOD}-01-01`,
       endsOn: `${PERIOD}-12-31`,
       status: 'open',
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       income,
       nonMonetaryValuation,
       cash,
       allocations: [],
       available: [eur('1240.50'), sol('30.00')],
+      byTheme: [],
       closing: null,
     });
     await expectStatus(first('POST', '/budgets', { periodId: PERIOD }), 409);
@@ -687,6 +689,8 @@ describe('a year of the federation, as the consortium sees it', () => {
     expect((await expectStatus(vote(second, accounting, 'for'))).body).toEqual({
       allocationId: accounting,
       title: 'Shared accounting service',
+      theme: null,
+      disbursed: eur('0.00'),
       status: 'approved',
       amount: eur('1000.00'),
       votes: tally({ for: 2 }),
@@ -718,6 +722,7 @@ describe('a year of the federation, as the consortium sees it', () => {
       startsOn: `${PERIOD}-01-01`,
       endsOn: `${PERIOD}-12-31`,
       status: 'open',
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       income,
       nonMonetaryValuation,
       cash,
@@ -725,8 +730,10 @@ describe('a year of the federation, as the consortium sees it', () => {
         {
           allocationId: accounting,
           title: 'Shared accounting service',
+          theme: null,
           status: 'approved',
           amount: eur('1000.00'),
+          disbursed: eur('0.00'),
           votes: tally({ for: 2 }),
           ballots: [
             { voter: 'board-1', vote: 'for' },
@@ -736,8 +743,10 @@ describe('a year of the federation, as the consortium sees it', () => {
         {
           allocationId: bikes,
           title: 'Cargo bike fleet',
+          theme: null,
           status: 'proposed',
           amount: eur('250.00'),
+          disbursed: eur('0.00'),
           votes: tally({ for: 1, abstain: 1 }),
           // The refused deciding vote left no ballot.
           ballots: [
@@ -748,8 +757,10 @@ describe('a year of the federation, as the consortium sees it', () => {
         {
           allocationId: training,
           title: 'Training paid in SOL',
+          theme: null,
           status: 'approved',
           amount: sol('25.00'),
+          disbursed: sol('0.00'),
           votes: tally({ for: 2 }),
           ballots: [
             { voter: 'board-2', vote: 'for' },
@@ -759,8 +770,10 @@ describe('a year of the federation, as the consortium sees it', () => {
         {
           allocationId: trip,
           title: 'Conference trip',
+          theme: null,
           status: 'rejected',
           amount: eur('100.00'),
+          disbursed: eur('0.00'),
           votes: tally({ against: 2 }),
           ballots: [
             { voter: 'board-1', vote: 'against' },
@@ -769,6 +782,11 @@ describe('a year of the federation, as the consortium sees it', () => {
         },
       ],
       available: [eur('240.50'), sol('5.00')],
+      // Approved, nothing paid out yet.
+      byTheme: [
+        { theme: null, currency: 'EUR', approved: '1000.00', disbursed: '0.00' },
+        { theme: null, currency: 'SOL', approved: '25.00', disbursed: '0.00' },
+      ],
       closing: null,
     });
     await expectStatus(first('GET', '/budgets/1999'), 404);
@@ -779,6 +797,7 @@ describe('how fresh the views are', () => {
   it('says each view is caught up with the log once it has applied every event', async () => {
     const names = [
       'allocation_index',
+      'books',
       'budget_periods',
       'catalogue_resources',
       'coop_members',
@@ -829,6 +848,19 @@ describe('who may change and read what', () => {
     },
     { path: `/allocations/${ids.allocations.bikes}/votes`, body: { vote: 'for' } },
     { path: `/budgets/${PERIOD}/closing`, body: { netResult: eur('100.00') } },
+    {
+      path: '/income',
+      body: { kind: 'donation', amount: eur('1.00'), receivedOn: `${PERIOD}-01-02`, funder: 'X' },
+    },
+    {
+      path: `/allocations/${ids.allocations.accounting}/disbursements`,
+      body: {
+        amount: eur('1.00'),
+        paidOn: `${PERIOD}-01-02`,
+        payee: { name: 'X' },
+        reference: 'X',
+      },
+    },
   ];
   const reads = () => [
     '/coops',
@@ -839,6 +871,8 @@ describe('who may change and read what', () => {
     `/budgets/${PERIOD}`,
     '/compliance',
     '/read-models',
+    '/funding-applications',
+    '/ledger',
   ];
   const eventCount = async () =>
     (

@@ -3,6 +3,7 @@ import { ApiClient } from './api/client';
 import { FreshnessNotice } from './components/freshness-notice';
 import { useI18n } from './i18n/i18n';
 import { Language, LANGUAGE_NAMES, LANGUAGES } from './i18n/locale';
+import { BooksSection } from './sections/books/books-section';
 import { BudgetSection } from './sections/budget/budget-section';
 import { ComplianceSection } from './sections/compliance/compliance-section';
 import { CoopsSection } from './sections/coops/coops-section';
@@ -25,6 +26,7 @@ const SECTIONS = {
   'pooled-means': PooledMeansSection,
   coops: CoopsSection,
   budget: BudgetSection,
+  books: BooksSection,
   compliance: ComplianceSection,
   resources: ResourcesSection,
   pooling: PoolingSection,
@@ -34,6 +36,7 @@ const NAV_LABEL = {
   'pooled-means': 'pooledMeans',
   coops: 'coops',
   budget: 'budget',
+  books: 'books',
   compliance: 'compliance',
   resources: 'resources',
   pooling: 'pooling',

@@ -12,6 +12,7 @@ import { consortiumLegalForm } from '@libs/rules';
 import { BOARD, Board, readBoard } from './board';
 import { CONSORTIUM_FORM } from './consortium-form';
 import { BookingsModule } from './bookings/bookings.module';
+import { BooksModule } from './books/books.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { ComplianceModule } from './compliance/compliance.module';
@@ -68,6 +69,7 @@ class ConsortiumKernelModule {}
     HealthModule,
     RegistryModule,
     BudgetsModule,
+    BooksModule,
     PooledMeansModule,
     CatalogueModule,
     ComplianceModule,

@@ -6,6 +6,13 @@ import {
   RESOURCE_BOOKINGS_AGGREGATE,
   TRAINING_ENROLMENTS_AGGREGATE,
 } from './consortium/pooling-events';
+import {
+  DISBURSEMENTS_AGGREGATE,
+  FUNDING_APPLICATION_AGGREGATE,
+  FUNDING_KINDS,
+  INCOME_AGGREGATE,
+  INCOME_KINDS,
+} from './consortium/books-events';
 import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
 import {
   CONTRIBUTION_AGGREGATE,
@@ -110,6 +117,16 @@ const admission = {
   legalForm: oneOf(LEGAL_FORMS),
   admittedOn: day,
   override: nullable(object({ rule: text(200), reason: text(), by: actor })),
+};
+
+/** Money the consortium received (an application's or not). */
+const income = {
+  incomeId: uuid,
+  kind: oneOf(INCOME_KINDS),
+  amount: money,
+  receivedOn: day,
+  funder: text(200),
+  recordedBy: actor,
 };
 
 export const EVENT_CONTRACTS = {
@@ -325,6 +342,46 @@ export const EVENT_CONTRACTS = {
   }),
   HoursConfirmed: consortium(EXCHANGE_AGGREGATE, 'exchangeId', {
     1: object({ ...exchange, confirmedOn: day }),
+  }),
+  FundingApplied: consortium(FUNDING_APPLICATION_AGGREGATE, 'applicationId', {
+    1: object({
+      applicationId: uuid,
+      funder: text(200),
+      call: text(200),
+      kind: oneOf(FUNDING_KINDS),
+      requested: money,
+      deadline: day,
+      theme: nullable(theme),
+      appliedBy: actor,
+    }),
+  }),
+  FundingDecided: consortium(FUNDING_APPLICATION_AGGREGATE, 'applicationId', {
+    1: object({
+      applicationId: uuid,
+      outcome: oneOf(['awarded', 'refused']),
+      decidedOn: day,
+      awarded: nullable(money),
+      reportingDueOn: nullable(day),
+      decidedBy: actor,
+    }),
+  }),
+  FundingReceived: consortium(FUNDING_APPLICATION_AGGREGATE, 'applicationId', {
+    1: object({ applicationId: uuid, ...income }),
+  }),
+  IncomeReceived: consortium(INCOME_AGGREGATE, 'incomeId', { 1: object(income) }),
+  AllocationDisbursed: consortium(DISBURSEMENTS_AGGREGATE, 'periodId', {
+    1: object({
+      periodId: slug,
+      disbursementId: uuid,
+      allocationId: uuid,
+      theme: nullable(theme),
+      amount: money,
+      paidOn: day,
+      payeeCoopId: nullable(coopId),
+      payeeName: nullable(text(200)),
+      reference: text(200),
+      paidBy: actor,
+    }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 

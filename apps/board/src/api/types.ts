@@ -78,8 +78,11 @@ export type Vote = 'for' | 'against' | 'abstain';
 export interface Allocation {
   allocationId: string;
   title: string;
+  theme: Theme | null;
   status: 'proposed' | 'approved' | 'rejected';
   amount: Money;
+  /** Paid out on it so far. */
+  disbursed: Money;
   votes: Record<Vote, number>;
   /** Who voted what, in the order the votes were cast. */
   ballots: { voter: string; vote: Vote }[];
@@ -87,8 +90,12 @@ export interface Allocation {
 
 export interface Budget extends BudgetPeriod {
   income: TotalLine[];
+  asOf: string;
+  cash: { currency: Currency; received: string; disbursed: string; balance: string }[];
   allocations: Allocation[];
   available: Money[];
+  /** Budget against actual per theme and currency. */
+  byTheme: { theme: Theme | null; currency: Currency; approved: string; disbursed: string }[];
   closing: {
     closedOn: string;
     netResult: Money;
@@ -159,4 +166,35 @@ export interface Booking {
   bookingCoopId: string;
   from: string;
   to: string;
+}
+
+export type IncomeKind =
+  'grant' | 'donation' | 'eu_call' | 'public_partnership' | 'sales' | 'other';
+
+export interface FundingApplication {
+  applicationId: string;
+  funder: string;
+  call: string;
+  kind: 'grant' | 'eu_call' | 'public_partnership';
+  requested: Money;
+  deadline: string;
+  theme: Theme | null;
+  status: 'open' | 'awarded' | 'refused';
+  awarded: Money | null;
+  decidedOn: string | null;
+  reportingDueOn: string | null;
+  received: Money;
+}
+
+/** One movement of the consortium's money (`GET /ledger`). */
+export interface LedgerLine {
+  date: string;
+  direction: 'in' | 'out';
+  kind: string;
+  counterpart: string;
+  coopId: string | null;
+  currency: Currency;
+  amount: string;
+  reference: string;
+  eventId: string | null;
 }

@@ -33,6 +33,8 @@ export type BudgetCommand =
       boardSize: number;
       /** The period's cash balance by currency, in hundredths (`cash.ts`): money only. */
       cash: Record<Currency, bigint>;
+      /** What was paid out so far per allocation (the books): no longer owed, already out of the cash. */
+      disbursed?: ReadonlyMap<string, bigint>;
     }
   | ({
       type: 'CloseBudget';
@@ -47,6 +49,7 @@ export type BudgetCommand =
 export interface Allocation {
   allocationId: string;
   title: string;
+  theme: Theme | null;
   amount: Money;
   status: 'proposed' | 'approved' | 'rejected';
   votes: Record<string, Vote>;
@@ -69,17 +72,19 @@ export function tallyOf(allocation: Allocation): Tally {
 }
 
 /**
- * What the budget may still approve per currency: the cash balance less the approved allocations
- * not yet disbursed (all of them, until disbursements are recorded). Exact: BigInt.
+ * What the budget may still approve per currency: the cash balance less what the approved
+ * allocations still owe (their amount less what was disbursed on them). Exact: BigInt.
  */
 export function available(
   state: BudgetState,
   cashBalance: Record<Currency, bigint>,
+  disbursed: ReadonlyMap<string, bigint> = new Map(),
 ): Record<Currency, bigint> {
   const left = { ...cashBalance };
   for (const allocation of Object.values(state.allocations)) {
     if (allocation.status === 'approved')
-      left[allocation.amount.unit] -= BigInt(allocation.amount.hundredths);
+      left[allocation.amount.unit] -=
+        BigInt(allocation.amount.hundredths) - (disbursed.get(allocation.allocationId) ?? 0n);
   }
   return left;
 }
@@ -94,12 +99,12 @@ export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
         endsOn: event.data.endsOn,
       };
     case 'AllocationProposed': {
-      const { allocationId, title, amount } = event.data;
+      const { allocationId, title, theme, amount } = event.data;
       return {
         ...state,
         allocations: {
           ...state.allocations,
-          [allocationId]: { allocationId, title, amount, status: 'proposed', votes: {} },
+          [allocationId]: { allocationId, title, theme, amount, status: 'proposed', votes: {} },
         },
       };
     }
@@ -188,7 +193,7 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       if (!outcome) return [cast];
       if (outcome === 'approved') {
         const { unit, hundredths } = allocation.amount;
-        const left = available(state, command.cash)[unit];
+        const left = available(state, command.cash, command.disbursed)[unit];
         if (BigInt(hundredths) > left) {
           throw new RuleViolation(
             'allocation_within_available_balance',

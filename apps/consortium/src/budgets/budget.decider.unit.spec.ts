@@ -102,6 +102,34 @@ describe('a budget period', () => {
     expect(state.allocations.s1.status).toBe('approved');
   });
 
+  it('counts what an approved allocation still owes, once part of it was paid out', () => {
+    // 600 approved, 250 of it paid: the cash is 1,000 − 250 = 750, of which 350 still owed.
+    const paid = new Map([['a1', 250_00n]]);
+    const afterPayment = (v: BudgetCommand) =>
+      ({ ...v, cash: { EUR: 750_00n, SOL: 200_00n }, disbursed: paid }) as BudgetCommand;
+    const approved = [
+      open,
+      propose('a1', 600_00),
+      vote('a1', 'chair', 'for'),
+      vote('a1', 'treasurer', 'for'),
+    ];
+    expect(() =>
+      run(
+        ...approved,
+        propose('a2', 400_01),
+        afterPayment(vote('a2', 'chair', 'for')),
+        afterPayment(vote('a2', 'treasurer', 'for')),
+      ),
+    ).toThrow(expect.objectContaining({ rule: 'allocation_within_available_balance' }));
+    const { state } = run(
+      ...approved,
+      propose('a2', 400_00),
+      afterPayment(vote('a2', 'chair', 'for')),
+      afterPayment(vote('a2', 'treasurer', 'for')),
+    );
+    expect(state.allocations.a2.status).toBe('approved');
+  });
+
   it('takes no votes once decided, and nothing once closed', () => {
     const decided = [
       open,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Currency, CURRENCIES, Vote } from '@libs/contracts';
+import { Currency, CURRENCIES, Theme, THEMES, Vote } from '@libs/contracts';
 import {
   DECIMAL_SUM_MAX_LENGTH,
   DECIMAL_SUM_PATTERN,
@@ -41,7 +41,8 @@ export class CashLineSchema {
   @ApiProperty({
     ...SUM,
     example: '1240.50',
-    description: 'money paid in by member coops in the market and non_market pillars',
+    description:
+      'money paid in by member coops in the market and non_market pillars, and received by the consortium itself',
   })
   received!: string;
 
@@ -73,11 +74,17 @@ class AllocationSchema {
   @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
   title!: string;
 
+  @ApiProperty({ enum: THEMES, nullable: true })
+  theme!: Theme | null;
+
   @ApiProperty({ enum: ['proposed', 'approved', 'rejected'] })
   status!: 'proposed' | 'approved' | 'rejected';
 
   @ApiProperty({ type: MoneyDto })
   amount!: MoneyDto;
+
+  @ApiProperty({ type: MoneyDto, description: 'paid out on it so far (as of `asOf`)' })
+  disbursed!: MoneyDto;
 
   @ApiProperty({ type: VotesSchema })
   votes!: VotesSchema;
@@ -120,6 +127,21 @@ class ClosingSchema {
   remainder!: ClosingLineSchema[];
 }
 
+/** Budget against actual for one theme and currency. */
+class ThemeLineSchema {
+  @ApiProperty({ enum: THEMES, nullable: true, description: 'null: allocations with no theme' })
+  theme!: Theme | null;
+
+  @ApiProperty({ enum: CURRENCIES })
+  currency!: Currency;
+
+  @ApiProperty({ example: '1200.00', description: 'approved allocations' })
+  approved!: string;
+
+  @ApiProperty({ example: '800.00', description: 'paid out on them' })
+  disbursed!: string;
+}
+
 /** A period as listed, with its figures. */
 export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   @ApiProperty({
@@ -139,6 +161,13 @@ export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   nonMonetaryValuation!: TotalLineSchema[];
 
   @ApiProperty({
+    format: 'date',
+    maxLength: 10,
+    description: 'the cash figures as recorded up to this day',
+  })
+  asOf!: string;
+
+  @ApiProperty({
     type: [CashLineSchema],
     maxItems: CURRENCIES.length,
     description: 'only money counts as cash',
@@ -154,6 +183,9 @@ export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
     description: 'per currency: the cash balance − allocations approved and not yet disbursed',
   })
   available!: MoneySumSchema[];
+
+  @ApiProperty({ type: [ThemeLineSchema], description: 'budget against actual per theme' })
+  byTheme!: ThemeLineSchema[];
 
   @ApiProperty({ type: ClosingSchema, nullable: true })
   closing!: ClosingSchema | null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,6 +11,7 @@ import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import {
   AllocationIdResponse,
+  AsOfQuery,
   BudgetPeriodList,
   CloseBudgetDto,
   OpenBudgetDto,
@@ -54,7 +55,7 @@ export class BudgetsController {
     return this.budgets.viewOf((await this.budgets.open(dto, meta)).state);
   }
 
-  @ReadsViews(['pooled_means'], { type: BudgetResponse })
+  @ReadsViews(['pooled_means', 'books'], { type: BudgetResponse })
   @Get('budgets/:periodId')
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -62,11 +63,12 @@ export class BudgetsController {
     description:
       'Only member coops’ contributions count (as in `GET /pooled-means`). Only money is cash: EUR and SOL received in the market and non_market pillars; ' +
       'the money valuation of non-monetary contributions (barter, …) is shown apart in `nonMonetaryValuation` and never spendable. ' +
-      '`available` = cash balance − approved allocations not yet disbursed, per currency; approving beyond it is refused (422 `allocation_within_available_balance`). Amounts are exact decimal strings.',
+      '`available` = cash balance − approved allocations not yet disbursed, per currency; approving beyond it is refused (422 `allocation_within_available_balance`). ' +
+      'The consortium’s own income (`POST /income`) is cash received; disbursements are cash paid out; `?asOf=` reads the cash as recorded up to that day. Amounts are exact decimal strings.',
   })
-  @ApiProblems(401, 403, 404)
-  view(@Param('periodId') periodId: string): Promise<BudgetView> {
-    return this.budgets.view(periodId);
+  @ApiProblems(400, 401, 403, 404)
+  view(@Param('periodId') periodId: string, @Query() query: AsOfQuery): Promise<BudgetView> {
+    return this.budgets.view(periodId, query.asOf);
   }
 
   @Post('budgets/:periodId/allocations')

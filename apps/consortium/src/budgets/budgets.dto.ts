@@ -221,3 +221,12 @@ export class BudgetPeriodList {
   @ApiProperty({ type: [BudgetPeriodItem], maxItems: 1000 })
   items!: BudgetPeriodItem[];
 }
+
+export class AsOfQuery {
+  @IsOptional()
+  @IsoDay({
+    required: false,
+    description: 'read the cash as recorded up to this day; default today',
+  })
+  asOf?: string;
+}

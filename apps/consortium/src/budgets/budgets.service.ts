@@ -6,10 +6,11 @@ import {
   Currency,
   formatHundredths,
   Money,
+  Theme,
   Vote,
 } from '@libs/contracts';
 import { NotFound, RuleViolation } from '@libs/aggregates';
-import { CommandMeta, MoneyDto, moneyJson, MoneyJson } from '@libs/api-conventions';
+import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
 import { BOARD, Board } from '../board';
 import { CONSORTIUM_FORM } from '../consortium-form';
@@ -26,6 +27,8 @@ import {
 } from './budget.decider';
 import { CloseBudgetDto, OpenBudgetDto, ProposeAllocationDto, VoteDto } from './budgets.dto';
 import { cashBalances, cashOf } from './cash';
+import { BooksQueries, PeriodBooks } from '../books/books.queries';
+import type { AllocationToPay } from '../books/disbursement.decider';
 import { PeriodIncome, PeriodIncomeQuery } from './period-income';
 import { AllocationIndex } from './allocation-index';
 import { totalLine } from '../pooled-means/total-line';
@@ -45,18 +48,25 @@ export interface BudgetView {
   income: TotalLineJson[];
   /** Non-monetary contributions valued in money: shown, never spendable. */
   nonMonetaryValuation: TotalLineJson[];
+  /** The day the cash figures are read as of (today unless asked otherwise). */
+  asOf: string;
   cash: { currency: Currency; received: string; disbursed: string; balance: string }[];
   allocations: {
     allocationId: string;
     title: string;
+    theme: Theme | null;
     status: 'proposed' | 'approved' | 'rejected';
     amount: MoneyJson;
+    /** Paid out on it so far: the budget against the actual. */
+    disbursed: MoneyJson;
     votes: { for: number; against: number; abstain: number };
     /** Who voted what, in the order the votes were cast: a board's votes are on its minutes. */
     ballots: { voter: string; vote: Vote }[];
   }[];
   /** Cash balance − approved not yet disbursed, per currency. */
   available: MoneyJson[];
+  /** Budget against actual per theme (null: no theme) and currency: approved, and disbursed. */
+  byTheme: { theme: Theme | null; currency: Currency; approved: string; disbursed: string }[];
   closing: {
     closedOn: string;
     netResult: MoneyJson;
@@ -77,6 +87,7 @@ export class BudgetsService {
     private readonly commands: ConsortiumCommands,
     private readonly income: PeriodIncomeQuery,
     private readonly allocations: AllocationIndex,
+    private readonly books: BooksQueries,
     @Inject(BOARD) private readonly board: Board,
     @Inject(CONSORTIUM_FORM) private readonly consortiumForm: ConsortiumLegalForm,
   ) {}
@@ -124,7 +135,7 @@ export class BudgetsService {
   async vote(allocationId: string, dto: VoteDto, meta: CommandMeta): Promise<AllocationView> {
     const periodId = await this.allocations.periodOf(allocationId);
     const { state } = await this.load(periodId);
-    const income = await this.income.income(state.startsOn!, state.endsOn!);
+    const { cash, books } = await this.cash(state, today());
     const { state: after } = await this.run(periodId, meta, {
       type: 'CastVote',
       allocationId,
@@ -132,27 +143,70 @@ export class BudgetsService {
       vote: dto.vote,
       rule: this.board.rule,
       boardSize: this.board.members.length,
-      cash: cashBalances(cashOf(income)),
+      cash: cashBalances(cash),
+      disbursed: books.disbursedByAllocation,
     });
-    return allocationView(after.allocations[allocationId]);
+    return allocationView(after.allocations[allocationId], books);
+  }
+
+  /**
+   * What the books need to pay an allocation on `paidOn`: its period, the allocation as decided,
+   * and the money the period had received by then per currency (member coops' and the
+   * consortium's own): no payment is made with money that came in later.
+   */
+  async toPay(
+    allocationId: string,
+    paidOn: string,
+  ): Promise<{
+    periodId: string;
+    allocation: AllocationToPay;
+    received: Record<Currency, bigint>;
+  }> {
+    const periodId = await this.allocations.periodOf(allocationId);
+    const { state } = await this.load(periodId);
+    const allocation = state.allocations[allocationId];
+    if (!allocation) throw new NotFound(`no allocation ${allocationId}`);
+    const { cash } = await this.cash(state, paidOn);
+    return {
+      periodId,
+      allocation: {
+        allocationId,
+        status: allocation.status,
+        amount: allocation.amount,
+        theme: allocation.theme,
+      },
+      received: { EUR: cash.EUR.received, SOL: cash.SOL.received },
+    };
+  }
+
+  private async cash(state: BudgetState, asOf: string) {
+    const [income, books] = await Promise.all([
+      this.income.income(state.startsOn!, state.endsOn!, asOf),
+      this.books.period(state.periodId!, state.startsOn!, state.endsOn!, asOf),
+    ]);
+    return { income, books, cash: cashOf(income, books) };
   }
 
   close(periodId: string, dto: CloseBudgetDto, meta: CommandMeta) {
     return this.run(periodId, meta, closeBudgetCommand(dto, this.consortiumForm));
   }
 
-  async view(periodId: string): Promise<BudgetView> {
-    return this.viewOf((await this.load(periodId)).state);
+  async view(periodId: string, asOf: string = today()): Promise<BudgetView> {
+    return this.viewOf((await this.load(periodId)).state, asOf);
   }
 
-  /** The period as the board reads it, from the budget's state (loaded, or just changed). */
-  async viewOf(state: BudgetState): Promise<BudgetView> {
+  /**
+   * The period as the board reads it, from the budget's state (loaded, or just changed), its cash
+   * as recorded up to the end of `asOf`.
+   */
+  async viewOf(state: BudgetState, asOf: string = today()): Promise<BudgetView> {
     const periodId = state.periodId!;
-    const income = await this.income.income(state.startsOn!, state.endsOn!);
-    const cash = cashOf(income);
-    const left = available(state, cashBalances(cash));
+    const { income, books, cash } = await this.cash(state, asOf);
+    const left = available(state, cashBalances(cash), books.disbursedByAllocation);
+    const allocations = Object.values(state.allocations);
     return {
       periodId,
+      asOf,
       startsOn: state.startsOn!,
       endsOn: state.endsOn!,
       status: state.closed ? 'closed' : 'open',
@@ -164,8 +218,9 @@ export class BudgetsService {
         disbursed: formatHundredths(cash[currency].disbursed),
         balance: formatHundredths(cash[currency].balance),
       })),
-      allocations: Object.values(state.allocations).map(allocationView),
+      allocations: allocations.map((allocation) => allocationView(allocation, books)),
       available: CURRENCIES.map((unit) => moneyJson(unit, left[unit])),
+      byTheme: budgetAgainstActual(allocations, books),
       closing: state.closing && {
         closedOn: state.closing.closedOn,
         netResult: json(state.closing.netResult),
@@ -202,12 +257,48 @@ function currencyLines(sums: PeriodIncome['money']): TotalLineJson[] {
   return CURRENCIES.map((unit) => totalLine(unit, sums[unit]));
 }
 
-function allocationView(allocation: Allocation): AllocationView {
+/** Per theme and currency: what the approved allocations spend, and what was paid out on them. */
+function budgetAgainstActual(allocations: Allocation[], books: PeriodBooks): BudgetView['byTheme'] {
+  const lines = new Map<
+    string,
+    { theme: Theme | null; currency: Currency; approved: bigint; disbursed: bigint }
+  >();
+  for (const allocation of allocations) {
+    if (allocation.status !== 'approved') continue;
+    const currency = allocation.amount.unit;
+    const id = `${allocation.theme ?? ''}/${currency}`;
+    const line = lines.get(id) ?? {
+      theme: allocation.theme,
+      currency,
+      approved: 0n,
+      disbursed: 0n,
+    };
+    line.approved += BigInt(allocation.amount.hundredths);
+    line.disbursed += books.disbursedByAllocation.get(allocation.allocationId) ?? 0n;
+    lines.set(id, line);
+  }
+  return [...lines.keys()].sort().map((id) => {
+    const line = lines.get(id)!;
+    return {
+      theme: line.theme,
+      currency: line.currency,
+      approved: formatHundredths(line.approved),
+      disbursed: formatHundredths(line.disbursed),
+    };
+  });
+}
+
+function allocationView(allocation: Allocation, books: PeriodBooks): AllocationView {
   return {
     allocationId: allocation.allocationId,
     title: allocation.title,
+    theme: allocation.theme,
     status: allocation.status,
     amount: json(allocation.amount),
+    disbursed: moneyJson(
+      allocation.amount.unit,
+      books.disbursedByAllocation.get(allocation.allocationId) ?? 0n,
+    ),
     votes: tallyOf(allocation),
     ballots: Object.entries(allocation.votes).map(([voter, vote]) => ({ voter, vote })),
   };

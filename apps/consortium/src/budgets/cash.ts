@@ -1,24 +1,26 @@
 import { CURRENCIES, Currency } from '@libs/contracts';
+import { PeriodBooks } from '../books/books.queries';
 import { PeriodIncome } from './period-income';
 
 /** A period's cash in one currency, in exact hundredths. */
 export interface Cash {
-  /** Money paid in by member coops (market and non_market pillars). */
+  /** Money paid in by member coops (market and non_market pillars) and received by the consortium. */
   received: bigint;
-  /** Paid out on approved allocations (none until disbursements are recorded). */
+  /** Paid out on approved allocations. */
   disbursed: bigint;
   balance: bigint;
 }
 
 /**
- * Only money is cash: EUR and SOL received in the market and non_market pillars. The money
- * valuation of non-monetary contributions (barter…) is no money in the till, so it is left out.
+ * Only money is cash: EUR and SOL received in the market and non_market pillars, and what the
+ * consortium received itself (its books). The money valuation of non-monetary contributions
+ * (barter…) is no money in the till, so it is left out.
  */
-export function cashOf(income: PeriodIncome): Record<Currency, Cash> {
+export function cashOf(income: PeriodIncome, books: PeriodBooks): Record<Currency, Cash> {
   return Object.fromEntries(
     CURRENCIES.map((currency) => {
-      const received = income.money[currency].paid;
-      const disbursed = 0n;
+      const received = income.money[currency].paid + books.received[currency];
+      const disbursed = books.disbursed[currency];
       return [currency, { received, disbursed, balance: received - disbursed }];
     }),
   ) as Record<Currency, Cash>;

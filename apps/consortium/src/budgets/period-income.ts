@@ -20,8 +20,8 @@ export interface PeriodIncome {
 export class PeriodIncomeQuery {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Contributions whose month falls within the period, as recorded up to now. */
-  async income(startsOn: string, endsOn: string): Promise<PeriodIncome> {
+  /** Contributions whose month falls within the period, as recorded up to the end of `asOf`. */
+  async income(startsOn: string, endsOn: string, asOf = '9999-12-31'): Promise<PeriodIncome> {
     // The month×pillar lines: a period's months, split by whether their pillar is money.
     const rows: { unit: Currency; non_monetary: boolean; pledged: string; paid: string }[] =
       await this.db.query(
@@ -29,9 +29,9 @@ export class PeriodIncomeQuery {
                 sum(pledged) AS pledged, sum(paid) AS paid
            FROM ${qualifiedTable(this.db, 'pooled_movements')}
           WHERE unit IN ('EUR', 'SOL') AND month_pillar IS NOT NULL
-            AND split_part(month_pillar, '/', 1) BETWEEN $1 AND $2
+            AND split_part(month_pillar, '/', 1) BETWEEN $1 AND $2 AND recorded_on <= $3::date
           GROUP BY 1, 2`,
-        [startsOn.slice(0, 7), endsOn.slice(0, 7)],
+        [startsOn.slice(0, 7), endsOn.slice(0, 7), asOf],
       );
     const perCurrency = (nonMonetary: boolean) =>
       Object.fromEntries(

@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
+import { BOOKS_MIGRATIONS, BOOKS_PROJECTIONS } from '../books/books.read-side';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { ResourceBookings1765418000002 } from '../bookings/1765418000002-resource-bookings';
 import { ResourceBookingRow } from '../bookings/resource-booking.entity';
@@ -56,6 +57,7 @@ export const CONSORTIUM_MIGRATIONS = [
   OfferedTrainings1765418000001,
   ResourceBookings1765418000002,
   Exchanges1765418000003,
+  ...BOOKS_MIGRATIONS,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -69,4 +71,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   offeredTrainingsProjection,
   resourceBookingsProjection,
   exchangesProjection,
+  ...BOOKS_PROJECTIONS,
 ];

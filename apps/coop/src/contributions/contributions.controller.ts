@@ -6,6 +6,7 @@ import { ApiProblems, Recording } from '@libs/http';
 import { ContributionView } from './contribution.view';
 import {
   ContributionIdResponse,
+  CancelPledgeDto,
   ContributionsQuery,
   PayPledgeDto,
   RecordContributionDto,
@@ -40,13 +41,36 @@ export class ContributionsController {
     problems: [400, 401, 403, 404, 409, 412],
   })
   @Roles('coop-admin')
-  async pay(
+  pay(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: PayPledgeDto,
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionView> {
-    const { state, version } = await this.contributions.payPledge(id, dto, meta);
+    return this.answer(id, reply, this.contributions.payPledge(id, dto, meta));
+  }
+
+  @Recording(':id/cancellation', {
+    summary: 'A pledge that will not be paid: it leaves the pledged totals everywhere',
+    problems: [400, 401, 403, 404, 409, 412],
+  })
+  @Roles('coop-admin')
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CancelPledgeDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<ContributionView> {
+    return this.answer(id, reply, this.contributions.cancelPledge(id, dto, meta));
+  }
+
+  /** The pledge as it now stands, with its new ETag. */
+  private async answer(
+    id: string,
+    reply: HeaderReply,
+    changed: ReturnType<ContributionsService['payPledge']>,
+  ): Promise<ContributionView> {
+    const { state, version } = await changed;
     const view = this.contributions.viewOf(id, state, version);
     reply.header('ETag', etag(view.version));
     return view;

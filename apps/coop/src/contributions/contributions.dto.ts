@@ -7,6 +7,7 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  MinLength,
   ValidateBy,
   ValidateIf,
   ValidateNested,
@@ -81,6 +82,19 @@ export class PayPledgeDto {
   @IsOptional()
   @IsoDay({ required: false, description: 'default: today' })
   paidOn?: string;
+}
+
+/** A pledge that will not be paid (a grant the coop counted on was refused). */
+export class CancelPledgeDto {
+  @ApiProperty({ maxLength: 500, example: 'the regional grant was refused' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+
+  @IsOptional()
+  @IsoDay({ required: false, description: 'default: today' })
+  cancelledOn?: string;
 }
 
 export class ContributionsQuery extends PageQuery {

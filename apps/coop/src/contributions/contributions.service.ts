@@ -23,7 +23,12 @@ import {
 import { ContributionRow } from './contribution.entity';
 import { ContributionView, contributionView } from './contribution.view';
 import { toRow } from './contributions.projection';
-import { ContributionsQuery, PayPledgeDto, RecordContributionDto } from './contributions.dto';
+import {
+  CancelPledgeDto,
+  ContributionsQuery,
+  PayPledgeDto,
+  RecordContributionDto,
+} from './contributions.dto';
 
 const CONTRIBUTIONS_CURSOR = new PageCursor<[string, string]>('contributions');
 
@@ -58,6 +63,14 @@ export class ContributionsService {
 
   payPledge(contributionId: string, dto: PayPledgeDto, meta: CommandMeta) {
     return this.run(contributionId, meta, { type: 'PayPledge', paidOn: dto.paidOn ?? today() });
+  }
+
+  cancelPledge(contributionId: string, dto: CancelPledgeDto, meta: CommandMeta) {
+    return this.run(contributionId, meta, {
+      type: 'CancelPledge',
+      cancelledOn: dto.cancelledOn ?? today(),
+      reason: dto.reason,
+    });
   }
 
   /** One contribution, straight from its stream. */

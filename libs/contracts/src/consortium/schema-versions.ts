@@ -1,8 +1,9 @@
 import { BudgetEvent } from './budget-events';
+import { BooksEvent } from './books-events';
 import { PoolingEvent } from './pooling-events';
 import { RegistryEvent } from './registry-events';
 
-export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent;
+export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent | BooksEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -17,4 +18,9 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   BookingCancelled: 1,
   HoursGiven: 1,
   HoursConfirmed: 1,
+  FundingApplied: 1,
+  FundingDecided: 1,
+  FundingReceived: 1,
+  IncomeReceived: 1,
+  AllocationDisbursed: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;

@@ -3,7 +3,8 @@ import { THEMES } from '@libs/contracts';
 import { Currency, MemberCoop, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
-import { ProblemMessage } from '../../components/problem-message';
+import { ActionFooter } from '../../components/action-footer';
+import { AmountInput } from '../../components/amount-input';
 import { useI18n } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session-context';
 
@@ -90,33 +91,18 @@ export function AllocationForm({ periodId, onProposed }: { periodId: string; onP
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-amount`}>{m.budget.amount}</label>
-        <div className="inline">
-          <input
-            id={`${id}-amount`}
-            required
-            inputMode="decimal"
-            // The API takes a decimal string with a dot; the pattern says so before sending.
-            pattern="[0-9]{1,12}([.][0-9]{1,2})?"
-            placeholder="1200.00"
-            value={fields.amount}
-            onChange={set('amount')}
-          />
-          <label htmlFor={`${id}-currency`} className="visually-hidden">
-            {m.budget.currency}
-          </label>
-          <select id={`${id}-currency`} value={fields.currency} onChange={set('currency')}>
-            <option value="EUR">EUR</option>
-            <option value="SOL">SOL</option>
-          </select>
-        </div>
-        <div>
-          <button type="submit" disabled={action.busy}>
-            {m.budget.proposeSubmit}
-          </button>
-        </div>
-        <ProblemMessage error={action.error} />
-        {action.done && <p role="status">{action.done}</p>}
+        <AmountInput
+          id={id}
+          label={m.budget.amount}
+          amount={fields.amount}
+          onAmount={set('amount')}
+          currency={{
+            label: m.budget.currency,
+            value: fields.currency as Currency,
+            onChange: set('currency'),
+          }}
+        />
+        <ActionFooter action={action} submit={m.budget.proposeSubmit} />
       </form>
     </details>
   );

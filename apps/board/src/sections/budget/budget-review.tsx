@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { canAct } from '../../session/session';
 import { useSignedIn } from '../../session/session-context';
 import { AllocationForm } from './allocation-form';
+import { BudgetAgainstActual } from './budget-against-actual';
+import { DisbursementForm } from './disbursement-form';
 import { ClosingView } from './closing-view';
 
 const STATUS_ORDER = { proposed: 0, approved: 1, rejected: 2 };
@@ -49,6 +51,7 @@ export function BudgetReview({ periodId }: { periodId: string }) {
                 </tbody>
               </table>
             </div>
+            <BudgetAgainstActual budget={data} />
 
             <h3>{m.budget.allocations}</h3>
             {allocations.length === 0 ? (
@@ -59,6 +62,7 @@ export function BudgetReview({ periodId }: { periodId: string }) {
                   columns={[
                     m.budget.allocation,
                     numeric(m.budget.amount),
+                    numeric(m.budget.disbursed),
                     m.budget.status,
                     m.budget.tally,
                     canAct(session) && open && m.budget.decision,
@@ -78,6 +82,19 @@ export function BudgetReview({ periodId }: { periodId: string }) {
             )}
             {canAct(session) && open && (
               <AllocationForm periodId={periodId} onProposed={budget.reload} />
+            )}
+            {canAct(session) && (
+              <DisbursementForm
+                allocations={data.allocations}
+                // The figures come from the books' read model, a moment behind the payment.
+                onDisbursed={(allocationId, before) =>
+                  budget.reloadUntil(
+                    (now) =>
+                      now.allocations.find((a) => a.allocationId === allocationId)?.disbursed
+                        .amount !== before,
+                  )
+                }
+              />
             )}
             <ClosingView budget={data} onClosed={budget.reload} />
           </>
@@ -112,6 +129,9 @@ function AllocationRow({
       <th scope="row">{allocation.title}</th>
       <td className="number">
         {format.quantity(allocation.amount.amount, allocation.amount.currency)}
+      </td>
+      <td className="number">
+        {format.quantity(allocation.disbursed.amount, allocation.disbursed.currency)}
       </td>
       <td>
         <span className={`status status-${allocation.status}`}>

@@ -1,0 +1,30 @@
+import { formatHundredths } from '@libs/contracts';
+import { LEDGER_COLUMNS, LedgerLine } from './ledger-line';
+
+/**
+ * A field as RFC 4180 wants it; a field a spreadsheet would read as a formula (`=`, `+`, `-`, `@`)
+ * is prefixed with a quote, so that a funder's or supplier's name never runs in the accountant's
+ * spreadsheet. Amounts are written by the app, never such text.
+ */
+function field(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The ledger as CSV, one line per movement, amounts as exact decimal strings. */
+export function ledgerCsv(lines: LedgerLine[]): string {
+  const rows = lines.map((line) =>
+    [
+      field(line.date),
+      line.direction,
+      field(line.kind),
+      field(line.counterpart),
+      field(line.coopId ?? ''),
+      line.currency,
+      formatHundredths(line.hundredths),
+      field(line.reference),
+      line.eventId ?? '',
+    ].join(','),
+  );
+  return [LEDGER_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
