@@ -7,7 +7,7 @@ import { InvalidInput } from '@libs/http';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 /** Room for the longest sort key a list has (a date and a stream id) and its signature. */
-const MAX_CURSOR_LENGTH = 400;
+export const MAX_CURSOR_LENGTH = 400;
 
 /** `?limit=&cursor=` on every list. The cursor is opaque to clients. */
 export class PageQuery {

@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  COOP_ID_MAX_LENGTH,
   Currency,
   CURRENCIES,
   FUNDING_KINDS,
@@ -23,7 +24,15 @@ import {
   Theme,
   THEMES,
 } from '@libs/contracts';
-import { IsoDay, MoneyDto, PageQuery } from '@libs/api-conventions';
+import {
+  DECIMAL_SUM_MAX_LENGTH,
+  DECIMAL_SUM_PATTERN,
+  IsoDay,
+  MAX_CURSOR_LENGTH,
+  MAX_PAGE_SIZE,
+  MoneyDto,
+  PageQuery,
+} from '@libs/api-conventions';
 
 /** A name or reference as people write it: 1 to 200 characters. */
 const NameField = (description: string, example: string) =>
@@ -142,24 +151,27 @@ export class FundingApplicationsQuery extends PageQuery {
 }
 
 export class FundingApplicationItem {
-  @ApiProperty({ format: 'uuid' }) applicationId!: string;
-  @ApiProperty() funder!: string;
-  @ApiProperty() call!: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) applicationId!: string;
+  @ApiProperty({ maxLength: 200 }) funder!: string;
+  @ApiProperty({ maxLength: 200 }) call!: string;
   @ApiProperty({ enum: FUNDING_KINDS }) kind!: FundingKind;
   @ApiProperty({ type: MoneyDto }) requested!: MoneyDto;
-  @ApiProperty({ format: 'date' }) deadline!: string;
+  @ApiProperty({ format: 'date', maxLength: 10 }) deadline!: string;
   @ApiProperty({ enum: THEMES, nullable: true }) theme!: Theme | null;
   @ApiProperty({ enum: ['open', 'awarded', 'refused'] }) status!: 'open' | 'awarded' | 'refused';
   @ApiProperty({ type: MoneyDto, nullable: true }) awarded!: MoneyDto | null;
-  @ApiProperty({ format: 'date', nullable: true }) decidedOn!: string | null;
-  @ApiProperty({ format: 'date', nullable: true }) reportingDueOn!: string | null;
+  @ApiProperty({ format: 'date', maxLength: 10, nullable: true }) decidedOn!: string | null;
+  @ApiProperty({ format: 'date', maxLength: 10, nullable: true }) reportingDueOn!: string | null;
   @ApiProperty({ type: MoneyDto, description: 'what the award brought in so far (POST /income)' })
   received!: MoneyDto;
 }
 
 export class FundingApplicationPage {
-  @ApiProperty({ type: [FundingApplicationItem] }) items!: FundingApplicationItem[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: [FundingApplicationItem], maxItems: MAX_PAGE_SIZE })
+  items!: FundingApplicationItem[];
+
+  @ApiProperty({ type: String, nullable: true, maxLength: MAX_CURSOR_LENGTH })
+  nextCursor!: string | null;
 }
 
 export class PayeeDto {
@@ -218,23 +230,35 @@ export class LedgerQuery extends PageQuery {
 }
 
 export class LedgerLineItem {
-  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty({ format: 'date', maxLength: 10 }) date!: string;
   @ApiProperty({ enum: ['in', 'out'] }) direction!: 'in' | 'out';
   @ApiProperty({
     example: 'grant',
+    maxLength: 32,
     description:
       'an income kind, `contribution` (member coops’ money of the day) or `disbursement`',
   })
   kind!: string;
-  @ApiProperty() counterpart!: string;
-  @ApiProperty({ nullable: true, type: String }) coopId!: string | null;
+  @ApiProperty({ maxLength: 200 }) counterpart!: string;
+  @ApiProperty({ nullable: true, type: String, maxLength: COOP_ID_MAX_LENGTH })
+  coopId!: string | null;
   @ApiProperty({ enum: CURRENCIES }) currency!: Currency;
-  @ApiProperty({ example: '1200.00' }) amount!: string;
-  @ApiProperty() reference!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) eventId!: string | null;
+  @ApiProperty({
+    example: '1200.00',
+    maxLength: DECIMAL_SUM_MAX_LENGTH,
+    pattern: DECIMAL_SUM_PATTERN,
+    description: 'one movement, or member coops’ money of a day: a sum',
+  })
+  amount!: string;
+
+  @ApiProperty({ maxLength: 200 }) reference!: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36, nullable: true, type: String })
+  eventId!: string | null;
 }
 
 export class LedgerPage {
-  @ApiProperty({ type: [LedgerLineItem] }) items!: LedgerLineItem[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: [LedgerLineItem], maxItems: MAX_PAGE_SIZE }) items!: LedgerLineItem[];
+
+  @ApiProperty({ type: String, nullable: true, maxLength: MAX_CURSOR_LENGTH })
+  nextCursor!: string | null;
 }

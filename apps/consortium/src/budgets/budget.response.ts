@@ -135,10 +135,10 @@ class ThemeLineSchema {
   @ApiProperty({ enum: CURRENCIES })
   currency!: Currency;
 
-  @ApiProperty({ example: '1200.00', description: 'approved allocations' })
+  @ApiProperty({ ...SUM, example: '1200.00', description: 'approved allocations' })
   approved!: string;
 
-  @ApiProperty({ example: '800.00', description: 'paid out on them' })
+  @ApiProperty({ ...SUM, example: '800.00', description: 'paid out on them' })
   disbursed!: string;
 }
 
@@ -184,7 +184,12 @@ export class BudgetResponse extends BudgetPeriodItem implements BudgetView {
   })
   available!: MoneySumSchema[];
 
-  @ApiProperty({ type: [ThemeLineSchema], description: 'budget against actual per theme' })
+  @ApiProperty({
+    type: [ThemeLineSchema],
+    // A line per theme (and one for no theme) and currency.
+    maxItems: (THEMES.length + 1) * CURRENCIES.length,
+    description: 'budget against actual per theme',
+  })
   byTheme!: ThemeLineSchema[];
 
   @ApiProperty({ type: ClosingSchema, nullable: true })
