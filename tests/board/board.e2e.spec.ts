@@ -218,7 +218,8 @@ describeWithBrowser("the board's page", () => {
     // The sections are reachable by keyboard: Tab reaches the navigation's links.
     await page.keyboard.press('Tab');
     const reached: string[] = [];
-    for (let i = 0; i < 10; i++) {
+    // Enough presses to pass the header's controls and every section of the navigation.
+    for (let i = 0; i < 16; i++) {
       reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
       await page.keyboard.press('Tab');
     }
