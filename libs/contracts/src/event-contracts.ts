@@ -6,6 +6,7 @@ import {
   RESOURCE_BOOKINGS_AGGREGATE,
   TRAINING_ENROLMENTS_AGGREGATE,
 } from './consortium/pooling-events';
+import { PROJECT_AGGREGATE, PROJECT_STAGES, SUPPORT_KINDS } from './consortium/incubation-events';
 import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
 import {
   CONTRIBUTION_AGGREGATE,
@@ -64,6 +65,7 @@ export interface EventContract {
 
 const actor = text(200);
 const theme = oneOf(THEMES);
+const projectStage = oneOf(PROJECT_STAGES);
 const shares = object({ count: whole(1), nominalValue: money });
 const sealedPersonalData = object({ keyId: uuid, iv: base64, ciphertext: base64, tag: base64 });
 const memberExitOf = (reason: Shape) =>
@@ -325,6 +327,48 @@ export const EVENT_CONTRACTS = {
   }),
   HoursConfirmed: consortium(EXCHANGE_AGGREGATE, 'exchangeId', {
     1: object({ ...exchange, confirmedOn: day }),
+  }),
+  ProjectOpened: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      name: text(200),
+      themes: list(theme),
+      territory: text(200),
+      stage: projectStage,
+      openedOn: day,
+      contact: nullable(sealedPersonalData),
+    }),
+  }),
+  ProjectStageChanged: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({ projectId: uuid, from: projectStage, stage: projectStage, on: day }),
+  }),
+  ProjectSupported: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      supportId: uuid,
+      kind: oneOf(SUPPORT_KINDS),
+      hours: nullable(hours),
+      amount: nullable(money),
+      byCoopId: nullable(coopId),
+      theme,
+      on: day,
+    }),
+  }),
+  ProjectFundsMoved: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      movementId: uuid,
+      direction: oneOf(['in', 'out']),
+      amount: money,
+      on: day,
+      counterpart: text(200),
+    }),
+  }),
+  ProjectContactErased: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({ projectId: uuid, erasedOn: day }),
+  }),
+  ProjectGraduated: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({ projectId: uuid, coopId, legalForm: oneOf(LEGAL_FORMS), graduatedOn: day }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 

@@ -2,3 +2,4 @@ export * from './registry-events';
 export * from './budget-events';
 export * from './pooling-events';
 export * from './schema-versions';
+export * from './incubation-events';

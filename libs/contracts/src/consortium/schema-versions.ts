@@ -1,8 +1,9 @@
 import { BudgetEvent } from './budget-events';
+import { ProjectEvent } from './incubation-events';
 import { PoolingEvent } from './pooling-events';
 import { RegistryEvent } from './registry-events';
 
-export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent;
+export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent | ProjectEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -17,4 +18,10 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   BookingCancelled: 1,
   HoursGiven: 1,
   HoursConfirmed: 1,
+  ProjectOpened: 1,
+  ProjectStageChanged: 1,
+  ProjectSupported: 1,
+  ProjectFundsMoved: 1,
+  ProjectContactErased: 1,
+  ProjectGraduated: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;
