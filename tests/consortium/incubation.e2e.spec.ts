@@ -1,6 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { tokenFor } from '../support/apps';
+import { keyFingerprint } from '@libs/portability';
 import { createdId, queryEvents } from '../coop/coop-app';
+import { runCli } from '../portability/operator-cli';
 import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
-import { eventually, TestSchemas } from '../support/apps';
+import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { ConsortiumUnderTest, daysAgo, expectStatus, startConsortium } from './consortium-app';
 import { appendToStore, registryEvents } from './federation-events';
 
@@ -205,6 +212,101 @@ describe('support and funds', () => {
       expect(one.body.fundsHeld).toEqual({ EUR: '999999999.00' });
       expect(one.body.funds).toHaveLength(6);
     });
+  });
+});
+
+const NEW_COOP = 'ciclofficina-barriera';
+
+async function consortiumKeyFingerprint(): Promise<string> {
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ public_key: string }>(
+      `SELECT public_key FROM "${consortium.readModels}".bundle_signing_key`,
+    );
+    return keyFingerprint(rows[0].public_key);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('graduation', () => {
+  it('has no bundle before the project graduates', async () => {
+    expectRuleViolation(
+      await consortium.board()('GET', `/projects/${projectId}/export`),
+      'project_not_graduated',
+    );
+  });
+
+  it('makes the project a coop: an applicant in the registry with its pre-history', async () => {
+    await expectStatus(
+      consortium.board()('POST', `/projects/${projectId}/graduation`, {
+        coopId: NEW_COOP,
+        legalForm: 'social_coop_b',
+      }),
+    );
+    expectRuleViolation(
+      await consortium.board()('POST', `/projects/${projectId}/funds`, {
+        direction: 'out',
+        amount: { amount: '1.00', currency: 'EUR' },
+        on: daysAgo(0),
+        counterpart: 'late',
+      }),
+      'project_graduated',
+    );
+    await eventually(async () => {
+      const coop = await expectStatus(consortium.auditor('GET', `/coops/${NEW_COOP}`), 200);
+      expect(coop.body).toMatchObject({
+        coopId: NEW_COOP,
+        status: 'applicant',
+        legalForm: 'social_coop_b',
+        name: 'Ciclofficina di Barriera',
+        incubation: {
+          projectId,
+          hoursReceived: { total: '17.75' },
+          fundsHeld: { EUR: '999999999.00' },
+          daysPerStage: { idea: 20, study: 30, constitution: 10 },
+          graduation: { coopId: NEW_COOP, legalForm: 'social_coop_b' },
+        },
+      });
+      const pipeline = await consortium.auditor<Pipeline & { graduated: Summary[] }>(
+        'GET',
+        '/projects',
+      );
+      expect(pipeline.body.byStage.constitution).toEqual([]);
+      expect(pipeline.body.graduated).toEqual([expect.objectContaining({ projectId })]);
+    });
+  });
+
+  it('gives the project’s history as a bundle the CLI verifies with the consortium’s key', async () => {
+    const response = await fetch(`${consortium.app.url}/projects/${projectId}/export`, {
+      headers: { authorization: `Bearer ${tokenFor({ sub: 'board-1', role: 'board-member' })}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({
+      kind: 'manifest',
+      coopId: NEW_COOP,
+      signer: { party: 'consortium' },
+    });
+    expect(lines.filter((line) => line.kind === 'event').map((line) => line.type)).toEqual([
+      'ProjectOpened',
+      'ProjectStageChanged',
+      'ProjectStageChanged',
+      ...Array(4).fill('ProjectSupported'),
+      ...Array(6).fill('ProjectFundsMoved'),
+      'ProjectGraduated',
+    ]);
+    const path = join(mkdtempSync(join(tmpdir(), 'incubation-')), 'project.ndjson');
+    writeFileSync(path, text);
+    const fingerprint = await consortiumKeyFingerprint();
+    const verified = await runCli(['verify', path, '--expect-key', fingerprint], {});
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(verified.stdout).toContain(`signed by the consortium, key ${fingerprint}`);
   });
 });
 

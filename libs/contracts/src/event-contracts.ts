@@ -368,7 +368,15 @@ export const EVENT_CONTRACTS = {
     1: object({ projectId: uuid, erasedOn: day }),
   }),
   ProjectGraduated: consortium(PROJECT_AGGREGATE, 'projectId', {
-    1: object({ projectId: uuid, coopId, legalForm: oneOf(LEGAL_FORMS), graduatedOn: day }),
+    1: object({
+      projectId: uuid,
+      coopId,
+      legalForm: oneOf(LEGAL_FORMS),
+      graduatedOn: day,
+      name: text(200),
+      themes: list(theme),
+      territory: text(200),
+    }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 

@@ -45,7 +45,9 @@ export type ProjectCommand =
 /** What the project's rules decide on. */
 export interface ProjectState {
   projectId: string | null;
+  name: string;
   themes: Theme[];
+  territory: string;
   stage: ProjectStage | null;
   /** The day it entered its present stage: a stage change is never dated before it. */
   stageSince: string | null;
@@ -57,7 +59,9 @@ export interface ProjectState {
 
 export const initialProjectState = (): ProjectState => ({
   projectId: null,
+  name: '',
   themes: [],
+  territory: '',
   stage: null,
   stageSince: null,
   balances: {},
@@ -71,7 +75,9 @@ export function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
       return {
         ...state,
         projectId: event.data.projectId,
+        name: event.data.name,
         themes: event.data.themes,
+        territory: event.data.territory,
         stage: event.data.stage,
         stageSince: event.data.openedOn,
         hasContact: event.data.contact !== null,
@@ -164,9 +170,9 @@ export function decide(command: ProjectCommand, state: ProjectState): ProjectEve
         );
       }
       const { coopId, legalForm, on } = command;
-      return [
-        { type: 'ProjectGraduated', data: { projectId, coopId, legalForm, graduatedOn: on } },
-      ];
+      const { name, themes, territory } = state;
+      const data = { projectId, coopId, legalForm, graduatedOn: on, name, themes, territory };
+      return [{ type: 'ProjectGraduated', data }];
     }
   }
 }

@@ -75,10 +75,21 @@ export type ProjectContactErased = DomainEvent<
   { projectId: string; erasedOn: string }
 >;
 
-/** The project became a coop: it enters the registry as an applicant under `coopId`. */
+/**
+ * The project became a coop: it enters the registry as an applicant under `coopId`, with the
+ * project's name, themes and territory until the coop's own profile says otherwise.
+ */
 export type ProjectGraduated = DomainEvent<
   'ProjectGraduated',
-  { projectId: string; coopId: string; legalForm: LegalForm; graduatedOn: string }
+  {
+    projectId: string;
+    coopId: string;
+    legalForm: LegalForm;
+    graduatedOn: string;
+    name: string;
+    themes: Theme[];
+    territory: string;
+  }
 >;
 
 export type ProjectEvent =
