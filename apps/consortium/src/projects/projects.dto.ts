@@ -105,7 +105,11 @@ export class SupportDto {
   @IsIn(SUPPORT_KINDS)
   kind!: SupportKind;
 
-  @ApiPropertyOptional({ example: '12.5', description: 'hours given (or `amount`, not both)' })
+  @ApiPropertyOptional({
+    example: '12.5',
+    maxLength: 15,
+    description: 'hours given (or `amount`, not both)',
+  })
   @IsOptional()
   @IsDecimalString()
   hours?: string;
@@ -118,6 +122,7 @@ export class SupportDto {
   amount?: MoneyDto;
 
   @ApiPropertyOptional({
+    maxLength: 63,
     description: 'the member coop that gave it: its hours count in its hours given',
   })
   @IsOptional()
@@ -151,7 +156,11 @@ export class FundsDto {
 }
 
 export class GraduationDto {
-  @ApiProperty({ description: 'the new coop’s id (a lowercase slug)', example: 'ciclofficina' })
+  @ApiProperty({
+    maxLength: 63,
+    description: 'the new coop’s id (a lowercase slug)',
+    example: 'ciclofficina',
+  })
   @IsCoopId('coopId')
   coopId!: string;
 
