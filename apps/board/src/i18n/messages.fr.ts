@@ -46,6 +46,7 @@ export const fr: Messages = {
     compliance: 'Conformité',
     resources: 'Ressources',
     pooling: 'Mutualiser sans argent',
+    projects: 'Incubation',
   },
   pooled: {
     title: 'Moyens mutualisés',
@@ -238,6 +239,18 @@ export const fr: Messages = {
     sol: 'en SOL : {price}',
     hours: 'en heures : {hours}',
   },
+  projects: {
+    title: 'Incubation : des projets aux coopératives',
+    none: 'Aucun projet.',
+    daysInStage: '{days} jours à cette étape',
+    days: '{days} jours',
+    timeInStages: 'Temps passé à chaque étape',
+    hoursReceived: 'Heures d’accompagnement reçues',
+    fundsHeld: 'Fonds détenus',
+    consortium: 'le consortium',
+    graduated: 'Devenu la coopérative {coopId}',
+  },
+  projectStages: { idea: 'Idée', study: 'Étude de faisabilité', constitution: 'Constitution' },
   pillars: { market: 'marchand', non_market: 'non marchand', non_monetary: 'non monétaire' },
   themes: {
     housing: 'habitat',

@@ -44,6 +44,7 @@ export const it: Messages = {
     compliance: 'Conformità',
     resources: 'Risorse',
     pooling: 'Mettere in comune senza denaro',
+    projects: 'Incubazione',
   },
   pooled: {
     title: 'Mezzi condivisi',
@@ -234,6 +235,18 @@ export const it: Messages = {
     sol: 'in SOL: {price}',
     hours: 'in ore: {hours}',
   },
+  projects: {
+    title: 'Incubazione: progetti che diventano cooperative',
+    none: 'Nessun progetto.',
+    daysInStage: '{days} giorni in questa fase',
+    days: '{days} giorni',
+    timeInStages: 'Tempo in ogni fase',
+    hoursReceived: 'Ore di supporto ricevute',
+    fundsHeld: 'Fondi detenuti',
+    consortium: 'il consorzio',
+    graduated: 'Diventato la cooperativa {coopId}',
+  },
+  projectStages: { idea: 'Idea', study: 'Studio di fattibilità', constitution: 'Costituzione' },
   pillars: { market: 'di mercato', non_market: 'non di mercato', non_monetary: 'non monetario' },
   themes: {
     housing: 'abitare',
