@@ -103,7 +103,7 @@ describeWithBrowser('the board page’s incubation section', () => {
   it('speaks French and Italian', async () => {
     await page.goto(`${app.url}/board/#token=${token}`);
     await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('link', { name: 'Incubation' }).click();
+    await page.getByRole('link', { name: 'Incubateur' }).click();
     await column('Étude de faisabilité').first().waitFor();
     expect(await column('Étude de faisabilité').allTextContents()).toEqual([
       'Ciclofficina di Barriera 2 jours à cette étape',

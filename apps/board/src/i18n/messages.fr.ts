@@ -46,7 +46,7 @@ export const fr: Messages = {
     compliance: 'Conformité',
     resources: 'Ressources',
     pooling: 'Mutualiser sans argent',
-    projects: 'Incubation',
+    projects: 'Incubateur',
   },
   pooled: {
     title: 'Moyens mutualisés',
@@ -250,7 +250,11 @@ export const fr: Messages = {
     consortium: 'le consortium',
     graduated: 'Devenu la coopérative {coopId}',
   },
-  projectStages: { idea: 'Idée', study: 'Étude de faisabilité', constitution: 'Constitution' },
+  projectStages: {
+    idea: 'Idée',
+    study: 'Étude de faisabilité',
+    constitution: 'Constitution de la coop',
+  },
   pillars: { market: 'marchand', non_market: 'non marchand', non_monetary: 'non monétaire' },
   themes: {
     housing: 'habitat',

@@ -246,7 +246,11 @@ export const it: Messages = {
     consortium: 'il consorzio',
     graduated: 'Diventato la cooperativa {coopId}',
   },
-  projectStages: { idea: 'Idea', study: 'Studio di fattibilità', constitution: 'Costituzione' },
+  projectStages: {
+    idea: 'Ideazione',
+    study: 'Studio di fattibilità',
+    constitution: 'Costituzione',
+  },
   pillars: { market: 'di mercato', non_market: 'non di mercato', non_monetary: 'non monetario' },
   themes: {
     housing: 'abitare',
