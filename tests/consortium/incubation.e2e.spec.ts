@@ -307,6 +307,20 @@ describe('graduation', () => {
     const verified = await runCli(['verify', path, '--expect-key', fingerprint], {});
     expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
     expect(verified.stdout).toContain(`signed by the consortium, key ${fingerprint}`);
+    // The new coop's import accepts it, all verified: the events are the consortium's about the
+    // coop, which stay in the consortium's streams (the coop's store takes only its own streams).
+    const target = new TestSchemas();
+    try {
+      const imported = await runCli(
+        ['import', path, '--expect-key', fingerprint, '--without-personal-data'],
+        { DATABASE_URL, EVENT_STORE_URL: DATABASE_URL, EVENT_STORE_SCHEMA: target.eventStore },
+      );
+      expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(imported.stdout).toContain(`imported ${NEW_COOP}`);
+      expect(imported.stdout).toContain('14 consortium events about the coop verified');
+    } finally {
+      await target.drop();
+    }
   });
 });
 
