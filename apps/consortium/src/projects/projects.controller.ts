@@ -23,6 +23,7 @@ import {
   RecordedIdResponse,
   SupportDto,
 } from './projects.dto';
+import { ReadsViews } from '../read-models/reads-views.decorator';
 import { ProjectsQueries } from './projects.queries';
 import { ProjectsService } from './projects.service';
 
@@ -53,6 +54,7 @@ export class ProjectsController {
     return this.projects.open(dto, meta);
   }
 
+  @ReadsViews(['incubated_projects'])
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -63,6 +65,7 @@ export class ProjectsController {
     return this.queries.pipeline(query.theme);
   }
 
+  @ReadsViews(['incubated_projects'])
   @Get(':id')
   @Roles('board-member', 'auditor')
   @ApiOperation({ summary: 'One project: its stages, contact, support received, funds held' })
