@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -48,4 +50,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Builds the board page (Vite) into `outDir`, for a consortium app started with BOARD_PAGE_DIR. */
+export async function buildBoardPage(outDir: string): Promise<void> {
+  await promisify(execFile)('npx', [
+    'vite',
+    'build',
+    '--config',
+    'apps/board/vite.config.mts',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ]);
 }

@@ -9,6 +9,7 @@ import { ComplianceSection } from './sections/compliance/compliance-section';
 import { CoopsSection } from './sections/coops/coops-section';
 import { PooledMeansSection } from './sections/pooled-means/pooled-means-section';
 import { PoolingSection } from './sections/pooling/pooling-section';
+import { ProjectsSection } from './sections/projects/projects-section';
 import { ResourcesSection } from './sections/resources/resources-section';
 import {
   canAct,
@@ -30,6 +31,7 @@ const SECTIONS = {
   compliance: ComplianceSection,
   resources: ResourcesSection,
   pooling: PoolingSection,
+  projects: ProjectsSection,
 } as const;
 type SectionId = keyof typeof SECTIONS;
 const NAV_LABEL = {
@@ -40,6 +42,7 @@ const NAV_LABEL = {
   compliance: 'compliance',
   resources: 'resources',
   pooling: 'pooling',
+  projects: 'projects',
 } as const satisfies Record<SectionId, string>;
 
 /** The section is in the address (`#budget`), so that a link or a reload opens the same one. */

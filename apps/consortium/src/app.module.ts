@@ -25,6 +25,7 @@ import {
 import { ExchangesModule } from './exchanges/exchanges.module';
 import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
+import { ProjectsModule } from './projects/projects.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
 import { TrainingsModule } from './trainings/trainings.module';
@@ -78,6 +79,7 @@ class ConsortiumKernelModule {}
     TrainingsModule,
     BookingsModule,
     ExchangesModule,
+    ProjectsModule,
   ],
 })
 export class AppModule {}

@@ -13,6 +13,7 @@ import {
   INCOME_AGGREGATE,
   INCOME_KINDS,
 } from './consortium/books-events';
+import { PROJECT_AGGREGATE, PROJECT_STAGES, SUPPORT_KINDS } from './consortium/incubation-events';
 import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
 import {
   CONTRIBUTION_AGGREGATE,
@@ -71,6 +72,7 @@ export interface EventContract {
 
 const actor = text(200);
 const theme = oneOf(THEMES);
+const projectStage = oneOf(PROJECT_STAGES);
 const shares = object({ count: whole(1), nominalValue: money });
 const sealedPersonalData = object({ keyId: uuid, iv: base64, ciphertext: base64, tag: base64 });
 const memberExitOf = (reason: Shape) =>
@@ -381,6 +383,56 @@ export const EVENT_CONTRACTS = {
       payeeName: nullable(text(200)),
       reference: text(200),
       paidBy: actor,
+    }),
+  }),
+  ProjectOpened: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      name: text(200),
+      themes: list(theme),
+      territory: text(200),
+      stage: projectStage,
+      openedOn: day,
+      contact: nullable(sealedPersonalData),
+    }),
+  }),
+  ProjectStageChanged: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({ projectId: uuid, from: projectStage, stage: projectStage, on: day }),
+  }),
+  ProjectSupported: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      supportId: uuid,
+      kind: oneOf(SUPPORT_KINDS),
+      hours: nullable(hours),
+      amount: nullable(money),
+      byCoopId: nullable(coopId),
+      theme,
+      on: day,
+    }),
+  }),
+  ProjectFundsMoved: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      movementId: uuid,
+      direction: oneOf(['in', 'out']),
+      amount: money,
+      on: day,
+      counterpart: text(200),
+    }),
+  }),
+  ProjectContactErased: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({ projectId: uuid, erasedOn: day }),
+  }),
+  ProjectGraduated: consortium(PROJECT_AGGREGATE, 'projectId', {
+    1: object({
+      projectId: uuid,
+      coopId,
+      legalForm: oneOf(LEGAL_FORMS),
+      graduatedOn: day,
+      name: text(200),
+      themes: list(theme),
+      territory: text(200),
     }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;

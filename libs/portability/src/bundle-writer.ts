@@ -28,6 +28,11 @@ export interface ExportSource {
   now?: Date;
   /** Events per page read from the store. */
   pageSize?: number;
+  /**
+   * The history of what became the coop rather than the coop's own: the events of the streams
+   * under this prefix (a project the consortium incubated), which the bundle carries as the coop's.
+   */
+  streamPrefix?: string;
 }
 
 /** A bundle whose range and count are fixed, ready to be streamed once. */
@@ -49,7 +54,8 @@ const DEFAULT_PAGE_SIZE = 1000;
  * bad passphrase) fails before any answer has started.
  */
 export async function prepareBundle(source: ExportSource): Promise<PreparedBundle> {
-  const { store, coopId, passphrase, memberKeys, signer } = source;
+  const { store, coopId, passphrase, memberKeys, signer, streamPrefix } = source;
+  const filter = streamPrefix === undefined ? { coopId } : { streamPrefix };
   const pageSize = source.pageSize ?? DEFAULT_PAGE_SIZE;
   if (passphrase !== undefined) {
     assertPassphrase(passphrase);
@@ -58,7 +64,7 @@ export async function prepareBundle(source: ExportSource): Promise<PreparedBundl
   const storeHead = await store.headPosition();
   let eventCount = 0;
   let through: string | null = null;
-  for await (const event of store.readAll(START, { filter: { coopId }, pageSize })) {
+  for await (const event of store.readAll(START, { filter, pageSize })) {
     eventCount++;
     through = event.checkpoint;
   }
@@ -88,11 +94,11 @@ export async function prepareBundle(source: ExportSource): Promise<PreparedBundl
     let prev = manifest.hash;
     let seq = 0;
     for await (const event of store.readAll(START, {
-      filter: { coopId },
+      filter,
       pageSize,
       maxCount: eventCount,
     })) {
-      const line = hashedLine<EventLine>(eventLine(event, ++seq, prev));
+      const line = hashedLine<EventLine>(eventLine(event, ++seq, prev, streamPrefix && coopId));
       yield line.text;
       prev = line.hash;
     }
@@ -132,7 +138,13 @@ export async function prepareBundle(source: ExportSource): Promise<PreparedBundl
   };
 }
 
-function eventLine(event: RecordedEvent, seq: number, prev: string): Unhashed<EventLine> {
+/** `asCoop`: the coop whose pre-history the event is, when it was recorded before the coop was. */
+function eventLine(
+  event: RecordedEvent,
+  seq: number,
+  prev: string,
+  asCoop?: string,
+): Unhashed<EventLine> {
   return {
     kind: 'event',
     seq,
@@ -143,7 +155,7 @@ function eventLine(event: RecordedEvent, seq: number, prev: string): Unhashed<Ev
     streamVersion: event.streamVersion,
     globalPosition: event.globalPosition,
     occurredAt: event.occurredAt.toISOString(),
-    coopId: event.metadata.coopId,
+    coopId: asCoop || event.metadata.coopId,
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
     causationId: event.metadata.causationId,

@@ -42,6 +42,7 @@ export const en = {
     resources: 'Resources',
     pooling: 'Pooling beyond money',
     books: 'Books',
+    projects: 'Incubation',
   },
   pooled: {
     title: 'Pooled means',
@@ -288,6 +289,18 @@ export const en = {
     sol: 'in SOL: {price}',
     hours: 'in hours: {hours}',
   },
+  projects: {
+    title: 'Incubation: projects becoming coops',
+    none: 'No project.',
+    daysInStage: '{days} days in this stage',
+    days: '{days} days',
+    timeInStages: 'Time in each stage',
+    hoursReceived: 'Hours of support received',
+    fundsHeld: 'Funds held',
+    consortium: 'the consortium',
+    graduated: 'Graduated: coop {coopId}',
+  },
+  projectStages: { idea: 'Idea', study: 'Feasibility study', constitution: 'Constitution' },
   pillars: { market: 'market', non_market: 'non-market', non_monetary: 'non-monetary' },
   themes: {
     housing: 'housing',

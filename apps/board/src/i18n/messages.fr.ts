@@ -47,6 +47,7 @@ export const fr: Messages = {
     resources: 'Ressources',
     pooling: 'Mutualiser sans argent',
     books: 'Comptes',
+    projects: 'Incubateur',
   },
   pooled: {
     title: 'Moyens mutualisés',
@@ -299,6 +300,22 @@ export const fr: Messages = {
     at_cost: 'à prix coûtant : {price}',
     sol: 'en SOL : {price}',
     hours: 'en heures : {hours}',
+  },
+  projects: {
+    title: 'Incubation : des projets aux coopératives',
+    none: 'Aucun projet.',
+    daysInStage: '{days} jours à cette étape',
+    days: '{days} jours',
+    timeInStages: 'Temps passé à chaque étape',
+    hoursReceived: 'Heures d’accompagnement reçues',
+    fundsHeld: 'Fonds détenus',
+    consortium: 'le consortium',
+    graduated: 'Devenu la coopérative {coopId}',
+  },
+  projectStages: {
+    idea: 'Idée',
+    study: 'Étude de faisabilité',
+    constitution: 'Constitution de la coop',
   },
   pillars: { market: 'marchand', non_market: 'non marchand', non_monetary: 'non monétaire' },
   themes: {

@@ -45,6 +45,7 @@ export const it: Messages = {
     resources: 'Risorse',
     pooling: 'Mettere in comune senza denaro',
     books: 'Conti',
+    projects: 'Incubazione',
   },
   pooled: {
     title: 'Mezzi condivisi',
@@ -293,6 +294,22 @@ export const it: Messages = {
     at_cost: 'a prezzo di costo: {price}',
     sol: 'in SOL: {price}',
     hours: 'in ore: {hours}',
+  },
+  projects: {
+    title: 'Incubazione: progetti che diventano cooperative',
+    none: 'Nessun progetto.',
+    daysInStage: '{days} giorni in questa fase',
+    days: '{days} giorni',
+    timeInStages: 'Tempo in ogni fase',
+    hoursReceived: 'Ore di supporto ricevute',
+    fundsHeld: 'Fondi detenuti',
+    consortium: 'il consorzio',
+    graduated: 'Diventato la cooperativa {coopId}',
+  },
+  projectStages: {
+    idea: 'Ideazione',
+    study: 'Studio di fattibilità',
+    constitution: 'Costituzione',
   },
   pillars: { market: 'di mercato', non_market: 'non di mercato', non_monetary: 'non monetario' },
   themes: {

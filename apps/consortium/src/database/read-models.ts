@@ -13,6 +13,10 @@ import { Exchanges1765418000003 } from '../exchanges/1765418000003-exchanges';
 import { ExchangeRow } from '../exchanges/exchange.entity';
 import { exchangesProjection } from '../exchanges/exchanges.projection';
 import { pooledMeansProjection } from '../pooled-means/pooled-means.projection';
+import { IncubatedProjects1765500000001 } from '../projects/1765500000001-incubated-projects';
+import { IncubatedProjectRow } from '../projects/incubated-project.entity';
+import { incubatedProjectsProjection } from '../projects/incubated-projects.projection';
+import { ProjectContactKeyRow } from '../projects/project-contact-key.entity';
 import { CoopMemberRow } from '../registry/coop-member.entity';
 import { coopMembersProjection } from '../registry/coop-members.projection';
 import { MemberCoopRow } from '../registry/member-coop.entity';
@@ -43,6 +47,8 @@ export const CONSORTIUM_ENTITIES = [
   OfferedTrainingRow,
   ResourceBookingRow,
   ExchangeRow,
+  IncubatedProjectRow,
+  ProjectContactKeyRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -58,6 +64,7 @@ export const CONSORTIUM_MIGRATIONS = [
   ResourceBookings1765418000002,
   Exchanges1765418000003,
   ...BOOKS_MIGRATIONS,
+  IncubatedProjects1765500000001,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -72,4 +79,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   resourceBookingsProjection,
   exchangesProjection,
   ...BOOKS_PROJECTIONS,
+  incubatedProjectsProjection,
 ];

@@ -4,6 +4,9 @@ import {
   EXCHANGE_AGGREGATE,
   HoursConfirmed,
   ParticipantsEnrolled,
+  PROJECT_AGGREGATE,
+  ProjectSupported,
+  SupportKind,
   TRAINING_ENROLMENTS_AGGREGATE,
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
@@ -11,18 +14,32 @@ import { RecordedEvent } from '@libs/event-store';
 /**
  * Hours one coop gives others without money changing hands, which the pooled means count as the
  * giving coop's `non_monetary` hours: a training's (enrolled participants × hours per participant,
- * for the month it starts) and exchanges once the receiving coop confirms them.
+ * for the month it starts), exchanges once the receiving coop confirms them, and hours a coop gave
+ * a project the consortium incubates.
  */
 export const HOURS_GIVEN_EVENT_TYPES = [
   'ParticipantsEnrolled',
   'HoursConfirmed',
-] as const satisfies (ParticipantsEnrolled | HoursConfirmed)['type'][];
+  'ProjectSupported',
+] as const satisfies (ParticipantsEnrolled | HoursConfirmed | ProjectSupported)['type'][];
+
+/** The contribution kind hours of support to a project count as. */
+const SUPPORT_AS_CONTRIBUTION = {
+  mentoring: 'skill_exchange',
+  training: 'training',
+  hosting: 'volunteering',
+  funding: 'volunteering',
+} as const satisfies Record<SupportKind, ContributionRecorded['data']['kind']>;
+
+export function isHoursGiven(type: string): boolean {
+  return (HOURS_GIVEN_EVENT_TYPES as readonly string[]).includes(type);
+}
 
 /** The hours given, as the contribution of the giving coop they amount to; null off its stream. */
 export function hoursGivenAsContribution(
   recorded: RecordedEvent,
 ): { coopId: string; event: ContributionRecorded } | null {
-  const event = recorded as unknown as ParticipantsEnrolled | HoursConfirmed;
+  const event = recorded as unknown as ParticipantsEnrolled | HoursConfirmed | ProjectSupported;
   const given = (
     coopId: string,
     contributionId: string,
@@ -66,6 +83,13 @@ export function hoursGivenAsContribution(
       const { exchangeId, fromCoopId, kind, hours, on, confirmedOn } = event.data;
       if (recorded.streamId !== consortiumStream(EXCHANGE_AGGREGATE, exchangeId)) return null;
       return given(fromCoopId, exchangeId, kind, hours, on.slice(0, 7), confirmedOn);
+    }
+    case 'ProjectSupported': {
+      const { projectId, supportId, kind, hours, byCoopId, on } = event.data;
+      if (recorded.streamId !== consortiumStream(PROJECT_AGGREGATE, projectId)) return null;
+      // Money given, or hours the consortium gave itself: no coop's hours given.
+      if (hours === null || byCoopId === null) return null;
+      return given(byCoopId, supportId, SUPPORT_AS_CONTRIBUTION[kind], hours, on.slice(0, 7), on);
     }
   }
 }

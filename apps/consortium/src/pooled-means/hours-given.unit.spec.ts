@@ -4,6 +4,8 @@ import {
   EXCHANGE_AGGREGATE,
   HoursConfirmed,
   ParticipantsEnrolled,
+  PROJECT_AGGREGATE,
+  ProjectSupported,
   TRAINING_ENROLMENTS_AGGREGATE,
 } from '@libs/contracts';
 import { on, recorded, StreamEvent } from '../../../../tests/consortium/federation-events';
@@ -96,5 +98,32 @@ describe('hours coops give each other, in the pooled means', () => {
     expect(booked.notCounted).toEqual([
       expect.objectContaining({ coopId: 'velo-solidaire', reason: 'not_admitted', paid: 350n }),
     ]);
+  });
+
+  it('counts hours a coop gave an incubated project as its own, never money nor the consortium’s own hours', () => {
+    const P1 = '00000000-0000-4000-8000-0000000000f1';
+    const support = (data: Partial<ProjectSupported['data']>) =>
+      event(consortiumStream(PROJECT_AGGREGATE, P1), 'ProjectSupported', {
+        projectId: P1,
+        supportId: randomUUID(),
+        kind: 'mentoring',
+        hours: 800,
+        amount: null,
+        byCoopId: 'habitat-partage',
+        theme: 'housing',
+        on: '2027-05-20',
+        ...data,
+      } satisfies ProjectSupported['data']);
+    const { lines } = paidBy(
+      [
+        support({}),
+        support({ byCoopId: null }),
+        support({ hours: null, amount: { unit: 'EUR', hundredths: 50_000 }, kind: 'funding' }),
+      ],
+      MEMBERS,
+    );
+    expect(lines('coopId')).toEqual([['habitat-partage', 'hours', 800n]]);
+    expect(lines('kind')).toEqual([['skill_exchange', 'hours', 800n]]);
+    expect(lines('month')).toEqual([['2027-05', 'hours', 800n]]);
   });
 });

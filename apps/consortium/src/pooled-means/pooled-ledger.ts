@@ -14,7 +14,7 @@ import {
   Unit,
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
-import { HOURS_GIVEN_EVENT_TYPES, hoursGivenAsContribution } from './hours-given';
+import { HOURS_GIVEN_EVENT_TYPES, hoursGivenAsContribution, isHoursGiven } from './hours-given';
 
 /**
  * The keys the board reads pooled means by (API.md), one at a time. `monthPillar` is a month and
@@ -119,7 +119,7 @@ export const POOLED_EVENT_TYPES = [
   // A leaving coop's settlement cancels its open pledges (the consortium never writes coop
   // streams), and ends its membership.
   'CoopWithdrawalSettled',
-  // Hours coops give each other: trainings and confirmed exchanges (`hours-given.ts`).
+  // Hours coops give: trainings, confirmed exchanges, support to projects (`hours-given.ts`).
   ...HOURS_GIVEN_EVENT_TYPES,
 ] as const;
 
@@ -205,7 +205,7 @@ export function contributionFacts(events: RecordedEvent[]): PooledFact[] {
       facts.push({ coopId, standing: 'withdrawn' });
       continue;
     }
-    if (recorded.type === 'ParticipantsEnrolled' || recorded.type === 'HoursConfirmed') {
+    if (isHoursGiven(recorded.type)) {
       const given = hoursGivenAsContribution(recorded);
       if (!given) continue;
       const { coopId, event } = given;

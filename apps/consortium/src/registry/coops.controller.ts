@@ -7,12 +7,16 @@ import { CoopsQuery } from './coops.dto';
 import { CoopsQueries } from './coops.queries';
 import { MemberCoopView } from './member-coop.view';
 import { ReadsViews } from '../read-models/reads-views.decorator';
+import { ProjectsQueries, ProjectSummary } from '../projects/projects.queries';
 
 @ApiTags('coops')
 @ApiBearerAuth()
 @Controller('coops')
 export class CoopsController {
-  constructor(private readonly coops: CoopsQueries) {}
+  constructor(
+    private readonly coops: CoopsQueries,
+    private readonly projects: ProjectsQueries,
+  ) {}
 
   @ReadsViews(['member_coops', 'coop_members', 'pooled_means'])
   @Get()
@@ -27,12 +31,23 @@ export class CoopsController {
     return this.coops.list(query);
   }
 
-  @ReadsViews(['member_coops', 'coop_members', 'pooled_means'])
+  @ReadsViews(['member_coops', 'coop_members', 'pooled_means', 'incubated_projects'])
   @Get(':coopId')
   @Roles('board-member', 'auditor')
-  @ApiOperation({ summary: 'One member coop' })
+  @ApiOperation({
+    summary: 'One member coop',
+    description:
+      'With `incubation`, when the coop was a project the consortium incubated: its stages, the ' +
+      'support it received, the funds held for it and handed over at its graduation.',
+  })
   @ApiProblems(401, 403, 404)
-  one(@Param('coopId') coopId: string): Promise<MemberCoopView> {
-    return this.coops.one(coopId);
+  async one(
+    @Param('coopId') coopId: string,
+  ): Promise<MemberCoopView & { incubation: ProjectSummary | null }> {
+    const [coop, incubation] = await Promise.all([
+      this.coops.one(coopId),
+      this.projects.graduatedAs(coopId),
+    ]);
+    return { ...coop, incubation };
   }
 }

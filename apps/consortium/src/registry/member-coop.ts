@@ -7,6 +7,8 @@ import {
   consortiumStream,
   LegalForm,
   PROFILE_AGGREGATE,
+  PROJECT_AGGREGATE,
+  ProjectGraduated,
   REGISTRY_AGGREGATE,
   REGISTRY_ID,
   RegistryEvent,
@@ -44,7 +46,9 @@ export const MEMBER_COOP_EVENT_TYPES = [
   'ConsortiumWithdrawalRequested',
   'CoopAdmitted',
   'CoopWithdrawalSettled',
-] as const satisfies (CoopProfileEvent | RegistryEvent)['type'][];
+  // A project the consortium incubated became this coop: an applicant from its graduation.
+  'ProjectGraduated',
+] as const satisfies (CoopProfileEvent | RegistryEvent | ProjectGraduated)['type'][];
 
 const REGISTRY_STREAM = consortiumStream(REGISTRY_AGGREGATE, REGISTRY_ID);
 
@@ -55,6 +59,10 @@ const REGISTRY_STREAM = consortiumStream(REGISTRY_AGGREGATE, REGISTRY_ID);
  */
 export function memberCoopOf(event: RecordedEvent): string | null {
   if (event.streamId.startsWith(CONSORTIUM_STREAM_PREFIX)) {
+    if (event.type === 'ProjectGraduated') {
+      const { projectId, coopId } = event.data as ProjectGraduated['data'];
+      return event.streamId === consortiumStream(PROJECT_AGGREGATE, projectId) ? coopId : null;
+    }
     return event.streamId === REGISTRY_STREAM ? (event.data as RegistryEvent['data']).coopId : null;
   }
   const coopId = coopOfStream(event.streamId);
@@ -88,7 +96,7 @@ export function evolveMemberCoop(
   coopId: string,
 ): MemberCoop {
   const coop = current ?? newMemberCoop(coopId);
-  const event = recorded as unknown as CoopProfileEvent | RegistryEvent;
+  const event = recorded as unknown as CoopProfileEvent | RegistryEvent | ProjectGraduated;
   const status = (next: CoopStatus): CoopStatus =>
     coop.status === 'withdrawn' ? 'withdrawn' : next;
   switch (event.type) {
@@ -114,5 +122,18 @@ export function evolveMemberCoop(
       };
     case 'CoopWithdrawalSettled':
       return { ...coop, status: 'withdrawn', withdrawnOn: event.data.settledOn };
+    case 'ProjectGraduated': {
+      // The coop's own profile, when it already has one, speaks for it.
+      const { name, legalForm, themes, territory, graduatedOn } = event.data;
+      return {
+        ...coop,
+        status: coop.status ?? 'applicant',
+        appliedOn: coop.appliedOn ?? graduatedOn,
+        name: coop.name ?? name,
+        legalForm: coop.legalForm ?? legalForm,
+        themes: coop.themes.length ? coop.themes : themes,
+        territory: coop.territory ?? territory,
+      };
+    }
   }
 }

@@ -1,6 +1,8 @@
 import { RecordedEvent } from '@libs/event-store';
+import { consortiumStream, PROJECT_AGGREGATE, ProjectGraduated } from '@libs/contracts';
 import {
   coopEvents,
+  on,
   recorded,
   registryEvents,
 } from '../../../../tests/consortium/federation-events';
@@ -92,5 +94,37 @@ describe('a member coop as the consortium folds it', () => {
     expect(memberCoopOf(recorded(registryEvents.coopAdmitted('velo-solidaire', 'scop')))).toBe(
       'velo-solidaire',
     );
+  });
+
+  it('takes a graduated project as an applicant, its own profile speaking for it once given', () => {
+    const P1 = '00000000-0000-4000-8000-0000000000f1';
+    const graduated = (projectId: string, streamOf = projectId) =>
+      recorded(
+        on(consortiumStream(PROJECT_AGGREGATE, streamOf), null, 'ProjectGraduated', {
+          projectId,
+          coopId: 'ciclofficina',
+          legalForm: 'scop',
+          graduatedOn: '2027-06-01',
+          name: 'Ciclofficina',
+          themes: ['mobility'],
+          territory: 'Torino',
+        } satisfies ProjectGraduated['data']),
+      );
+    expect(fold([graduated(P1)])).toMatchObject({
+      coopId: 'ciclofficina',
+      status: 'applicant',
+      appliedOn: '2027-06-01',
+      name: 'Ciclofficina',
+      legalForm: 'scop',
+    });
+    const own = coopEvents('ciclofficina');
+    expect(
+      fold([
+        graduated(P1),
+        recorded(own.profileSet('social_coop_b', ['work'], 'Ciclofficina Barriera')),
+      ]),
+    ).toMatchObject({ status: 'applicant', name: 'Ciclofficina Barriera', themes: ['work'] });
+    // A graduation off its project's stream names no coop.
+    expect(fold([graduated(P1, '00000000-0000-4000-8000-0000000000f2')])).toBeUndefined();
   });
 });

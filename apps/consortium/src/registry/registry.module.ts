@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
 import { PooledMeansModule } from '../pooled-means/pooled-means.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
 import { AdmittedCoops } from './admitted-coops';
@@ -10,7 +11,7 @@ import { CoopWorkforceQueries } from './coop-workforce.queries';
 import { SettlementService } from './settlement.service';
 
 @Module({
-  imports: [PooledMeansModule, BudgetsModule],
+  imports: [PooledMeansModule, BudgetsModule, ProjectsModule],
   controllers: [AdmissionController, CoopsController],
   providers: [
     AdmissionService,

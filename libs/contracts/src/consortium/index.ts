@@ -3,3 +3,4 @@ export * from './budget-events';
 export * from './pooling-events';
 export * from './schema-versions';
 export * from './books-events';
+export * from './incubation-events';

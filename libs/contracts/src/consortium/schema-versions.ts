@@ -1,9 +1,11 @@
 import { BudgetEvent } from './budget-events';
 import { BooksEvent } from './books-events';
+import { ProjectEvent } from './incubation-events';
 import { PoolingEvent } from './pooling-events';
 import { RegistryEvent } from './registry-events';
 
-export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent | BooksEvent;
+export type ConsortiumEvent =
+  RegistryEvent | BudgetEvent | PoolingEvent | BooksEvent | ProjectEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -23,4 +25,10 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   FundingReceived: 1,
   IncomeReceived: 1,
   AllocationDisbursed: 1,
+  ProjectOpened: 1,
+  ProjectStageChanged: 1,
+  ProjectSupported: 1,
+  ProjectFundsMoved: 1,
+  ProjectContactErased: 1,
+  ProjectGraduated: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;

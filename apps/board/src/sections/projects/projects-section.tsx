@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Unit } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { Loading } from '../../components/loading';
+import { useI18n } from '../../i18n/i18n';
+import { useSignedIn } from '../../session/session-context';
+
+const STAGES = ['idea', 'study', 'constitution'] as const;
+type Stage = (typeof STAGES)[number];
+
+/** A project as `GET /projects` lists it. */
+interface ProjectSummary {
+  projectId: string;
+  name: string;
+  themes: string[];
+  territory: string;
+  stage: Stage;
+  stageSince: string;
+  daysPerStage: Record<Stage, number>;
+  hoursReceived: { total: string; byCoop: Record<string, string> };
+  fundsHeld: Record<string, string>;
+  graduation: { coopId: string; legalForm: string; graduatedOn: string } | null;
+}
+
+interface Pipeline {
+  byStage: Record<Stage, ProjectSummary[]>;
+  graduated: ProjectSummary[];
+}
+
+/** Incubation: the projects the consortium hosts, one column per stage, and a project's page. */
+export function ProjectsSection() {
+  const { api } = useSignedIn();
+  const { messages: m } = useI18n();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const pipeline = useApi(() => api.get<Pipeline>('/projects'), [api]);
+  return (
+    <section aria-labelledby="projects-title">
+      <h2 id="projects-title">{m.projects.title}</h2>
+      <Loading loaded={pipeline}>
+        {({ byStage, graduated }) => {
+          const all = [...STAGES.flatMap((stage) => byStage[stage]), ...graduated];
+          const project = all.find((p) => p.projectId === chosen);
+          return (
+            <>
+              <div className="pipeline">
+                {STAGES.map((stage) => (
+                  <StageColumn
+                    key={stage}
+                    stage={stage}
+                    projects={byStage[stage]}
+                    choose={setChosen}
+                  />
+                ))}
+              </div>
+              {project && <ProjectPage project={project} />}
+            </>
+          );
+        }}
+      </Loading>
+    </section>
+  );
+}
+
+function StageColumn({
+  stage,
+  projects,
+  choose,
+}: {
+  stage: Stage;
+  projects: ProjectSummary[];
+  choose: (projectId: string) => void;
+}) {
+  const { messages: m, t } = useI18n();
+  return (
+    <section className={`pipeline-stage stage-${stage}`} aria-labelledby={`stage-${stage}`}>
+      <h3 id={`stage-${stage}`}>{m.projectStages[stage]}</h3>
+      {projects.length === 0 ? (
+        <p className="note">{m.projects.none}</p>
+      ) : (
+        <ul>
+          {projects.map((project) => (
+            <li key={project.projectId}>
+              <button type="button" className="link" onClick={() => choose(project.projectId)}>
+                {project.name}
+              </button>{' '}
+              <span className="note">
+                {t(m.projects.daysInStage, { days: project.daysPerStage[stage] })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProjectPage({ project }: { project: ProjectSummary }) {
+  const { messages: m, format, t } = useI18n();
+  return (
+    <section className="project" aria-labelledby="project-title">
+      <h3 id="project-title">{project.name}</h3>
+      <p>
+        {project.territory} ·{' '}
+        {project.themes
+          .map((theme) => m.themes[theme as keyof typeof m.themes] ?? theme)
+          .join(', ')}
+      </p>
+      {project.graduation && (
+        <p className="badge">{t(m.projects.graduated, { coopId: project.graduation.coopId })}</p>
+      )}
+      <table className="project-stages">
+        <caption>{m.projects.timeInStages}</caption>
+        <tbody>
+          {STAGES.map((stage) => (
+            <tr key={stage}>
+              <th scope="row">{m.projectStages[stage]}</th>
+              <td className="number">
+                {t(m.projects.days, { days: format.count(project.daysPerStage[stage]) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="project-support">
+        <caption>{m.projects.hoursReceived}</caption>
+        <tbody>
+          {Object.entries(project.hoursReceived.byCoop).map(([coop, hours]) => (
+            <tr key={coop}>
+              <th scope="row">{coop === 'consortium' ? m.projects.consortium : coop}</th>
+              <td className="number">{format.quantity(hours, 'hours')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="project-funds">
+        <caption>{m.projects.fundsHeld}</caption>
+        <tbody>
+          {Object.entries(project.fundsHeld).map(([currency, amount]) => (
+            <tr key={currency}>
+              <th scope="row">{currency}</th>
+              <td className="number">{format.quantity(amount, currency as Unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/// <reference lib="dom" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { createdId } from '../coop/coop-app';
+import { BOARD_MEMBERS, daysAgo, expectStatus } from '../consortium/consortium-app';
+import {
+  apiClient,
+  APP_ENTRY,
+  eventually,
+  RunningApp,
+  startApp,
+  TestSchemas,
+  tokenFor,
+} from '../support/apps';
+import { browserAvailable, buildBoardPage, launchBrowser, screenshot } from './browser';
+
+/** The board page's incubation section in a real browser: the pipeline, one column per stage. */
+const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+
+describeWithBrowser('the board page’s incubation section', () => {
+  const schemas = new TestSchemas();
+  const boardDir = mkdtempSync(join(tmpdir(), 'board-page-'));
+  const token = tokenFor({ sub: 'board-1', role: 'board-member' });
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let projectId: string;
+
+  beforeAll(async () => {
+    [browser] = await Promise.all([launchBrowser(), buildBoardPage(boardDir)]);
+    app = await startApp(APP_ENTRY.consortium, schemas, {
+      BOARD_MEMBERS: BOARD_MEMBERS.join(','),
+      DATABASE_SCHEMA: schemas.readModels(),
+      BOARD_PAGE_DIR: boardDir,
+    });
+    projectId = createdId(
+      await apiClient(app.url, token)('POST', '/projects', {
+        name: 'Ciclofficina di Barriera',
+        themes: ['mobility'],
+        territory: 'Torino',
+        stage: 'idea',
+        on: daysAgo(12),
+      }),
+      'projectId',
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await schemas.drop();
+    rmSync(boardDir, { recursive: true, force: true });
+  }, 60_000);
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
+    await context.close();
+  });
+
+  const column = (name: string) =>
+    page.getByRole('region', { name, exact: true }).getByRole('listitem');
+
+  it('shows the project in its stage’s column, and in the next one once it moved on', async () => {
+    await page.goto(`${app.url}/board/#token=${token}`);
+    await page.getByRole('link', { name: 'Incubation' }).click();
+    await eventually(async () => {
+      await page.reload();
+      await column('Idea').first().waitFor({ timeout: 2_000 });
+    }, 30_000);
+    expect(await column('Idea').allTextContents()).toEqual([
+      'Ciclofficina di Barriera 12 days in this stage',
+    ]);
+    expect(await column('Feasibility study').count()).toBe(0);
+
+    await expectStatus(
+      apiClient(app.url, token)('POST', `/projects/${projectId}/stage`, {
+        stage: 'study',
+        on: daysAgo(2),
+      }),
+    );
+    await eventually(async () => {
+      await page.reload();
+      await column('Feasibility study').first().waitFor({ timeout: 2_000 });
+    }, 30_000);
+    expect(await column('Feasibility study').allTextContents()).toEqual([
+      'Ciclofficina di Barriera 2 days in this stage',
+    ]);
+    expect(await column('Idea').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Ciclofficina di Barriera' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Ciclofficina di Barriera' }).waitFor();
+    await page.getByText('Time in each stage').waitFor();
+  });
+
+  it('speaks French and Italian', async () => {
+    await page.goto(`${app.url}/board/#token=${token}`);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('link', { name: 'Incubateur' }).click();
+    await column('Étude de faisabilité').first().waitFor();
+    expect(await column('Étude de faisabilité').allTextContents()).toEqual([
+      'Ciclofficina di Barriera 2 jours à cette étape',
+    ]);
+    await page.getByLabel('Langue').selectOption('it');
+    await column('Studio di fattibilità').first().waitFor();
+    expect(await column('Studio di fattibilità').allTextContents()).toEqual([
+      'Ciclofficina di Barriera 2 giorni in questa fase',
+    ]);
+  });
+});
