@@ -5,11 +5,7 @@ import { DataSource } from 'typeorm';
 import { SealedPersonalData } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
 // The coop app's cipher, as it seals members: one scheme for every person the federation records.
-import {
-  newMemberKey,
-  open,
-  seal,
-} from '../../../coop/src/membership/personal-data/personal-data.cipher';
+import { newMemberKey, open, seal } from '@libs/personal-data';
 import { ProjectContactKeyRow } from './project-contact-key.entity';
 
 /** A project's contact person as the board reads them. */

@@ -1,6 +1,6 @@
 import { SealedPersonalData } from '@libs/contracts';
 import { Member } from '../member.decider';
-import { open, openNote, PersonalData } from './personal-data.cipher';
+import { open, openNote, PersonalData } from '@libs/personal-data';
 
 /** What the member's key opens, for a view: name and e-mail, and the reason the member left. */
 export interface MemberInClear extends PersonalData {

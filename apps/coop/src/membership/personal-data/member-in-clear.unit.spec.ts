@@ -1,5 +1,5 @@
 import { inClear, keyIdsOf } from './member-in-clear';
-import { newMemberKey, seal, sealNote } from './personal-data.cipher';
+import { newMemberKey, seal, sealNote } from '@libs/personal-data';
 
 describe('a member in clear: what its key opens', () => {
   const key = newMemberKey();

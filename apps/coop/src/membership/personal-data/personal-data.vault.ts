@@ -7,7 +7,7 @@ import { forgetInStoredAnswers } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
 import { MemberKeyRow } from './member-key.entity';
 import { inClear, keyIdsOf, MemberInClear, SealedParts } from './member-in-clear';
-import { newMemberKey, PersonalData, seal, sealNote } from './personal-data.cipher';
+import { newMemberKey, PersonalData, seal, sealNote } from '@libs/personal-data';
 
 /** A note sealed for a command, and how to forget the key made for it if the command is refused. */
 export interface SealedNote {
