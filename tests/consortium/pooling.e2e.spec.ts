@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { formatHundredths } from '@libs/contracts';
 import { CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
-import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
+import {
+  expectInvalidFields,
+  expectProblem,
+  expectRuleViolation,
+} from '../coop/problem-assertions';
 import { ApiResponse, eventually, TestSchemas } from '../support/apps';
 import { ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
 import { appendToStore, coopEvents, registryEvents } from './federation-events';
@@ -406,6 +410,17 @@ describe('time accounts between coops', () => {
     expectRuleViolation(await give(VELO), 'exchange_between_two_coops');
     expectRuleViolation(await give(ROGUE), 'receiving_coop_admitted');
     expectProblem(await consortium.coopAdmin(ROGUE)('POST', '/exchanges', {}), 400);
+    // Without a theme the hours count under the giving coop's own, and this one described none.
+    const { theme: _theme, ...withoutTheme } = {
+      toCoopId: HABITAT,
+      hours: '1',
+      kind: 'volunteering',
+      theme: 'civic',
+      on: '2027-03-04',
+    };
+    expectInvalidFields(await consortium.coopAdmin(VELO)('POST', '/exchanges', withoutTheme), [
+      'theme',
+    ]);
     expectProblem(
       await consortium.coopAdmin(ROGUE)('POST', '/exchanges', {
         toCoopId: VELO,

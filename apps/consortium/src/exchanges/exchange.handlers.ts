@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EXCHANGE_AGGREGATE, parseHundredths } from '@libs/contracts';
+import { EXCHANGE_AGGREGATE, parseHundredths, Theme } from '@libs/contracts';
+import { InvalidInput } from '@libs/http';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
 import { AdmittedCoops } from '../registry/admitted-coops';
+import { CoopsQueries } from '../registry/coops.queries';
 import { exchangeDecider } from './exchange.decider';
 import { ConfirmationResponse, ExchangeIdResponse, GiveHoursDto } from './exchanges.dto';
 
@@ -13,6 +15,7 @@ export class ExchangeHandlers {
   constructor(
     private readonly commands: ConsortiumCommands,
     private readonly admitted: AdmittedCoops,
+    private readonly coops: CoopsQueries,
   ) {}
 
   async give(
@@ -32,7 +35,7 @@ export class ExchangeHandlers {
         toCoopId: dto.toCoopId,
         hours: parseHundredths(dto.hours)!,
         kind: dto.kind,
-        theme: dto.theme,
+        theme: dto.theme ?? (await this.themeOf(fromCoopId)),
         on: dto.on,
         note: dto.note ?? null,
         receiverAdmitted: await this.admitted.isMember(dto.toCoopId),
@@ -41,6 +44,17 @@ export class ExchangeHandlers {
       fromCoopId,
     );
     return { exchangeId };
+  }
+
+  /** Hours given with no theme count under the giving coop's first one, if it has described any. */
+  private async themeOf(coopId: string): Promise<Theme> {
+    const [theme] = (await this.coops.one(coopId)).themes;
+    if (theme === undefined) {
+      throw new InvalidInput([
+        { field: 'theme', message: 'is needed: the giving coop has described no theme of its own' },
+      ]);
+    }
+    return theme;
   }
 
   async confirm(

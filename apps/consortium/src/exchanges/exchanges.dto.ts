@@ -22,12 +22,14 @@ export class GiveHoursDto {
   @IsIn(EXCHANGE_KINDS)
   kind!: ExchangeKind;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     enum: THEMES,
-    description: 'what the hours served: how the pooled means count them',
+    description:
+      'what the hours served: how the pooled means count them; default the giving coop’s first theme',
   })
+  @IsOptional()
   @IsIn(THEMES)
-  theme!: Theme;
+  theme?: Theme;
 
   @IsoDay({ description: 'the day the hours were given' })
   on!: string;
