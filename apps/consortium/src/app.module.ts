@@ -26,6 +26,7 @@ import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
+import { ReportsModule } from './reports/reports.module';
 import { TrainingsModule } from './trainings/trainings.module';
 
 const board: Board = readBoard(process.env);
@@ -76,6 +77,7 @@ class ConsortiumKernelModule {}
     TrainingsModule,
     BookingsModule,
     ExchangesModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}

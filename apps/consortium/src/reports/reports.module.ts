@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { ExchangesModule } from '../exchanges/exchanges.module';
+import { PooledMeansModule } from '../pooled-means/pooled-means.module';
+import { RegistryModule } from '../registry/registry.module';
+import { TrainingsModule } from '../trainings/trainings.module';
+import { ReportsController } from './reports.controller';
+import { ReportsQueries } from './reports.queries';
+
+/** The quarterly report: it reads every other context through its exported queries only. */
+@Module({
+  imports: [
+    PooledMeansModule,
+    RegistryModule,
+    TrainingsModule,
+    ExchangesModule,
+    CatalogueModule,
+    ComplianceModule,
+  ],
+  controllers: [ReportsController],
+  providers: [ReportsQueries],
+})
+export class ReportsModule {}

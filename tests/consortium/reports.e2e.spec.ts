@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { formatHundredths, Unit } from '@libs/contracts';
+import { expectInvalidFields } from '../coop/problem-assertions';
+import { TestSchemas } from '../support/apps';
+import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
+import { coopEvents, StreamEvent } from './federation-events';
+import { writeMembersHistory } from './members-history';
+
+// Issue 20: the quarterly report, on a real consortium process. Two member coops record random
+// contributions spread over the first two quarters of 2027 (and a few in July, in neither); the
+// events go into the store as the coop apps append them. Each quarter's figures must be the
+// pooled means of its months, to the cent.
+jest.setTimeout(120_000);
+
+const COOPS = ['habitat-partage', 'velo-solidaire'];
+const OUTSIDER = 'rogue-coop';
+const UNITS: Unit[] = ['EUR', 'SOL', 'hours'];
+const MONTHS = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07'];
+
+interface Contribution {
+  coopId: string;
+  unit: Unit;
+  hundredths: number;
+  month: string;
+  pledged: boolean;
+}
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
+const history: Contribution[] = Array.from({ length: 400 }, () => ({
+  coopId: pick(COOPS),
+  unit: pick(UNITS),
+  hundredths: 1 + Math.floor(Math.random() * 99_999_999),
+  month: pick(MONTHS),
+  pledged: Math.random() < 0.3,
+}));
+
+/** The quarter's totals as the test computes them, one line per unit. */
+function expectedTotals(months: string[]) {
+  return UNITS.map((unit) => {
+    const lines = history.filter((c) => c.unit === unit && months.includes(c.month));
+    const sum = (pledged: boolean) =>
+      lines.filter((c) => c.pledged === pledged).reduce((s, c) => s + BigInt(c.hundredths), 0n);
+    return { unit, pledged: formatHundredths(sum(true)), paid: formatHundredths(sum(false)) };
+  });
+}
+
+const schemas = new TestSchemas();
+let consortium: ConsortiumUnderTest;
+
+interface Report {
+  quarter: string;
+  pooledMeans: { totals: unknown[]; byMonth: { month: string }[] };
+  coops: { admitted: { coopId: string }[]; left: unknown[] };
+}
+
+beforeAll(async () => {
+  const contributions: StreamEvent[] = history.map((c) =>
+    coopEvents(c.coopId).contributionRecorded(
+      randomUUID(),
+      { unit: c.unit, hundredths: c.hundredths },
+      { period: c.month, status: c.pledged ? 'pledged' : 'paid' },
+    ),
+  );
+  await writeMembersHistory(schemas, COOPS, contributions);
+  consortium = await startConsortium(schemas);
+  // Every context the report reads from, caught up with the history.
+  for (const name of ['pooled_means', 'member_coops']) await caughtUp(consortium, name, 60_000);
+}, 90_000);
+
+afterAll(async () => {
+  await consortium?.app.stop();
+  await schemas.drop();
+});
+
+describe('the quarterly report', () => {
+  it('gives each quarter the pooled means of its months, to the cent', async () => {
+    const { body: pooled } = await expectStatus<{
+      byMonth: { month: string; unit: Unit; pledged: string; paid: string }[];
+    }>(consortium.board()('GET', '/pooled-means'), 200);
+    for (const [quarter, months] of [
+      ['2027-Q1', MONTHS.slice(0, 3)],
+      ['2027-Q2', MONTHS.slice(3, 6)],
+    ] as const) {
+      const { body } = await expectStatus<Report>(
+        consortium.board()('GET', `/reports/${quarter}`),
+        200,
+      );
+      expect(body.quarter).toBe(quarter);
+      expect(body.pooledMeans.totals).toEqual(expectedTotals(months));
+      expect(body.pooledMeans.byMonth).toEqual(
+        pooled.byMonth.filter((line) => months.includes(line.month)),
+      );
+    }
+  });
+
+  it('names the coops the board admitted in the quarter, and only then', async () => {
+    const q1 = await expectStatus<Report>(consortium.auditor('GET', '/reports/2027-Q1'), 200);
+    expect(q1.body.coops.admitted.map((coop) => coop.coopId)).toEqual(COOPS);
+    const q2 = await expectStatus<Report>(consortium.auditor('GET', '/reports/2027-Q2'), 200);
+    expect(q2.body.coops).toEqual({ admitted: [], left: [] });
+  });
+
+  it('is read by the board, auditors and the admin of a member coop; no one else', async () => {
+    await expectStatus(consortium.coopAdmin(COOPS[0])('GET', '/reports/2027-Q1'), 200);
+    await expectStatus(consortium.coopAdmin(OUTSIDER)('GET', '/reports/2027-Q1'), 403);
+    await expectStatus(consortium.anonymous('GET', '/reports/2027-Q1'), 401);
+  });
+
+  it('refuses a quarter that is not YYYY-Qn', async () => {
+    for (const quarter of ['2027-Q5', '2027Q1', '2027-03']) {
+      expectInvalidFields(await consortium.board()('GET', `/reports/${quarter}`), ['quarter']);
+    }
+  });
+});
