@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatHundredths, Unit } from '@libs/contracts';
 import { expectInvalidFields } from '../coop/problem-assertions';
-import { TestSchemas } from '../support/apps';
+import { TestSchemas, tokenFor } from '../support/apps';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
 import { coopEvents, StreamEvent } from './federation-events';
 import { writeMembersHistory } from './members-history';
@@ -110,5 +114,80 @@ describe('the quarterly report', () => {
     for (const quarter of ['2027-Q5', '2027Q1', '2027-03']) {
       expectInvalidFields(await consortium.board()('GET', `/reports/${quarter}`), ['quarter']);
     }
+  });
+});
+
+/** A decimal string written with this thousands separator and decimal mark: `1 234,50`. */
+function written(decimal: string, separator: string, mark: string): string {
+  const [whole, cents] = decimal.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator)}${mark}${cents}`;
+}
+
+/** The text of a PDF as Debian's pdftotext reads it, every kind of space made a plain one. */
+function pdfText(pdf: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /[\u00a0\u202f]/g,
+    ' ',
+  );
+}
+
+async function fetchAs(path: string, token: string | null, headers: Record<string, string> = {}) {
+  return fetch(`${consortium.app.url}${path}`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+}
+
+const BOARD_TOKEN = () => tokenFor({ sub: 'board-1', role: 'board-member' });
+const FORMATS = { fr: [' ', ','], it: ['.', ','], en: [',', '.'] } as const;
+
+describe('the newsletter', () => {
+  const eurPaid = () => expectedTotals(MONTHS.slice(0, 3))[0].paid;
+
+  it('prints the quarter’s totals in each language’s number format, in a real PDF', async () => {
+    for (const [lang, [separator, mark]] of Object.entries(FORMATS)) {
+      const response = await fetchAs(`/reports/2027-Q1.pdf?lang=${lang}`, BOARD_TOKEN());
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(pdf);
+      expect(text).toContain(written(eurPaid(), separator, mark));
+      expect(text).toContain(written(expectedTotals(MONTHS.slice(0, 3))[2].paid, separator, mark));
+    }
+  });
+
+  it('shows the board’s editorial as text, with the figures and a chart, under the board page’s policy', async () => {
+    const editorial = 'Un trimestre <script>alert(1)</script> & solidaire';
+    await expectStatus(
+      consortium.board()('PUT', '/reports/2027-Q1/editorial', { language: 'fr', text: editorial }),
+      200,
+    );
+    const response = await fetchAs('/reports/2027-Q1.html?lang=fr', BOARD_TOKEN());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = (await response.text()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(html).toContain('Un trimestre &lt;script&gt;alert(1)&lt;/script&gt; &amp; solidaire');
+    expect(html).not.toContain('<script');
+    expect(html).toContain(written(eurPaid(), ' ', ','));
+    expect(html).toContain('<svg');
+    expect(html).toContain('31 mars 2027');
+    // Another language has its own editorial: none yet.
+    const english = await (await fetchAs('/reports/2027-Q1.html?lang=en', BOARD_TOKEN())).text();
+    expect(english).toContain('No editorial for this quarter.');
+    expect(english).toContain(written(eurPaid(), ',', '.'));
+  });
+
+  it('takes editorials from board members only, in fr, it or en', async () => {
+    const body = { language: 'en', text: 'A quarter' };
+    await expectStatus(consortium.auditor('PUT', '/reports/2027-Q1/editorial', body), 403);
+    expectInvalidFields(
+      await consortium.board()('PUT', '/reports/2027-Q1/editorial', { language: 'de', text: 'x' }),
+      ['language'],
+    );
+    expectInvalidFields(await consortium.board()('GET', '/reports/2027-Q1.html?lang=de'), ['lang']);
+    expectInvalidFields(await consortium.board()('GET', '/reports/2027-Q1.docx'), ['format']);
   });
 });

@@ -8,6 +8,11 @@ import {
 } from './consortium/pooling-events';
 import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
 import {
+  EDITORIAL_MAX_LENGTH,
+  REPORT_AGGREGATE,
+  REPORT_LANGUAGES,
+} from './consortium/report-events';
+import {
   CONTRIBUTION_AGGREGATE,
   CONTRIBUTION_KINDS,
   CoopEvent,
@@ -325,6 +330,17 @@ export const EVENT_CONTRACTS = {
   }),
   HoursConfirmed: consortium(EXCHANGE_AGGREGATE, 'exchangeId', {
     1: object({ ...exchange, confirmedOn: day }),
+  }),
+  EditorialWritten: consortium(REPORT_AGGREGATE, 'quarter', {
+    1: object({
+      quarter: text(7),
+      language: oneOf(REPORT_LANGUAGES),
+      text: text(EDITORIAL_MAX_LENGTH),
+      writtenBy: actor,
+    }),
+  }),
+  ReportPublished: consortium(REPORT_AGGREGATE, 'quarter', {
+    1: object({ quarter: text(7), publishedOn: day, publishedBy: actor }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 

@@ -5,6 +5,7 @@ import { ExchangesModule } from '../exchanges/exchanges.module';
 import { PooledMeansModule } from '../pooled-means/pooled-means.module';
 import { RegistryModule } from '../registry/registry.module';
 import { TrainingsModule } from '../trainings/trainings.module';
+import { ReportEditions } from './report-editions';
 import { ReportsController } from './reports.controller';
 import { ReportsQueries } from './reports.queries';
 
@@ -19,6 +20,6 @@ import { ReportsQueries } from './reports.queries';
     ComplianceModule,
   ],
   controllers: [ReportsController],
-  providers: [ReportsQueries],
+  providers: [ReportsQueries, ReportEditions],
 })
 export class ReportsModule {}

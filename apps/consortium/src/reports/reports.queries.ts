@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReportLanguage } from '@libs/contracts';
 import { CatalogueQueries } from '../catalogue/catalogue.queries';
 import { ComplianceQueries } from '../compliance/compliance.queries';
 import { TimeAccountsQueries } from '../exchanges/time-accounts.queries';
@@ -6,7 +7,9 @@ import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
 import { CoopsQueries } from '../registry/coops.queries';
 import { TrainingsQueries } from '../trainings/trainings.queries';
 import { Quarter } from './quarter';
+import { Newsletter, newsletterOf } from './newsletter';
 import { QuarterlyReport, quarterlyReport } from './quarterly-report';
+import { ReportEditions } from './report-editions';
 
 /** The quarter's account, read from each context through the queries it exports. */
 @Injectable()
@@ -18,7 +21,17 @@ export class ReportsQueries {
     private readonly exchanges: TimeAccountsQueries,
     private readonly catalogue: CatalogueQueries,
     private readonly compliance: ComplianceQueries,
+    private readonly editions: ReportEditions,
   ) {}
+
+  /** The newsletter of the quarter in one language: its figures and the board's editorial. */
+  async newsletter(quarter: Quarter, language: ReportLanguage): Promise<Newsletter> {
+    const [report, edition] = await Promise.all([
+      this.report(quarter),
+      this.editions.of(quarter.id),
+    ]);
+    return newsletterOf(report, edition, language);
+  }
 
   async report(quarter: Quarter): Promise<QuarterlyReport> {
     const { firstDay: from, lastDay: to } = quarter;

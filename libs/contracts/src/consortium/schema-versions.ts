@@ -1,8 +1,9 @@
 import { BudgetEvent } from './budget-events';
 import { PoolingEvent } from './pooling-events';
 import { RegistryEvent } from './registry-events';
+import { ReportEvent } from './report-events';
 
-export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent;
+export type ConsortiumEvent = RegistryEvent | BudgetEvent | PoolingEvent | ReportEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -17,4 +18,6 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   BookingCancelled: 1,
   HoursGiven: 1,
   HoursConfirmed: 1,
+  EditorialWritten: 1,
+  ReportPublished: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;
