@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatHundredths, Unit } from '@libs/contracts';
 import { expectInvalidFields } from '../coop/problem-assertions';
-import { TestSchemas, tokenFor } from '../support/apps';
+import { eventually, TestSchemas, tokenFor } from '../support/apps';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
-import { coopEvents, StreamEvent } from './federation-events';
+import { demoHistory } from '../../scripts/federation/demo/demo-history';
+import { appendToStore, coopEvents, registryEvents, StreamEvent } from './federation-events';
 import { writeMembersHistory } from './members-history';
 
 // Issue 20: the quarterly report, on a real consortium process. Two member coops record random
@@ -48,6 +49,27 @@ function expectedTotals(months: string[]) {
   });
 }
 
+/** Every demo member's name and e-mail: none may reach a public page. */
+const PEOPLE = Object.values(demoHistory('2027-03-31').coops).flatMap((coop) =>
+  coop.members.flatMap((member) => [member.displayName, member.email]),
+);
+const [NAME, EMAIL] = PEOPLE;
+const CASA = 'casa-comune';
+const OVERRIDE_REASON = `vouched for by ${NAME} (${EMAIL})`;
+/**
+ * A coop whose history carries a person's name and e-mail where the board wrote them: in the
+ * reason it admitted the coop despite a rule, and the reason the coop gave to leave.
+ */
+const PERSONAL_HISTORY: StreamEvent[] = [
+  coopEvents(CASA).profileSet('scop', ['housing'], `Casa of ${NAME}`),
+  coopEvents(CASA).applied(),
+  registryEvents.coopAdmitted(CASA, 'scop', {
+    rule: 'social_coops_at_least_70pct',
+    reason: OVERRIDE_REASON,
+    by: 'board-1',
+  }),
+];
+
 const schemas = new TestSchemas();
 let consortium: ConsortiumUnderTest;
 
@@ -66,6 +88,7 @@ beforeAll(async () => {
     ),
   );
   await writeMembersHistory(schemas, COOPS, contributions);
+  await appendToStore(schemas, PERSONAL_HISTORY);
   consortium = await startConsortium(schemas);
   // Every context the report reads from, caught up with the history.
   for (const name of ['pooled_means', 'member_coops']) await caughtUp(consortium, name, 60_000);
@@ -99,7 +122,7 @@ describe('the quarterly report', () => {
 
   it('names the coops the board admitted in the quarter, and only then', async () => {
     const q1 = await expectStatus<Report>(consortium.auditor('GET', '/reports/2027-Q1'), 200);
-    expect(q1.body.coops.admitted.map((coop) => coop.coopId)).toEqual(COOPS);
+    expect(q1.body.coops.admitted.map((coop) => coop.coopId)).toEqual([CASA, ...COOPS]);
     const q2 = await expectStatus<Report>(consortium.auditor('GET', '/reports/2027-Q2'), 200);
     expect(q2.body.coops).toEqual({ admitted: [], left: [] });
   });
@@ -189,5 +212,82 @@ describe('the newsletter', () => {
     );
     expectInvalidFields(await consortium.board()('GET', '/reports/2027-Q1.html?lang=de'), ['lang']);
     expectInvalidFields(await consortium.board()('GET', '/reports/2027-Q1.docx'), ['format']);
+  });
+});
+
+describe('the published report', () => {
+  const xpath = (xml: string, path: string) =>
+    execFileSync('xmllint', ['--xpath', path, '-'], { input: xml, encoding: 'utf8' }).trim();
+
+  it('is not public until the board publishes it', async () => {
+    const page = await fetchAs('/public/reports/2027-Q2', null);
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const feed = await (await fetchAs('/public/feed.xml', null)).text();
+    expect(feed).not.toContain('2027-Q2');
+  });
+
+  it('is public once published, without a token, and names no person nor any reason', async () => {
+    await expectStatus(consortium.auditor('POST', '/reports/2027-Q1/publication', {}), 403);
+    await expectStatus(consortium.board('board-2')('POST', '/reports/2027-Q1/publication', {}));
+    await expectStatus(consortium.board()('POST', '/reports/2027-Q1/publication', {}), 409);
+    // The members' report does show the coop's name: the history holds it.
+    const report = await consortium.board()<Report>('GET', '/reports/2027-Q1');
+    expect(JSON.stringify(report.body)).toContain(NAME);
+
+    const pages = await Promise.all(
+      (['fr', 'it', 'en'] as const).map(async (lang) => {
+        const response = await fetchAs(`/public/reports/2027-Q1?lang=${lang}`, null);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        return response.text();
+      }),
+    );
+    expect(pages[0]).toContain('Un trimestre &lt;script&gt;');
+    const feed = await eventually(async () => {
+      const text = await (await fetchAs('/public/feed.xml', null)).text();
+      expect(text).toContain('/public/reports/2027-Q1');
+      return text;
+    });
+    for (const published of [...pages, feed]) {
+      for (const personal of [...PEOPLE, OVERRIDE_REASON, CASA]) {
+        expect(published).not.toContain(personal);
+      }
+    }
+  });
+
+  it('lists published reports in an Atom feed that parses as XML', async () => {
+    const response = await fetchAs('/public/feed.xml', null);
+    expect(response.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    const feed = await response.text();
+    const atom = (path: string) =>
+      xpath(
+        feed,
+        path.replace(
+          /(^|\/)(\w+)(?![\w(])/g,
+          "$1*[local-name()='$2' and namespace-uri()='http://www.w3.org/2005/Atom']",
+        ),
+      );
+    expect(atom('/feed/id/text()')).toMatch(/^http:\/\/.+\/public\/feed\.xml$/);
+    expect(atom('/feed/title/text()')).toBeTruthy();
+    expect(new Date(atom('/feed/updated/text()')).getTime()).not.toBeNaN();
+    expect(atom('/feed/entry/link/@href')).toMatch(/\/public\/reports\/2027-Q1"/);
+    expect(atom('/feed/entry/id/text()')).toMatch(/\/public\/reports\/2027-Q1$/);
+    expect(atom('/feed/entry/title/text()')).toContain('2027-Q1');
+    expect(new Date(atom('/feed/entry/updated/text()')).getTime()).not.toBeNaN();
+  });
+
+  it('answers 304 to a reader that has the page or the feed already', async () => {
+    for (const path of ['/public/reports/2027-Q1?lang=it', '/public/feed.xml']) {
+      const first = await fetchAs(path, null);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^".+"$/);
+      const again = await fetchAs(path, null, { 'if-none-match': etag! });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const stale = await fetchAs(path, null, { 'if-none-match': '"stale"' });
+      expect(stale.status).toBe(200);
+    }
   });
 });

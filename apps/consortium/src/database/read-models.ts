@@ -18,6 +18,8 @@ import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
 import { CoopWorkforceRow } from '../registry/coop-workforce.entity';
 import { coopWorkforceProjection } from '../registry/coop-workforce.projection';
+import { PublishedReports1765500000020 } from '../reports/1765500000020-published-reports';
+import { publishedReportsProjection, PublishedReportRow } from '../reports/published-report.entity';
 import { OfferedTrainings1765418000001 } from '../trainings/1765418000001-offered-trainings';
 import { OfferedTrainingRow } from '../trainings/offered-training.entity';
 import { offeredTrainingsProjection } from '../trainings/offered-trainings.projection';
@@ -42,6 +44,7 @@ export const CONSORTIUM_ENTITIES = [
   OfferedTrainingRow,
   ResourceBookingRow,
   ExchangeRow,
+  PublishedReportRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -56,6 +59,7 @@ export const CONSORTIUM_MIGRATIONS = [
   OfferedTrainings1765418000001,
   ResourceBookings1765418000002,
   Exchanges1765418000003,
+  PublishedReports1765500000020,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -69,4 +73,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   offeredTrainingsProjection,
   resourceBookingsProjection,
   exchangesProjection,
+  publishedReportsProjection,
 ];

@@ -5,6 +5,8 @@ import { ExchangesModule } from '../exchanges/exchanges.module';
 import { PooledMeansModule } from '../pooled-means/pooled-means.module';
 import { RegistryModule } from '../registry/registry.module';
 import { TrainingsModule } from '../trainings/trainings.module';
+import { PublicReportsController } from './public-reports.controller';
+import { PublishedReports } from './published-reports';
 import { ReportEditions } from './report-editions';
 import { ReportsController } from './reports.controller';
 import { ReportsQueries } from './reports.queries';
@@ -19,7 +21,7 @@ import { ReportsQueries } from './reports.queries';
     CatalogueModule,
     ComplianceModule,
   ],
-  controllers: [ReportsController],
-  providers: [ReportsQueries, ReportEditions],
+  controllers: [ReportsController, PublicReportsController],
+  providers: [ReportsQueries, ReportEditions, PublishedReports],
 })
 export class ReportsModule {}
