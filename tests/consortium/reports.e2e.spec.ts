@@ -3,12 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatHundredths, Unit } from '@libs/contracts';
+import { BUDGET_AGGREGATE, consortiumStream, formatHundredths, Unit } from '@libs/contracts';
 import { expectInvalidFields } from '../coop/problem-assertions';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
 import { demoHistory } from '../../scripts/federation/demo/demo-history';
-import { appendToStore, coopEvents, registryEvents, StreamEvent } from './federation-events';
+import {
+  appendToStore,
+  budgetEvents,
+  coopEvents,
+  on,
+  registryEvents,
+  StreamEvent,
+} from './federation-events';
 import { writeMembersHistory } from './members-history';
 
 // Issue 20: the quarterly report, on a real consortium process. Two member coops record random
@@ -70,6 +77,33 @@ const PERSONAL_HISTORY: StreamEvent[] = [
   }),
 ];
 
+/** The board's decisions: two in February (one approved, one rejected), one in May. */
+const BUDGET = budgetEvents('2027');
+const ALLOCATIONS = [
+  ['00000000-0000-4000-8000-00000000a001', 1_234_50, 'approved', '2027-02-15T10:00:00Z'],
+  ['00000000-0000-4000-8000-00000000a002', 999_00, 'rejected', '2027-03-31T23:59:00Z'],
+  ['00000000-0000-4000-8000-00000000a003', 50_00, 'approved', '2027-05-02T09:00:00Z'],
+] as const;
+const DECISIONS: StreamEvent[] = [
+  BUDGET.opened(),
+  ...ALLOCATIONS.flatMap(([allocationId, hundredths, outcome, at]) => [
+    BUDGET.allocationProposed(allocationId, hundredths),
+    on(
+      consortiumStream(BUDGET_AGGREGATE, '2027'),
+      null,
+      'AllocationDecided',
+      {
+        periodId: '2027',
+        allocationId,
+        outcome,
+        tally: { for: 3, against: 0, abstain: 0 },
+        boardSize: 3,
+      },
+      new Date(at),
+    ),
+  ]),
+];
+
 const schemas = new TestSchemas();
 let consortium: ConsortiumUnderTest;
 
@@ -77,6 +111,7 @@ interface Report {
   quarter: string;
   pooledMeans: { totals: unknown[]; byMonth: { month: string }[] };
   coops: { admitted: { coopId: string }[]; left: unknown[] };
+  decisions: unknown[];
 }
 
 beforeAll(async () => {
@@ -88,10 +123,11 @@ beforeAll(async () => {
     ),
   );
   await writeMembersHistory(schemas, COOPS, contributions);
-  await appendToStore(schemas, PERSONAL_HISTORY);
+  await appendToStore(schemas, [...PERSONAL_HISTORY, ...DECISIONS]);
   consortium = await startConsortium(schemas);
   // Every context the report reads from, caught up with the history.
-  for (const name of ['pooled_means', 'member_coops']) await caughtUp(consortium, name, 60_000);
+  for (const name of ['pooled_means', 'member_coops', 'allocation_index'])
+    await caughtUp(consortium, name, 60_000);
 }, 90_000);
 
 afterAll(async () => {
@@ -125,6 +161,18 @@ describe('the quarterly report', () => {
     expect(q1.body.coops.admitted.map((coop) => coop.coopId)).toEqual([CASA, ...COOPS]);
     const q2 = await expectStatus<Report>(consortium.auditor('GET', '/reports/2027-Q2'), 200);
     expect(q2.body.coops).toEqual({ admitted: [], left: [] });
+  });
+
+  it('counts the board’s decisions of the quarter, and the amounts it approved', async () => {
+    const q1 = await expectStatus<Report>(consortium.board()('GET', '/reports/2027-Q1'), 200);
+    expect(q1.body.decisions).toEqual([
+      { outcome: 'approved', unit: 'EUR', decisions: 1, amount: '1234.50' },
+      { outcome: 'rejected', unit: 'EUR', decisions: 1, amount: '999.00' },
+    ]);
+    const q2 = await expectStatus<Report>(consortium.board()('GET', '/reports/2027-Q2'), 200);
+    expect(q2.body.decisions).toEqual([
+      { outcome: 'approved', unit: 'EUR', decisions: 1, amount: '50.00' },
+    ]);
   });
 
   it('is read by the board, auditors and the admin of a member coop; no one else', async () => {
@@ -177,6 +225,8 @@ describe('the newsletter', () => {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const text = pdfText(pdf);
       expect(text).toContain(written(eurPaid(), separator, mark));
+      // The allocation the board approved in February: 1,234.50 EUR.
+      expect(text).toContain(written('1234.50', separator, mark));
       expect(text).toContain(written(expectedTotals(MONTHS.slice(0, 3))[2].paid, separator, mark));
     }
   });

@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
+import { AllocationDecisions1765500000021 } from '../budgets/1765500000021-allocation-decisions';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { ResourceBookings1765418000002 } from '../bookings/1765418000002-resource-bookings';
 import { ResourceBookingRow } from '../bookings/resource-booking.entity';
@@ -60,6 +61,7 @@ export const CONSORTIUM_MIGRATIONS = [
   ResourceBookings1765418000002,
   Exchanges1765418000003,
   PublishedReports1765500000020,
+  AllocationDecisions1765500000021,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [

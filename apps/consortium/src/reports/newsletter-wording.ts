@@ -12,6 +12,9 @@ export interface NewsletterWording {
   hoursGiven: string;
   coopsAdmitted: string;
   coopsLeft: string;
+  allocationsApproved: string;
+  amountApproved: (unit: string) => string;
+  allocationsRejected: string;
   trainingsHeld: string;
   trainingHours: string;
   exchangesConfirmed: string;
@@ -36,6 +39,9 @@ export const NEWSLETTER_WORDING: Record<ReportLanguage, NewsletterWording> = {
     hoursGiven: 'Heures données',
     coopsAdmitted: 'Coopératives admises',
     coopsLeft: 'Coopératives sorties',
+    allocationsApproved: 'Affectations approuvées par le conseil',
+    amountApproved: (unit) => `Montant approuvé (${unit})`,
+    allocationsRejected: 'Affectations rejetées',
     trainingsHeld: 'Formations tenues',
     trainingHours: 'Heures de formation',
     exchangesConfirmed: 'Échanges confirmés',
@@ -58,6 +64,9 @@ export const NEWSLETTER_WORDING: Record<ReportLanguage, NewsletterWording> = {
     hoursGiven: 'Ore donate',
     coopsAdmitted: 'Cooperative ammesse',
     coopsLeft: 'Cooperative uscite',
+    allocationsApproved: 'Stanziamenti approvati dal consiglio',
+    amountApproved: (unit) => `Importo approvato (${unit})`,
+    allocationsRejected: 'Stanziamenti respinti',
     trainingsHeld: 'Formazioni svolte',
     trainingHours: 'Ore di formazione',
     exchangesConfirmed: 'Scambi confermati',
@@ -80,6 +89,9 @@ export const NEWSLETTER_WORDING: Record<ReportLanguage, NewsletterWording> = {
     hoursGiven: 'Hours given',
     coopsAdmitted: 'Coops admitted',
     coopsLeft: 'Coops that left',
+    allocationsApproved: 'Allocations the board approved',
+    amountApproved: (unit) => `Amount approved (${unit})`,
+    allocationsRejected: 'Allocations rejected',
     trainingsHeld: 'Trainings held',
     trainingHours: 'Training hours',
     exchangesConfirmed: 'Exchanges confirmed',

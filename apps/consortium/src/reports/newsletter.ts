@@ -1,5 +1,5 @@
 import { ReportLanguage } from '@libs/contracts';
-import { NEWSLETTER_WORDING } from './newsletter-wording';
+import { NEWSLETTER_WORDING, NewsletterWording } from './newsletter-wording';
 import { QuarterlyReport } from './quarterly-report';
 import { ReportState } from './report.decider';
 
@@ -84,6 +84,7 @@ export function newsletterOf(
       { label: words.hoursGiven, value: amount(total('hours').paid) },
       { label: words.coopsAdmitted, value: count(report.coops.admitted.length) },
       { label: words.coopsLeft, value: count(report.coops.left.length) },
+      ...decisionFigures(report, words, amount, count),
       { label: words.trainingsHeld, value: count(report.trainings.held) },
       { label: words.trainingHours, value: amount(report.trainings.hours) },
       { label: words.exchangesConfirmed, value: count(report.exchanges.confirmed) },
@@ -106,6 +107,27 @@ export function newsletterOf(
       ? words.published(localDay(language, state.publishedOn))
       : words.draft,
   };
+}
+
+/** How many allocations the board approved and for how much (per currency), how many it rejected. */
+function decisionFigures(
+  report: QuarterlyReport,
+  words: NewsletterWording,
+  amount: (decimal: string) => string,
+  count: (n: number) => string,
+): { label: string; value: string }[] {
+  const of = (outcome: 'approved' | 'rejected') =>
+    report.decisions.filter((tally) => tally.outcome === outcome);
+  const decided = (outcome: 'approved' | 'rejected') =>
+    of(outcome).reduce((sum, tally) => sum + tally.decisions, 0);
+  return [
+    { label: words.allocationsApproved, value: count(decided('approved')) },
+    ...of('approved').map((tally) => ({
+      label: words.amountApproved(tally.unit),
+      value: amount(tally.amount),
+    })),
+    { label: words.allocationsRejected, value: count(decided('rejected')) },
+  ];
 }
 
 /**

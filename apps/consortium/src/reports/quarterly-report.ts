@@ -2,6 +2,7 @@ import { formatHundredths, Unit } from '@libs/contracts';
 import { Indicator } from '@libs/rules';
 import { GroupedLine } from '../pooled-means/pooled-means.view';
 import { NO_SUMS, Sums, TotalLine, unitLines } from '../pooled-means/total-line';
+import { DecisionsTally } from '../budgets/allocation-index';
 import { CoopMove } from '../registry/coops.queries';
 import { Quarter } from './quarter';
 
@@ -17,6 +18,13 @@ export interface QuarterlyReport {
   /** The pooled means of the quarter's months: `GET /pooled-means`'s `byMonth` lines for them. */
   pooledMeans: { totals: TotalLine[]; byMonth: GroupedLine<'month'>[] };
   coops: { admitted: CoopMove[]; left: CoopMove[] };
+  /** The board's decisions on allocations in the quarter: how many, and the amounts, by outcome. */
+  decisions: {
+    outcome: 'approved' | 'rejected';
+    unit: string;
+    decisions: number;
+    amount: string;
+  }[];
   trainings: { held: number; hours: string; placesTaken: number };
   exchanges: { confirmed: number; hours: string };
   resources: { added: number; byKind: { kind: string; resources: number }[] };
@@ -28,6 +36,7 @@ export interface QuarterFacts {
   byMonth: GroupedLine<'month'>[];
   admitted: CoopMove[];
   left: CoopMove[];
+  decisions: DecisionsTally[];
   trainings: { trainings: number; hours: bigint; enrolled: number };
   exchanges: { exchanges: number; hours: bigint };
   resources: { kind: string; resources: number }[];
@@ -58,6 +67,12 @@ export function quarterlyReport(quarter: Quarter, facts: QuarterFacts): Quarterl
     to: quarter.lastDay,
     pooledMeans: { totals: quarterTotals(facts.byMonth), byMonth: facts.byMonth },
     coops: { admitted: facts.admitted, left: facts.left },
+    decisions: facts.decisions.map(({ outcome, unit, decisions, hundredths }) => ({
+      outcome,
+      unit,
+      decisions,
+      amount: formatHundredths(hundredths),
+    })),
     trainings: {
       held: facts.trainings.trainings,
       hours: formatHundredths(facts.trainings.hours),

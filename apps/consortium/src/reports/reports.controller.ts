@@ -63,7 +63,7 @@ export class ReportsController {
     summary: 'The account of a quarter (`2027-Q1`): the newsletter’s figures',
     description:
       '`pooledMeans`: the `byMonth` lines of `GET /pooled-means` for the quarter’s three months, and their `totals` by unit. ' +
-      '`coops`: admitted and settled withdrawals in the quarter; `trainings` starting in it, `exchanges` confirmed in it, `resources` shared in it (of admitted coops); ' +
+      '`coops`: admitted and settled withdrawals in the quarter; `decisions`: allocations the board decided in it, by outcome and currency (count and amount); `trainings` starting in it, `exchanges` confirmed in it, `resources` shared in it (of admitted coops); ' +
       '`compliance`: the consortium’s indicators in alert and how many member coops have one, as they stand today. ' +
       'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled). ' +
       'The consortium’s income and disbursements are not in it yet.',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { ExchangesModule } from '../exchanges/exchanges.module';
@@ -16,6 +17,7 @@ import { ReportsQueries } from './reports.queries';
   imports: [
     PooledMeansModule,
     RegistryModule,
+    BudgetsModule,
     TrainingsModule,
     ExchangesModule,
     CatalogueModule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReportLanguage } from '@libs/contracts';
+import { AllocationIndex } from '../budgets/allocation-index';
 import { CatalogueQueries } from '../catalogue/catalogue.queries';
 import { ComplianceQueries } from '../compliance/compliance.queries';
 import { TimeAccountsQueries } from '../exchanges/time-accounts.queries';
@@ -22,6 +23,7 @@ export class ReportsQueries {
     private readonly catalogue: CatalogueQueries,
     private readonly compliance: ComplianceQueries,
     private readonly editions: ReportEditions,
+    private readonly allocations: AllocationIndex,
   ) {}
 
   /** The newsletter of the quarter in one language: its figures and the board's editorial. */
@@ -35,17 +37,20 @@ export class ReportsQueries {
 
   async report(quarter: Quarter): Promise<QuarterlyReport> {
     const { firstDay: from, lastDay: to } = quarter;
-    const [byMonth, moves, trainings, exchanges, resources, compliance] = await Promise.all([
-      this.pooled.months(quarter.months[0], quarter.months[2]),
-      this.coops.admittedAndLeft(from, to),
-      this.trainings.heldBetween(from, to),
-      this.exchanges.confirmedBetween(from, to),
-      this.catalogue.sharedBetween(from, to),
-      this.compliance.report(),
-    ]);
+    const [byMonth, moves, decisions, trainings, exchanges, resources, compliance] =
+      await Promise.all([
+        this.pooled.months(quarter.months[0], quarter.months[2]),
+        this.coops.admittedAndLeft(from, to),
+        this.allocations.decidedBetween(from, to),
+        this.trainings.heldBetween(from, to),
+        this.exchanges.confirmedBetween(from, to),
+        this.catalogue.sharedBetween(from, to),
+        this.compliance.report(),
+      ]);
     return quarterlyReport(quarter, {
       byMonth,
       ...moves,
+      decisions,
       trainings,
       exchanges,
       resources,
