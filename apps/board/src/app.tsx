@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiClient } from './api/client';
 import { FreshnessNotice } from './components/freshness-notice';
+import { LanguageSelect } from './components/language-select';
 import { useI18n } from './i18n/i18n';
-import { Language, LANGUAGE_NAMES, LANGUAGES } from './i18n/locale';
 import { BudgetSection } from './sections/budget/budget-section';
 import { ComplianceSection } from './sections/compliance/compliance-section';
 import { CoopsSection } from './sections/coops/coops-section';
 import { PooledMeansSection } from './sections/pooled-means/pooled-means-section';
 import { PoolingSection } from './sections/pooling/pooling-section';
+import { ReportsSection } from './sections/reports/reports-section';
 import { ResourcesSection } from './sections/resources/resources-section';
 import {
   canAct,
@@ -28,6 +29,7 @@ const SECTIONS = {
   compliance: ComplianceSection,
   resources: ResourcesSection,
   pooling: PoolingSection,
+  reports: ReportsSection,
 } as const;
 type SectionId = keyof typeof SECTIONS;
 const NAV_LABEL = {
@@ -37,6 +39,7 @@ const NAV_LABEL = {
   compliance: 'compliance',
   resources: 'resources',
   pooling: 'pooling',
+  reports: 'reports',
 } as const satisfies Record<SectionId, string>;
 
 /** The section is in the address (`#budget`), so that a link or a reload opens the same one. */
@@ -86,18 +89,12 @@ export function App() {
       <header className="top">
         <h1>{m.app.title}</h1>
         <div className="inline">
-          <label htmlFor="language">{m.app.language}</label>
-          <select
+          <LanguageSelect
             id="language"
+            label={m.app.language}
             value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {(Object.keys(LANGUAGES) as Language[]).map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
+            onChange={setLanguage}
+          />
           {session && (
             <>
               <span>{t(m.app.signedInAs, { sub: session.sub, role: m.roles[session.role] })}</span>
