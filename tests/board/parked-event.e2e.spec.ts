@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { Browser } from 'playwright-core';
 import { formatHundredths, pillarOf, Unit } from '@libs/contracts';
@@ -26,6 +24,7 @@ import {
   TestSchemas,
   tokenFor,
 } from '../support/apps';
+import { buildBoardPage } from './board-page-build';
 import { browserAvailable, launchBrowser, screenshot } from './browser';
 
 /**
@@ -118,17 +117,7 @@ describe('an event a view cannot apply, among 1,000 it can', () => {
   beforeAll(async () => {
     await store.init();
     // The board's page, built for this test (the consortium app serves it).
-    await promisify(execFile)('npx', [
-      'vite',
-      'build',
-      '--config',
-      'apps/board/vite.config.mts',
-      '--outDir',
-      boardDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ]);
+    await buildBoardPage(boardDir);
     const admitted = COOPS.flatMap((coopId) => [
       coopEvents(coopId).profileSet('social_coop_a'),
       coopEvents(coopId).applied(),

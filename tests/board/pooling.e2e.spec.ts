@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { coopStream, TRAINING_AGGREGATE } from '@libs/contracts';
 import { PostgresEventStore } from '@libs/event-store';
@@ -27,6 +25,7 @@ import {
   TestSchemas,
   tokenFor,
 } from '../support/apps';
+import { buildBoardPage } from './board-page-build';
 import { browserAvailable, launchBrowser, screenshot } from './browser';
 
 /**
@@ -74,20 +73,7 @@ describeWithBrowser('the board page’s pooling section', () => {
 
   beforeAll(async () => {
     await store.init();
-    [browser] = await Promise.all([
-      launchBrowser(),
-      promisify(execFile)('npx', [
-        'vite',
-        'build',
-        '--config',
-        'apps/board/vite.config.mts',
-        '--outDir',
-        boardDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ]),
-    ]);
+    [browser] = await Promise.all([launchBrowser(), buildBoardPage(boardDir)]);
     await appendAll(store, [
       ...[VELO, CASA, BOTTEGA].map((coopId) => registryEvents.coopAdmitted(coopId, 'scop')),
       trainingOffered(UPCOMING, 'Repairing cargo bikes', startsAt),

@@ -3,6 +3,7 @@ import {
   apiClient,
   APP_ENTRY,
   ApiResponse,
+  eventually,
   RunningApp,
   startApp,
   TestSchemas,
@@ -54,6 +55,21 @@ export async function startConsortium(
     notOnTheBoard: client(tokenFor({ sub: 'mallory', role: 'board-member' })),
     anonymous: apiClient(app.url),
   };
+}
+
+/** Waits until the read model `name` has applied the whole history of the store. */
+export async function caughtUp(
+  consortium: ConsortiumUnderTest,
+  name: string,
+  timeoutMs: number,
+): Promise<void> {
+  await eventually(async () => {
+    const { body } = await consortium.auditor<{ items: { name: string; caughtUp: boolean }[] }>(
+      'GET',
+      '/read-models',
+    );
+    expect(body.items.find((item) => item.name === name)).toMatchObject({ caughtUp: true });
+  }, timeoutMs);
 }
 
 /** Awaits a request that must answer `status` (201 by default), and gives its response. */

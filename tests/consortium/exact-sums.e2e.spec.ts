@@ -7,11 +7,10 @@ import {
   THEMES,
   Unit,
 } from '@libs/contracts';
-import { PostgresEventStore } from '@libs/event-store';
 import { ratioString } from '@libs/rules';
-import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
-import { appendInBulk } from './bulk-append';
+import { TestSchemas } from '../support/apps';
 import {
+  caughtUp,
   ConsortiumUnderTest,
   CURRENT_YEAR,
   daysAgo,
@@ -20,7 +19,8 @@ import {
   noonDaysAgo,
   startConsortium,
 } from './consortium-app';
-import { appendAll, coopEvents, registryEvents, StreamEvent } from './federation-events';
+import { coopEvents, StreamEvent } from './federation-events';
+import { writeMembersHistory } from './members-history';
 
 // Issue 11: every sum exact, whatever the number of movements. Two member coops record 100,000
 // contributions of the largest amount the federation takes (999,999,999.99): their sums pass
@@ -122,24 +122,6 @@ let consortium: ConsortiumUnderTest;
 const CATCH_UP_MS = 180_000;
 
 beforeAll(async () => {
-  const store = new PostgresEventStore({
-    connectionString: DATABASE_URL,
-    schema: schemas.eventStore,
-    poolSize: 1,
-  });
-  try {
-    await store.init();
-    await appendAll(
-      store,
-      COOPS.flatMap((coopId) => [
-        coopEvents(coopId).profileSet('social_coop_b'),
-        coopEvents(coopId).applied(),
-        registryEvents.coopAdmitted(coopId, 'social_coop_b'),
-      ]),
-    );
-  } finally {
-    await store.close();
-  }
   const contributions: StreamEvent[] = history.map((c) =>
     coopEvents(c.coopId).contributionRecorded(
       randomUUID(),
@@ -153,18 +135,9 @@ beforeAll(async () => {
       },
     ),
   );
-  await appendInBulk(DATABASE_URL, schemas.eventStore, contributions);
+  await writeMembersHistory(schemas, COOPS, contributions);
   consortium = await startConsortium(schemas);
-  // Caught up: the read models have applied the whole history.
-  await eventually(async () => {
-    const { body } = await consortium.auditor<{ items: { name: string; caughtUp: boolean }[] }>(
-      'GET',
-      '/read-models',
-    );
-    expect(body.items.find((item) => item.name === 'pooled_means')).toMatchObject({
-      caughtUp: true,
-    });
-  }, CATCH_UP_MS);
+  await caughtUp(consortium, 'pooled_means', CATCH_UP_MS);
 }, CATCH_UP_MS + 60_000);
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiClient } from './api/client';
 import { FreshnessNotice } from './components/freshness-notice';
+import { LanguageSelect } from './components/language-select';
 import { useI18n } from './i18n/i18n';
-import { Language, LANGUAGE_NAMES, LANGUAGES } from './i18n/locale';
 import { BooksSection } from './sections/books/books-section';
 import { BudgetSection } from './sections/budget/budget-section';
 import { ComplianceSection } from './sections/compliance/compliance-section';
@@ -10,6 +10,7 @@ import { CoopsSection } from './sections/coops/coops-section';
 import { PooledMeansSection } from './sections/pooled-means/pooled-means-section';
 import { PoolingSection } from './sections/pooling/pooling-section';
 import { ProjectsSection } from './sections/projects/projects-section';
+import { ReportsSection } from './sections/reports/reports-section';
 import { ResourcesSection } from './sections/resources/resources-section';
 import {
   canAct,
@@ -32,6 +33,7 @@ const SECTIONS = {
   resources: ResourcesSection,
   pooling: PoolingSection,
   projects: ProjectsSection,
+  reports: ReportsSection,
 } as const;
 type SectionId = keyof typeof SECTIONS;
 const NAV_LABEL = {
@@ -43,6 +45,7 @@ const NAV_LABEL = {
   resources: 'resources',
   pooling: 'pooling',
   projects: 'projects',
+  reports: 'reports',
 } as const satisfies Record<SectionId, string>;
 
 /** The section is in the address (`#budget`), so that a link or a reload opens the same one. */
@@ -92,18 +95,12 @@ export function App() {
       <header className="top">
         <h1>{m.app.title}</h1>
         <div className="inline">
-          <label htmlFor="language">{m.app.language}</label>
-          <select
+          <LanguageSelect
             id="language"
+            label={m.app.language}
             value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {(Object.keys(LANGUAGES) as Language[]).map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
+            onChange={setLanguage}
+          />
           {session && (
             <>
               <span>{t(m.app.signedInAs, { sub: session.sub, role: m.roles[session.role] })}</span>

@@ -28,6 +28,7 @@ import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistryModule } from './registry/registry.module';
+import { ReportsModule } from './reports/reports.module';
 import { TrainingsModule } from './trainings/trainings.module';
 
 const board: Board = readBoard(process.env);
@@ -80,6 +81,7 @@ class ConsortiumKernelModule {}
     BookingsModule,
     ExchangesModule,
     ProjectsModule,
+    ReportsModule,
   ],
 })
 export class AppModule {}

@@ -16,6 +16,11 @@ import {
 import { PROJECT_AGGREGATE, PROJECT_STAGES, SUPPORT_KINDS } from './consortium/incubation-events';
 import { REGISTRY_AGGREGATE, REGISTRY_ID } from './consortium/registry-events';
 import {
+  EDITORIAL_MAX_LENGTH,
+  REPORT_AGGREGATE,
+  REPORT_LANGUAGES,
+} from './consortium/report-events';
+import {
   CONTRIBUTION_AGGREGATE,
   CONTRIBUTION_KINDS,
   CoopEvent,
@@ -434,6 +439,17 @@ export const EVENT_CONTRACTS = {
       themes: list(theme),
       territory: text(200),
     }),
+  }),
+  EditorialWritten: consortium(REPORT_AGGREGATE, 'quarter', {
+    1: object({
+      quarter: text(7),
+      language: oneOf(REPORT_LANGUAGES),
+      text: text(EDITORIAL_MAX_LENGTH),
+      writtenBy: actor,
+    }),
+  }),
+  ReportPublished: consortium(REPORT_AGGREGATE, 'quarter', {
+    1: object({ quarter: text(7), publishedOn: day, publishedBy: actor }),
   }),
 } as const satisfies Record<(CoopEvent | ConsortiumEvent)['type'], EventContract>;
 

@@ -43,6 +43,11 @@ export class ApiClient {
     return this.send<T>('POST', path, body, idempotencyKey);
   }
 
+  /** Replaces what the path names (an editorial): the same body again changes nothing. */
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PUT', path, body);
+  }
+
   private async send<T>(
     method: string,
     path: string,

@@ -43,6 +43,7 @@ export const en = {
     pooling: 'Pooling beyond money',
     books: 'Books',
     projects: 'Incubation',
+    reports: 'Quarterly report',
   },
   pooled: {
     title: 'Pooled means',
@@ -325,6 +326,23 @@ export const en = {
   },
   resourceKinds: { equipment: 'equipment', vehicle: 'vehicle', space: 'space', skill: 'skill' },
   units: { EUR: 'EUR', SOL: 'SOL', hours: 'hours' },
+  reports: {
+    title: 'The quarterly report',
+    quarter: 'Quarter (2027-Q1)',
+    badQuarter: 'A quarter is written 2027-Q1 (Q1 to Q4).',
+    publishedOn: 'Published on {day}.',
+    draft: 'Not published yet: only members see it.',
+    publicPage: 'The public page',
+    figures: 'The quarter’s figures',
+    paid: 'Pooled means paid ({unit})',
+    admitted: 'Coops admitted',
+    editorialLanguage: 'Editorial in',
+    editorial: 'The board’s editorial (plain text)',
+    save: 'Save the editorial',
+    saved: 'Editorial saved.',
+    publish: 'Publish the report',
+    published: 'Published: the public page and the feed show it.',
+  },
 };
 
 /** The shape every language fills: the same keys, any words. */

@@ -11,7 +11,7 @@ export const BOARD_PAGE_PATH = '/board/';
  * board's vote must not be clickjacked). Chart.js sizes its canvas through the CSSOM, which
  * style-src does not govern.
  */
-const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -58,6 +58,21 @@ export class CatalogueQueries {
     );
   }
 
+  /** How many resources admitted coops shared between two days (both included), by kind. */
+  async sharedBetween(from: string, to: string): Promise<{ kind: string; resources: number }[]> {
+    const rows: { kind: string; resources: string }[] = await this.db.query(
+      `SELECT r.kind, count(*) AS resources
+         FROM ${qualifiedTable(this.db, 'catalogue_resources')} r
+         JOIN ${qualifiedTable(this.db, 'member_coops')} c
+           ON c.coop_id = r.coop_id AND c.status = 'admitted'
+        WHERE r.shared_on BETWEEN $1::date AND $2::date
+        GROUP BY r.kind
+        ORDER BY r.kind`,
+      [from, to],
+    );
+    return rows.map((row) => ({ kind: row.kind, resources: Number(row.resources) }));
+  }
+
   /**
    * Who shares the resource and whether it still does: the first coop admitted to the consortium
    * that shared it under this id. 404 if none did.

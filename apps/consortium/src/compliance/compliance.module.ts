@@ -8,5 +8,6 @@ import { ComplianceQueries } from './compliance.queries';
   imports: [RegistryModule, PooledMeansModule],
   controllers: [ComplianceController],
   providers: [ComplianceQueries],
+  exports: [ComplianceQueries],
 })
 export class ComplianceModule {}

@@ -2,6 +2,7 @@ import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
 import { BOOKS_MIGRATIONS, BOOKS_PROJECTIONS } from '../books/books.read-side';
+import { AllocationDecisions1765500000021 } from '../budgets/1765500000021-allocation-decisions';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
 import { ResourceBookings1765418000002 } from '../bookings/1765418000002-resource-bookings';
 import { ResourceBookingRow } from '../bookings/resource-booking.entity';
@@ -23,6 +24,8 @@ import { MemberCoopRow } from '../registry/member-coop.entity';
 import { memberCoopsProjection } from '../registry/member-coops.projection';
 import { CoopWorkforceRow } from '../registry/coop-workforce.entity';
 import { coopWorkforceProjection } from '../registry/coop-workforce.projection';
+import { PublishedReports1765500000020 } from '../reports/1765500000020-published-reports';
+import { publishedReportsProjection, PublishedReportRow } from '../reports/published-report.entity';
 import { OfferedTrainings1765418000001 } from '../trainings/1765418000001-offered-trainings';
 import { OfferedTrainingRow } from '../trainings/offered-training.entity';
 import { offeredTrainingsProjection } from '../trainings/offered-trainings.projection';
@@ -49,6 +52,7 @@ export const CONSORTIUM_ENTITIES = [
   ExchangeRow,
   IncubatedProjectRow,
   ProjectContactKeyRow,
+  PublishedReportRow,
 ];
 
 export const CONSORTIUM_MIGRATIONS = [
@@ -65,6 +69,8 @@ export const CONSORTIUM_MIGRATIONS = [
   Exchanges1765418000003,
   ...BOOKS_MIGRATIONS,
   IncubatedProjects1765500000001,
+  PublishedReports1765500000020,
+  AllocationDecisions1765500000021,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -80,4 +86,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   exchangesProjection,
   ...BOOKS_PROJECTIONS,
   incubatedProjectsProjection,
+  publishedReportsProjection,
 ];

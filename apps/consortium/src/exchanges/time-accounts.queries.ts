@@ -17,6 +17,17 @@ const TIME_ACCOUNTS_CURSOR = new PageCursor<string>('time-accounts');
 export class TimeAccountsQueries {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The exchanges confirmed between two days (both included), and their hours in hundredths. */
+  async confirmedBetween(from: string, to: string): Promise<{ exchanges: number; hours: bigint }> {
+    const [row]: { exchanges: string; hours: string | null }[] = await this.db.query(
+      `SELECT count(*) AS exchanges, sum(hours::numeric) AS hours
+         FROM ${qualifiedTable(this.db, 'exchanges')}
+        WHERE confirmed_on BETWEEN $1::date AND $2::date`,
+      [from, to],
+    );
+    return { exchanges: Number(row.exchanges), hours: BigInt(row.hours ?? 0) };
+  }
+
   /** By coop id. */
   async list(query: PageQuery): Promise<Page<TimeAccountResponse>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Unit } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
+import { today } from '@libs/api-conventions';
 import { Indicator } from '@libs/rules';
 import { NotCountedReason, PooledDimension } from './pooled-ledger';
 import {
+  GroupedLine,
   NotCountedSum,
   PooledMeansView,
   pooledMeansView,
@@ -107,6 +109,22 @@ export class PooledMeansQueries {
       [from, to],
     );
     return rows.map((row) => ({ day: row.day, unit: row.unit, paid: sumOf(row.paid) }));
+  }
+
+  /**
+   * The `byMonth` lines of the months from `first` to `last` (`YYYY-MM`, both included), by month
+   * then unit: the same figures as `asOf(today).byMonth`, restricted to those months.
+   */
+  async months(first: string, last: string): Promise<GroupedLine<'month'>[]> {
+    const rows: SumRow[] = await this.db.query(
+      `SELECT unit, NULL AS pillar, NULL AS kind, NULL AS theme, NULL AS coop_id, month,
+              NULL AS month_pillar, sum(pledged) AS pledged, sum(paid) AS paid
+         FROM ${this.movements()}
+        WHERE month BETWEEN $1 AND $2
+        GROUP BY unit, month`,
+      [first, last],
+    );
+    return pooledMeansView(today(), rows.map(toSum), []).byMonth;
   }
 
   /** The SOL share of all money paid to date. */

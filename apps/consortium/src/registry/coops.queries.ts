@@ -12,6 +12,13 @@ import { MemberCoopRow } from './member-coop.entity';
 import { memberCoopView, MemberCoopView } from './member-coop.view';
 import { CoopsQuery } from './coops.dto';
 
+/** A coop that joined or left the consortium, on that day. */
+export interface CoopMove {
+  coopId: string;
+  name: string | null;
+  on: string;
+}
+
 type KnownCoop = MemberCoopRow & { status: CoopStatus };
 
 const COOPS_CURSOR = new PageCursor<string>('coops');
@@ -63,6 +70,26 @@ export class CoopsQueries {
       where: { status: In(statuses) },
       order: { coopId: 'ASC' },
     })) as KnownCoop[];
+  }
+
+  /**
+   * The coops the board admitted, and those whose withdrawal it settled, between two days (both
+   * included), each by day then id.
+   */
+  async admittedAndLeft(
+    from: string,
+    to: string,
+  ): Promise<{ admitted: CoopMove[]; left: CoopMove[] }> {
+    const moves = (column: 'admitted_on' | 'withdrawn_on'): Promise<CoopMove[]> =>
+      this.db.query(
+        `SELECT coop_id AS "coopId", name, ${column}::text AS "on"
+           FROM ${qualifiedTable(this.db, 'member_coops')}
+          WHERE ${column} BETWEEN $1::date AND $2::date
+          ORDER BY ${column}, coop_id`,
+        [from, to],
+      );
+    const [admitted, left] = await Promise.all([moves('admitted_on'), moves('withdrawn_on')]);
+    return { admitted, left };
   }
 
   /** Each coop's active members by category, and their capital. */

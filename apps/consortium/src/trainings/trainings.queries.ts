@@ -54,6 +54,31 @@ export class TrainingsQueries {
     return row;
   }
 
+  /**
+   * The trainings of admitted coops that start between two days (UTC, both included): how many,
+   * their hours (exact hundredths) and the places taken.
+   */
+  async heldBetween(
+    from: string,
+    to: string,
+  ): Promise<{ trainings: number; hours: bigint; enrolled: number }> {
+    const [row]: { trainings: string; hours: string | null; enrolled: string | null }[] =
+      await this.db.query(
+        `SELECT count(*) AS trainings, sum(t.hours::numeric) AS hours, sum(t.enrolled) AS enrolled
+           FROM ${qualifiedTable(this.db, 'offered_trainings')} t
+           JOIN ${qualifiedTable(this.db, 'member_coops')} c
+             ON c.coop_id = t.coop_id AND c.status = 'admitted'
+          WHERE t.starts_at::timestamptz >= $1::date
+            AND t.starts_at::timestamptz < $2::date + 1`,
+        [from, to],
+      );
+    return {
+      trainings: Number(row.trainings),
+      hours: BigInt(row.hours ?? 0),
+      enrolled: Number(row.enrolled ?? 0),
+    };
+  }
+
   private rows(where: string, values: unknown[], limit: string): Promise<OfferedTraining[]> {
     return this.db.query(
       `SELECT ${COLUMNS}

@@ -3,9 +3,10 @@ import { BooksEvent } from './books-events';
 import { ProjectEvent } from './incubation-events';
 import { PoolingEvent } from './pooling-events';
 import { RegistryEvent } from './registry-events';
+import { ReportEvent } from './report-events';
 
 export type ConsortiumEvent =
-  RegistryEvent | BudgetEvent | PoolingEvent | BooksEvent | ProjectEvent;
+  RegistryEvent | BudgetEvent | PoolingEvent | BooksEvent | ProjectEvent | ReportEvent;
 
 export const CONSORTIUM_SCHEMA_VERSIONS = {
   CoopAdmitted: 2,
@@ -31,4 +32,6 @@ export const CONSORTIUM_SCHEMA_VERSIONS = {
   ProjectFundsMoved: 1,
   ProjectContactErased: 1,
   ProjectGraduated: 1,
+  EditorialWritten: 1,
+  ReportPublished: 1,
 } as const satisfies Record<ConsortiumEvent['type'], number>;

@@ -38,11 +38,12 @@ export function globalPageQuery(
   // visible here), which a subscription waits for by polling briefly (see PollingSubscription).
   return {
     // Both are computed once per page: in the select list, held_back would be a subplan run for
-    // every row of the page (a scan each, on a log whose statistics are not fresh yet).
+    // every row of the page. The horizon comes in as a value (an init plan), so the check is one
+    // probe of the (transaction_id, global_position) index, never a scan of the log.
     text: `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
       held AS MATERIALIZED (
         SELECT EXISTS (
-          SELECT 1 FROM ${table}, horizon WHERE transaction_id >= horizon.xmin
+          SELECT 1 FROM ${table} WHERE transaction_id >= (SELECT xmin FROM horizon)
         ) AS held_back
       )
       SELECT horizon.xmin::text AS horizon, held.held_back,

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { ReportLanguage } from '@libs/contracts';
+import { AllocationIndex } from '../budgets/allocation-index';
+import { CatalogueQueries } from '../catalogue/catalogue.queries';
+import { ComplianceQueries } from '../compliance/compliance.queries';
+import { TimeAccountsQueries } from '../exchanges/time-accounts.queries';
+import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
+import { CoopsQueries } from '../registry/coops.queries';
+import { TrainingsQueries } from '../trainings/trainings.queries';
+import { Quarter } from './quarter';
+import { Newsletter, newsletterOf } from './newsletter';
+import { QuarterlyReport, quarterlyReport } from './quarterly-report';
+import { ReportEditions } from './report-editions';
+
+/** The quarter's account, read from each context through the queries it exports. */
+@Injectable()
+export class ReportsQueries {
+  constructor(
+    private readonly pooled: PooledMeansQueries,
+    private readonly coops: CoopsQueries,
+    private readonly trainings: TrainingsQueries,
+    private readonly exchanges: TimeAccountsQueries,
+    private readonly catalogue: CatalogueQueries,
+    private readonly compliance: ComplianceQueries,
+    private readonly editions: ReportEditions,
+    private readonly allocations: AllocationIndex,
+  ) {}
+
+  /** The newsletter of the quarter in one language: its figures and the board's editorial. */
+  async newsletter(quarter: Quarter, language: ReportLanguage): Promise<Newsletter> {
+    const [report, edition] = await Promise.all([
+      this.report(quarter),
+      this.editions.of(quarter.id),
+    ]);
+    return newsletterOf(report, edition, language);
+  }
+
+  async report(quarter: Quarter): Promise<QuarterlyReport> {
+    const { firstDay: from, lastDay: to } = quarter;
+    const [byMonth, moves, decisions, trainings, exchanges, resources, compliance] =
+      await Promise.all([
+        this.pooled.months(quarter.months[0], quarter.months[2]),
+        this.coops.admittedAndLeft(from, to),
+        this.allocations.decidedBetween(from, to),
+        this.trainings.heldBetween(from, to),
+        this.exchanges.confirmedBetween(from, to),
+        this.catalogue.sharedBetween(from, to),
+        this.compliance.report(),
+      ]);
+    return quarterlyReport(quarter, {
+      byMonth,
+      ...moves,
+      decisions,
+      trainings,
+      exchanges,
+      resources,
+      compliance,
+    });
+  }
+}

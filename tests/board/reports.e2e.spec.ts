@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser } from 'playwright-core';
+import { BOARD_MEMBERS } from '../consortium/consortium-app';
+import { appendToStore, registryEvents } from '../consortium/federation-events';
+import { APP_ENTRY, RunningApp, startApp, TestSchemas, tokenFor } from '../support/apps';
+import { buildBoardPage } from './board-page-build';
+import { browserAvailable, launchBrowser, screenshot } from './browser';
+
+/**
+ * Issue 20 in a real browser: a board member writes the quarter's editorial in French on the
+ * board's page and publishes the report; anyone then reads it on its public page, signed out.
+ */
+const describeWithBrowser = browserAvailable() ? describe : describe.skip;
+const EDITORIAL = 'Un trimestre de coopération : merci à toutes les coopératives.';
+
+describeWithBrowser('the board page’s quarterly report', () => {
+  const schemas = new TestSchemas();
+  const boardDir = mkdtempSync(join(tmpdir(), 'board-page-'));
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [browser] = await Promise.all([launchBrowser(), buildBoardPage(boardDir)]);
+    app = await startApp(APP_ENTRY.consortium, schemas, {
+      BOARD_MEMBERS: BOARD_MEMBERS.join(','),
+      DATABASE_SCHEMA: schemas.readModels(),
+      BOARD_PAGE_DIR: boardDir,
+    });
+    await appendToStore(schemas, [registryEvents.coopAdmitted('velo-solidaire', 'scop')]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await schemas.drop();
+    rmSync(boardDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('writes the French editorial, publishes, and the public page shows it without signing in', async () => {
+    const board = await browser.newContext({ locale: 'en-GB' });
+    const page = await board.newPage();
+    const token = tokenFor({ sub: 'board-1', role: 'board-member' });
+    await page.goto(`${app.url}/board/#token=${token}`);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('link', { name: 'Lettre trimestrielle' }).click();
+    await page.getByLabel('Trimestre (2027-Q1)').fill('2027-Q1');
+    await page.getByText('Pas encore publiée').waitFor();
+    await page.getByLabel('Éditorial en').selectOption('fr');
+    await page.getByLabel('L’éditorial du conseil').fill(EDITORIAL);
+    await page.getByRole('button', { name: 'Enregistrer l’éditorial' }).click();
+    await page.getByText('Éditorial enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Publier la lettre' }).click();
+    await page.getByRole('link', { name: 'La page publique' }).waitFor();
+    await screenshot(page, 'quarterly-report-published');
+    await board.close();
+
+    const reader = await browser.newContext({ locale: 'fr-FR' });
+    const publicPage = await reader.newPage();
+    const response = await publicPage.goto(`${app.url}/public/reports/2027-Q1?lang=fr`);
+    expect(response?.status()).toBe(200);
+    await publicPage.getByRole('heading', { level: 1, name: /2027-Q1/ }).waitFor();
+    expect(await publicPage.getByText(EDITORIAL).count()).toBe(1);
+    expect(await publicPage.locator('svg rect').count()).toBe(6);
+    await screenshot(publicPage, 'quarterly-report-public');
+    await reader.close();
+  });
+});
