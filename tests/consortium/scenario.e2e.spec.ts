@@ -474,8 +474,15 @@ describe('a year of the federation, as the consortium sees it', () => {
         nextCursor: null,
       });
     });
-    expect((await board('GET', `/coops/${HABITAT.coopId}`)).body).toEqual(habitatView);
-    expect((await board('GET', `/coops/${VELO.coopId}`)).body).toEqual(veloView);
+    // A coop's own page adds its incubation (none: both came with a legal form of their own).
+    expect((await board('GET', `/coops/${HABITAT.coopId}`)).body).toEqual({
+      ...habitatView,
+      incubation: null,
+    });
+    expect((await board('GET', `/coops/${VELO.coopId}`)).body).toEqual({
+      ...veloView,
+      incubation: null,
+    });
     // Paged: one per page, in coop order.
     const first = await board('GET', '/coops?limit=1');
     expect(first.body).toMatchObject({ items: [habitatView], nextCursor: expect.any(String) });
