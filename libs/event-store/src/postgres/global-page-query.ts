@@ -34,25 +34,28 @@ export function globalPageQuery(
   }
   // The horizon is taken once per page and returned even when no row matches: a filtered reader
   // that found nothing has still scanned everything below it, and may resume from there.
-  // held_back: committed rows at or above the horizon (rows of transactions still running are not
-  // visible here), which a subscription waits for by polling briefly (see PollingSubscription).
   return {
-    // Both are computed once per page: in the select list, held_back would be a subplan run for
-    // every row of the page. The horizon comes in as a value (an init plan), so the check is one
-    // probe of the (transaction_id, global_position) index, never a scan of the log.
-    text: `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-      held AS MATERIALIZED (
-        SELECT EXISTS (
-          SELECT 1 FROM ${table} WHERE transaction_id >= (SELECT xmin FROM horizon)
-        ) AS held_back
-      )
-      SELECT horizon.xmin::text AS horizon, held.held_back,
-        page.* FROM horizon CROSS JOIN held LEFT JOIN LATERAL (
+    text: `WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+      SELECT horizon.xmin::text AS horizon,
+        page.* FROM horizon LEFT JOIN LATERAL (
         SELECT ${EVENT_COLUMNS} FROM ${table}
         WHERE ${conditions.join(' AND ')}
         ORDER BY transaction_id, global_position
         LIMIT $3
       ) page ON true`,
     values,
+  };
+}
+
+/**
+ * Whether committed events wait at or above `horizon` (held back by an older transaction still
+ * running), which a caught-up subscription polls for briefly (see PollingSubscription). Asked only
+ * after a short page, with the horizon as a value, so that it is one probe of the
+ * (transaction_id, global_position) index; in the page query it cost a scan of the log per page.
+ */
+export function heldBackQuery(table: string, horizon: string): QueryConfig {
+  return {
+    text: `SELECT EXISTS (SELECT 1 FROM ${table} WHERE transaction_id >= $1::xid8) AS held_back`,
+    values: [horizon],
   };
 }

@@ -20,7 +20,7 @@ import { AppendedRow, appendStatement } from './append-statement';
 import { appendAtomically } from './atomic-appends';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { createStoreSchema, eventsTable } from './store-schema';
-import { globalPageQuery } from './global-page-query';
+import { globalPageQuery, heldBackQuery } from './global-page-query';
 import { laterOf, parseCheckpoint, toCheckpoint } from './log-position';
 import { DEFAULT_BATCH_SIZE, Page, PollingSubscription } from './polling-subscription';
 import { AppendListener } from './append-listener';
@@ -313,17 +313,17 @@ export class PostgresEventStore implements EventStore {
    * transaction horizon, when the page came back short.
    */
   private async readPage(from: Checkpoint, limit: number, filter: ReadAllFilter): Promise<Page> {
-    const { rows } = await this.pool.query<EventRow & { horizon: string; held_back: boolean }>(
+    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
       globalPageQuery(this.table, parseCheckpoint(from), filter, limit),
     );
     const events = rows
       .filter((row) => row.global_position !== null)
       .map((row) => this.upcasters.apply(toRecordedEvent(row)));
-    const scanned =
-      events.length < limit
-        ? laterOf(from, toCheckpoint({ transactionId: rows[0].horizon, globalPosition: '0' }))
-        : undefined;
-    return { events, scanned, heldBack: rows[0].held_back };
+    if (events.length === limit) return { events };
+    const horizon = rows[0].horizon;
+    const scanned = laterOf(from, toCheckpoint({ transactionId: horizon, globalPosition: '0' }));
+    const held = await this.pool.query<{ held_back: boolean }>(heldBackQuery(this.table, horizon));
+    return { events, scanned, heldBack: held.rows[0].held_back };
   }
 }
 
