@@ -3,7 +3,7 @@ import { CoopUnderTest, createdId, startCoop } from '../coop/coop-app';
 import { admission, contribution, eur, PROFILE, resource, sol } from '../coop/sample-requests';
 import { ConsortiumUnderTest, daysAgo, expectStatus, startConsortium } from './consortium-app';
 
-// The consortium's read side over HTTP (API.md, consortium app): a coop app and the consortium
+// The consortium's read side over HTTP (the public API, consortium app): a coop app and the consortium
 // app as real processes on one event store. The coop describes itself, applies, admits members,
 // contributes in EUR, SOL and hours, shares resources; then the board, an auditor and coop admins
 // read what the consortium made of it. The board admits the coop first: only a member's

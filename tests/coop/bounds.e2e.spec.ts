@@ -8,7 +8,7 @@ import { CoopUnderTest, createdId, startCoop } from './coop-app';
 import { expectInvalidFields, expectRuleViolation } from './problem-assertions';
 import { admission, contribution, eur, PROFILE, resource } from './sample-requests';
 
-// Amounts at the edge (API.md, "Bounds"): one amount is at most 999999999.99, a member's holding
+// Amounts at the edge (the public API, "Bounds"): one amount is at most 999999999.99, a member's holding
 // too; every sum is exact whatever its size. A coop app and the consortium on one event store.
 const COOP_ID = 'velo-solidaire';
 const schemas = new TestSchemas();

@@ -5,7 +5,7 @@ import { ApiClient, CoopUnderTest, createdId, startCoop } from './coop-app';
 import { expectInvalidFields, expectProblem, expectRuleViolation } from './problem-assertions';
 import { admission, contribution, eur, PROFILE, resource } from './sample-requests';
 
-// Every class of error of API.md's conventions, answered as a problem document by the coop app.
+// Every class of error of the public API's conventions, answered as a problem document by the coop app.
 const COOP_ID = 'orto-comune';
 const schemas = new TestSchemas();
 let coop: CoopUnderTest;

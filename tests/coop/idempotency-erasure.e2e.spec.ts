@@ -14,7 +14,7 @@ import { expectInvalidFields, expectProblem, expectRuleViolation } from './probl
 import { admission, contribution, eur, PROFILE } from './sample-requests';
 
 // Retries that record once (Idempotency-Key), and erasure of a member's personal data
-// (crypto-shredding: ARCHITECTURE.md, "Personal data"). One app for the file.
+// (crypto-shredding: the architecture, "Personal data"). One app for the file.
 const COOP_ID = 'pane-e-rose';
 const schemas = new TestSchemas();
 let coop: CoopUnderTest;

@@ -13,7 +13,7 @@ import { expectProblem } from './problem-assertions';
 import { admission, contribution, eur, PROFILE, resource } from './sample-requests';
 
 // Two coops' apps as separate processes on ONE event store (as deployed), each with its own read
-// models: neither reads nor writes the other's data (ARCHITECTURE.md, invariant 2).
+// models: neither reads nor writes the other's data (the architecture, invariant 2).
 const schemas = new TestSchemas();
 let a: CoopUnderTest;
 let b: CoopUnderTest;

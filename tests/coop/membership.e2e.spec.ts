@@ -4,7 +4,7 @@ import { CoopUnderTest, createdId, startCoop, streamLength } from './coop-app';
 import { expectProblem, expectRuleViolation } from './problem-assertions';
 import { admission, eur, PROFILE, sol } from './sample-requests';
 
-// A coop's profile and its members, through the coop app's HTTP API (API.md, DOMAIN.md). One app
+// A coop's profile and its members, through the coop app's HTTP API (the public API, the domain's vocabulary). One app
 // for the file: the describes run in order on one coop, from before it describes itself on.
 const COOP_ID = 'velo-solidaire';
 const schemas = new TestSchemas();

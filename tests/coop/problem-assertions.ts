@@ -1,7 +1,7 @@
 import { ApiResponse } from '../support/apps';
 
 /**
- * The response is an RFC 9457 problem document with this status (API.md conventions), and its body
+ * The response is an RFC 9457 problem document with this status (the public API conventions), and its body
  * has what `body` names (a `rule`, a `detail`...).
  */
 export function expectProblem(

@@ -1,5 +1,5 @@
 /**
- * Valid request bodies of the coop API (API.md), each open to overrides: a test changes only what
+ * Valid request bodies of the coop API (the public API), each open to overrides: a test changes only what
  * it is about, so what it sends says what it checks.
  */
 export const eur = (amount: string) => ({ amount, currency: 'EUR' });

@@ -107,7 +107,7 @@ export class TimeDto {
   }
 }
 
-/** A money amount as API.md writes it: `{ "amount": "120.50", "currency": "EUR" }`. */
+/** A money amount as the public API writes it: `{ "amount": "120.50", "currency": "EUR" }`. */
 export interface MoneyJson {
   amount: string;
   currency: Currency;

@@ -1,4 +1,4 @@
-/** The roles of API.md: coop admins act on their coop, board members on the consortium, auditors read. */
+/** The roles of the public API: coop admins act on their coop, board members on the consortium, auditors read. */
 export const ROLES = ['coop-admin', 'board-member', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -31,7 +31,7 @@ export function setupOpenApi(app: INestApplication, api: ApiDescription): void {
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }
 
-/** Every POST records something (API.md), and takes an Idempotency-Key: said once, for all. */
+/** Every POST records something (the public API), and takes an Idempotency-Key: said once, for all. */
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
   in: 'header' as const,

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from './api-problems.decorator';
 
 /**
- * A POST that records something (API.md): 201, documented with what it answers and the problems
+ * A POST that records something (the public API): 201, documented with what it answers and the problems
  * it can give. Roles stay on the route itself, where a reader checks who may call it.
  */
 export function Recording(

@@ -66,7 +66,7 @@ export class DemoApi {
   }
 }
 
-/** The rule a 422 problem document names (API.md: "the body names the rule"). */
+/** The rule a 422 problem document names (the public API: "the body names the rule"). */
 export function ruleOf(answer: Answer): string | undefined {
   return (answer.body as { rule?: string } | undefined)?.rule;
 }

@@ -7,7 +7,7 @@ import type {
   Theme,
 } from '@libs/contracts';
 
-/** The consortium API's answers as API.md describes them: decimal strings, never floats. */
+/** The consortium API's answers as the public API describes them: decimal strings, never floats. */
 export type Currency = 'EUR' | 'SOL';
 export type Unit = Currency | 'hours';
 

@@ -1,6 +1,6 @@
 /**
  * The page's words in English: the reference the other languages must match key for key (their
- * files are typed by this one). Domain words follow DOMAIN.md.
+ * files are typed by this one). Domain words follow the domain's vocabulary.
  */
 export const en = {
   app: {

@@ -34,7 +34,7 @@ export function isExpired(session: Session, now = Date.now()): boolean {
   return session.exp !== undefined && session.exp * 1000 <= now;
 }
 
-/** Board members act; auditors only read (API.md's roles). */
+/** Board members act; auditors only read (the public API's roles). */
 export function canAct(session: Session): boolean {
   return session.role === 'board-member';
 }

@@ -36,7 +36,7 @@ export function alertsFirst(indicators: Indicator[]): Indicator[] {
 }
 
 /**
- * The model's indicators (DOMAIN.md), alerts first everywhere: for each member coop, the rules on
+ * The model's indicators (the domain's vocabulary), alerts first everywhere: for each member coop, the rules on
  * its members that its own law states (see `membershipIndicators`) and, while its request to leave
  * awaits the board, the 60-day review, the coops with an alert listed first; for the consortium, social coops at least 70%
  * of the member coops and at least three of them (for an Italian consorzio only), and the SOL share

@@ -17,7 +17,7 @@ import { RecordedEvent } from '@libs/event-store';
 import { HOURS_GIVEN_EVENT_TYPES, hoursGivenAsContribution, isHoursGiven } from './hours-given';
 
 /**
- * The keys the board reads pooled means by (API.md), one at a time. `monthPillar` is a month and
+ * The keys the board reads pooled means by (the public API), one at a time. `monthPillar` is a month and
  * a pillar together (`monthPillarKey`): money per month broken down by pillar cannot be summed
  * from the month lines and the pillar lines apart.
  */

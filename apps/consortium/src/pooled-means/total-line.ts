@@ -1,7 +1,7 @@
 import { formatHundredths, Unit } from '@libs/contracts';
 
 /**
- * A total line (API.md): `pledged` is promised and not yet paid (outstanding), `paid` received
+ * A total line (the public API): `pledged` is promised and not yet paid (outstanding), `paid` received
  * (for hours, given). EUR and SOL are never summed together; hours are their own unit.
  */
 export interface TotalLine {

@@ -16,7 +16,7 @@ import {
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
 
-/** Where a coop stands with the consortium (API.md); null: it described itself, never applied. */
+/** Where a coop stands with the consortium (the public API); null: it described itself, never applied. */
 export type CoopStatus = 'applicant' | 'admitted' | 'withdrawing' | 'withdrawn';
 export const COOP_STATUSES: readonly CoopStatus[] = [
   'applicant',

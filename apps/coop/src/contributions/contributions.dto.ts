@@ -19,7 +19,7 @@ import { IsoDay, IsoMonth, MoneyDto, PageQuery, TimeDto } from '@libs/api-conven
 const KINDS = Object.keys(CONTRIBUTION_KINDS) as ContributionKind[];
 
 export class RecordContributionDto {
-  @ApiProperty({ enum: KINDS, description: 'its pillar follows from it (API.md)' })
+  @ApiProperty({ enum: KINDS, description: 'its pillar follows from it (the public API)' })
   @IsIn(KINDS)
   kind!: ContributionKind;
 

@@ -30,7 +30,7 @@ import { MemberView } from './member.view';
 
 const MemberId = () => Param('id', new ParseUUIDPipe({ version: undefined }));
 
-/** Members and their shares (API.md, coop app). Every change answers the member's new ETag. */
+/** Members and their shares (the public API, coop app). Every change answers the member's new ETag. */
 @ApiTags('members')
 @ApiBearerAuth()
 @Controller()

@@ -22,7 +22,7 @@ import {
 import { MemberRow } from './member.entity';
 import { PersonalDataVault, SealedNote } from './personal-data/personal-data.vault';
 
-/** The membership commands of API.md, from DTOs to member commands; rules live in the decider. */
+/** The membership commands of the public API, from DTOs to member commands; rules live in the decider. */
 @Injectable()
 export class MembershipService {
   constructor(

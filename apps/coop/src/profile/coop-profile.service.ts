@@ -16,7 +16,7 @@ import { SetProfileDto } from './profile.dto';
 /** The stricter reading when the coop has not said: the per-share cap applies. */
 const DEFAULT_SHARE_FORM: ShareForm = 'azioni';
 
-/** As API.md names it: where the coop stands with the consortium, from its own side. */
+/** As the public API names it: where the coop stands with the consortium, from its own side. */
 export type ConsortiumStatus = 'none' | 'applicant' | 'withdrawing';
 
 const STATUS: Record<ApplicationStatus, ConsortiumStatus> = {

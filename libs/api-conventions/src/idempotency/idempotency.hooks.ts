@@ -21,7 +21,7 @@ const STALE_CLAIM_SECONDS = 60;
 const REPLAYED_HEADERS = ['etag', 'location'];
 
 /**
- * `Idempotency-Key` on recording POSTs (API.md): the first answer is kept; a retry with the same key
+ * `Idempotency-Key` on recording POSTs (the public API): the first answer is kept; a retry with the same key
  * and the same request gets it again and records nothing; the same key on another request is a
  * 422; a retry while the first is still running is a 409. A request that fails releases its key,
  * so the client can retry after a fix. Kept answers expire (`answerRetention`): past that age the

@@ -1,4 +1,4 @@
-/** The federation's shared words (DOMAIN.md), as the values events and APIs carry. */
+/** The federation's shared words (the domain's vocabulary), as the values events and APIs carry. */
 
 export const THEMES = ['housing', 'consumption', 'mobility', 'work', 'civic'] as const;
 export type Theme = (typeof THEMES)[number];

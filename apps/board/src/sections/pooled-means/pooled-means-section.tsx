@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session-context';
 import { MonthPillarChart } from './month-pillar-chart';
 
-/** The consortium's charter goal for the complementary currency (API.md: sol_share_at_most_20pct). */
+/** The consortium's charter goal for the complementary currency (the public API: sol_share_at_most_20pct). */
 const SOL_GOAL = '0.20';
 
 export function PooledMeansSection() {
