@@ -196,5 +196,5 @@ export interface LedgerLine {
   currency: Currency;
   amount: string;
   reference: string;
-  eventId: string | null;
+  eventId: string;
 }

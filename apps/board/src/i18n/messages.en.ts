@@ -182,6 +182,8 @@ export const en = {
     counterpart: 'Counterpart',
     reference: 'Reference',
   },
+  // The other kinds of a ledger line: member coops' money in, the consortium's payments out.
+  ledgerKinds: { contribution: "a member coop's payment", disbursement: 'disbursement' },
   incomeKinds: {
     grant: 'grant',
     donation: 'donation',

@@ -187,6 +187,8 @@ export const fr: Messages = {
     counterpart: 'Contrepartie',
     reference: 'Référence',
   },
+  // The other kinds of a ledger line: member coops' money in, the consortium's payments out.
+  ledgerKinds: { contribution: 'versement d’une coop membre', disbursement: 'décaissement' },
   incomeKinds: {
     grant: 'subvention',
     donation: 'don',

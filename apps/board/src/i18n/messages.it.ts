@@ -185,6 +185,8 @@ export const it: Messages = {
     counterpart: 'Controparte',
     reference: 'Riferimento',
   },
+  // The other kinds of a ledger line: member coops' money in, the consortium's payments out.
+  ledgerKinds: { contribution: 'versamento di una coop socia', disbursement: 'erogazione' },
   incomeKinds: {
     grant: 'contributo',
     donation: 'donazione',
