@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Currency, FundingApplied, FundingKind, Money, Theme } from '@libs/contracts';
+import { Currency, FundingApplied, FundingKind, IncomeKind, Money, Theme } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
 import { COOP_MONEY_KIND, LedgerLine } from './ledger-line';
 
@@ -47,9 +47,9 @@ export interface BooksSum {
 
 /** The consortium's own income and disbursements over some days. */
 export interface BooksBetween {
-  income: (BooksSum & { kind: string })[];
-  /** By the theme of the allocation paid. */
-  disbursed: (BooksSum & { theme: string })[];
+  income: (BooksSum & { kind: IncomeKind })[];
+  /** By the theme of the allocation paid (null: an allocation with none). */
+  disbursed: (BooksSum & { theme: Theme | null })[];
 }
 
 interface LedgerRow {
@@ -174,12 +174,12 @@ export class BooksQueries {
   async between(from: string, to: string): Promise<BooksBetween> {
     const rows: {
       direction: 'in' | 'out';
-      key: string;
+      key: string | null;
       currency: Currency;
       movements: number;
       total: string;
     }[] = await this.db.query(
-      `SELECT direction, CASE direction WHEN 'in' THEN kind ELSE coalesce(theme, '') END AS key,
+      `SELECT direction, CASE direction WHEN 'in' THEN kind ELSE theme END AS key,
               currency, count(*)::int AS movements, sum(hundredths)::text AS total
          FROM ${this.table('books_ledger')}
         WHERE on_day BETWEEN $1::date AND $2::date AND kind <> $3
@@ -197,8 +197,8 @@ export class BooksQueries {
           hundredths: BigInt(row.total),
         }));
     return {
-      income: of('in').map(({ key, ...sum }) => ({ kind: key, ...sum })),
-      disbursed: of('out').map(({ key, ...sum }) => ({ theme: key, ...sum })),
+      income: of('in').map(({ key, ...sum }) => ({ kind: key as IncomeKind, ...sum })),
+      disbursed: of('out').map(({ key, ...sum }) => ({ theme: key as Theme | null, ...sum })),
     };
   }
 

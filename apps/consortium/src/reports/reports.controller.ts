@@ -65,8 +65,8 @@ export class ReportsController {
       '`pooledMeans`: the `byMonth` lines of `GET /pooled-means` for the quarter’s three months, and their `totals` by unit. ' +
       '`coops`: admitted and settled withdrawals in the quarter; `decisions`: allocations the board decided in it, by outcome and currency (count and amount); `trainings` starting in it, `exchanges` confirmed in it, `resources` shared in it (of admitted coops); ' +
       '`compliance`: the consortium’s indicators in alert and how many member coops have one, as they stand today. ' +
-      'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled). ' +
-      'The consortium’s income and disbursements are not in it yet.',
+      '`books`: the consortium’s own income (by kind) and disbursements (by theme) received or paid on the quarter’s days, with their totals per currency; sums and counts only. ' +
+      'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled).',
   })
   @ApiProblems(400, 401, 403)
   async get(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BooksReadModule } from '../books/books-read.module';
 import { BudgetsModule } from '../budgets/budgets.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ComplianceModule } from '../compliance/compliance.module';
@@ -18,6 +19,7 @@ import { ReportsQueries } from './reports.queries';
     PooledMeansModule,
     RegistryModule,
     BudgetsModule,
+    BooksReadModule,
     TrainingsModule,
     ExchangesModule,
     CatalogueModule,
