@@ -13,6 +13,7 @@ import {
   IncomeKind,
   Unit,
 } from '@libs/contracts';
+import OpenAPIResponseValidator from 'openapi-response-validator';
 import { expectInvalidFields } from '../coop/problem-assertions';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
@@ -255,6 +256,25 @@ describe('the quarterly report', () => {
         { currency: 'SOL', received: '0.00', disbursed: '0.00' },
       ],
       income: [{ kind: 'other', currency: 'EUR', movements: 1, amount: '50.00' }],
+    });
+  });
+
+  it('answers as its OpenAPI document declares', async () => {
+    const doc = (await (await fetch(`${consortium.app.url}/docs-json`)).json()) as {
+      paths: Record<string, { get: { responses: Record<string, never> } }>;
+      components: object;
+    };
+    const { responses } = doc.paths['/reports/{quarter}'].get;
+    expect(JSON.stringify(responses['200'])).toContain('QuarterlyReportResponse');
+    const validator = new OpenAPIResponseValidator({ responses, components: doc.components });
+    for (const quarter of ['2027-Q1', '2027-Q2']) {
+      const { body } = await expectStatus(consortium.board()('GET', `/reports/${quarter}`), 200);
+      expect(validator.validateResponse(200, body)).toBeUndefined();
+    }
+    // The schema holds the report to its shape: a report without its books is not one.
+    const { body } = await consortium.board()<Report>('GET', '/reports/2027-Q1');
+    expect(validator.validateResponse(200, { ...body, books: undefined })).toMatchObject({
+      errors: [expect.objectContaining({ message: "must have required property 'books'" })],
     });
   });
 

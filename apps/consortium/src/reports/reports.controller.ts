@@ -9,6 +9,7 @@ import { newsletterHtml } from './newsletter.html';
 import { newsletterPdf } from './newsletter.pdf';
 import { quarterOf } from './quarter';
 import { QuarterlyReport } from './quarterly-report';
+import { QuarterlyReportResponse } from './quarterly-report.response';
 import { ReportEdition, ReportEditions } from './report-editions';
 import { sendDocument } from './report-document';
 import {
@@ -68,6 +69,7 @@ export class ReportsController {
       '`books`: the consortium’s own income (by kind) and disbursements (by theme) received or paid on the quarter’s days, with their totals per currency; sums and counts only. ' +
       'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled).',
   })
+  @ApiOkResponse({ type: QuarterlyReportResponse })
   @ApiProblems(400, 401, 403)
   async get(
     @Param() { quarter }: QuarterParams,
