@@ -338,6 +338,8 @@ export const en = {
     figures: 'The quarter’s figures',
     paid: 'Pooled means paid ({unit})',
     admitted: 'Coops admitted',
+    ownIncome: "The consortium's own income ({unit})",
+    disbursed: 'Paid out on allocations ({unit})',
     editorialLanguage: 'Editorial in',
     editorial: 'The board’s editorial (plain text)',
     save: 'Save the editorial',

@@ -359,6 +359,8 @@ export const fr: Messages = {
     figures: 'Les chiffres du trimestre',
     paid: 'Moyens mis en commun, versés ({unit})',
     admitted: 'Coopératives admises',
+    ownIncome: 'Recettes propres du consortium ({unit})',
+    disbursed: 'Décaissé sur les affectations ({unit})',
     editorialLanguage: 'Éditorial en',
     editorial: 'L’éditorial du conseil (texte brut)',
     save: 'Enregistrer l’éditorial',

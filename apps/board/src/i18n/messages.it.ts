@@ -353,6 +353,8 @@ export const it: Messages = {
     figures: 'I numeri del trimestre',
     paid: 'Mezzi messi in comune, versati ({unit})',
     admitted: 'Cooperative ammesse',
+    ownIncome: 'Entrate proprie del consorzio ({unit})',
+    disbursed: 'Erogato sugli stanziamenti ({unit})',
     editorialLanguage: 'Editoriale in',
     editorial: 'L’editoriale del consiglio (testo semplice)',
     save: 'Salva l’editoriale',
