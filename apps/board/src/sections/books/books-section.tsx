@@ -23,15 +23,22 @@ export function BooksSection() {
     () => api.get<Page<FundingApplication>>('/funding-applications', { limit: '500' }),
     [api],
   );
-  const ledger = useApi(
-    () =>
-      api.get<Page<LedgerLine>>('/ledger', {
+  const ledger = useApi(async () => {
+    // Every page of the year: each member coop's payment is a line, a year has many pages.
+    const items: LedgerLine[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.get<Page<LedgerLine>>('/ledger', {
         from: `${year}-01-01`,
         to: `${year}-12-31`,
         limit: '500',
-      }),
-    [api, year],
-  );
+        cursor,
+      });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { items, nextCursor: null };
+  }, [api, year]);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="books-title">
