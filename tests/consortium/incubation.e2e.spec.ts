@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { tokenFor } from '../support/apps';
 import { keyFingerprint } from '@libs/portability';
-import { CoopUnderTest, createdId, queryEvents, startCoop } from '../coop/coop-app';
+import { coopAdminToken, CoopUnderTest, createdId, queryEvents, startCoop } from '../coop/coop-app';
 import { runCli } from '../portability/operator-cli';
 import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
@@ -429,6 +429,8 @@ describe('the coop it became, on its own app', () => {
     await expectStatus(consortium.board()('POST', `/coops/${NEW_COOP}/admission`, {}));
     await eventually(async () => {
       const coop = await expectStatus(consortium.auditor('GET', `/coops/${NEW_COOP}`), 200);
+      // The coop's own record of its pre-history is no event any consortium view takes up.
+      expect(coop.headers.get('parked-events')).toBeNull();
       expect(coop.body).toMatchObject({
         coopId: NEW_COOP,
         status: 'admitted',
@@ -454,6 +456,29 @@ describe('the coop it became, on its own app', () => {
       consortiumStatus: 'applicant',
       incubation: { projectId, fundsHandedOver: { EUR: '999999999.00' } },
     });
+  });
+});
+
+describe('the coop’s own bundle', () => {
+  it('carries its pre-history as one of the coop’s own events, and verify accepts it', async () => {
+    const response = await fetch(`${newCoop.app.url}/export`, {
+      headers: { authorization: `Bearer ${coopAdminToken(NEW_COOP)}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const events = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; type?: string; streamId?: string })
+      .filter((line) => line.kind === 'event');
+    expect(events.filter((event) => event.type === 'IncubationHistoryReceived')).toEqual([
+      expect.objectContaining({ streamId: `coop/${NEW_COOP}/incubation/${NEW_COOP}` }),
+    ]);
+    const path = join(mkdtempSync(join(tmpdir(), 'incubated-coop-')), 'coop.ndjson');
+    writeFileSync(path, text);
+    const verified = await runCli(['verify', path], {});
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(verified.stdout).toContain(`${path}: sound`);
   });
 });
 
