@@ -198,3 +198,25 @@ export interface LedgerLine {
   reference: string;
   eventId: string;
 }
+
+export type ProjectStage = 'idea' | 'study' | 'constitution';
+
+/** A project as `GET /projects` lists it (and `GET /coops/{id}` as its `incubation`). */
+export interface ProjectSummary {
+  projectId: string;
+  name: string;
+  themes: string[];
+  territory: string;
+  stage: ProjectStage;
+  stageSince: string;
+  daysPerStage: Record<ProjectStage, number>;
+  hoursReceived: { total: string; byCoop: Record<string, string> };
+  fundsHeld: Record<string, string>;
+  graduation: { coopId: string; legalForm: string; graduatedOn: string } | null;
+}
+
+/** `GET /projects`: the projects still incubated by stage, and those that became coops. */
+export interface Pipeline {
+  byStage: Record<ProjectStage, ProjectSummary[]>;
+  graduated: ProjectSummary[];
+}

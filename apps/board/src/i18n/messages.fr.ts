@@ -314,6 +314,9 @@ export const fr: Messages = {
     fundsHeld: 'Fonds détenus',
     consortium: 'le consortium',
     graduated: 'Devenu la coopérative {coopId}',
+    graduatedTitle: 'Devenus coopératives',
+    fundsHandedOver: 'Fonds détenus à la création, revenant à la coopérative',
+    incubated: 'Incubée {days} jours, {hours} d’accompagnement reçues',
   },
   projectStages: {
     idea: 'Idée',

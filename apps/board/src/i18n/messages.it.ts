@@ -308,6 +308,9 @@ export const it: Messages = {
     fundsHeld: 'Fondi detenuti',
     consortium: 'il consorzio',
     graduated: 'Diventato la cooperativa {coopId}',
+    graduatedTitle: 'Diventati cooperative',
+    fundsHandedOver: 'Fondi detenuti alla costituzione, della cooperativa',
+    incubated: 'Incubata {days} giorni, {hours} di supporto ricevute',
   },
   projectStages: {
     idea: 'Ideazione',

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
+import { INCUBATION_AGGREGATE, LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { leavesOn } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
 import { CoopSigningKey } from '../export/coop-signing-key';
+import { incubationHistoryDecider } from '../incubation/incubation-history.decider';
+import { IncubationView, incubationView } from '../incubation/incubation-view';
 import {
   ApplicationStatus,
   CoopProfileCommand,
@@ -40,6 +42,8 @@ export interface CoopProfileView {
    * months before it, else at the close of the next (c.c. 2532).
    */
   consortiumExit: { noticeGivenOn: string; leavesOn: string } | null;
+  /** Its pre-history, when the coop was a project the consortium incubated and imported it. */
+  incubation: IncubationView | null;
 }
 
 @Injectable()
@@ -49,17 +53,18 @@ export class CoopProfileService {
     private readonly signingKey: CoopSigningKey,
   ) {}
 
+  /** `version`: the profile's, what `If-Match` compares (the pre-history never changes it). */
   async view(): Promise<{ view: CoopProfileView; version: number }> {
-    const { state, version } = await this.commands.load(
-      PROFILE_AGGREGATE,
-      this.commands.coopId,
-      coopProfileDecider,
-    );
-    return { version, view: this.viewOf(state) };
+    const { state, version } = await this.load();
+    return { version, view: await this.viewOf(state) };
+  }
+
+  private load() {
+    return this.commands.load(PROFILE_AGGREGATE, this.commands.coopId, coopProfileDecider);
   }
 
   /** The profile as the state holds it (loaded, or just changed by a command). */
-  viewOf(state: CoopProfileState): CoopProfileView {
+  async viewOf(state: CoopProfileState): Promise<CoopProfileView> {
     const profile = state.profile;
     return {
       id: this.commands.coopId,
@@ -76,12 +81,22 @@ export class CoopProfileService {
             leavesOn: leavesOn(state.withdrawalRequestedOn),
           }
         : null,
+      incubation: await this.incubation(),
     };
+  }
+
+  private async incubation(): Promise<IncubationView | null> {
+    const { state } = await this.commands.load(
+      INCUBATION_AGGREGATE,
+      this.commands.coopId,
+      incubationHistoryDecider,
+    );
+    return state.received && incubationView(state.received);
   }
 
   /** The legal form whose rule set applies to members' shares; null until the coop describes itself. */
   async legalForm(): Promise<LegalForm | null> {
-    return (await this.view()).view.legalForm;
+    return (await this.load()).state.profile?.legalForm ?? null;
   }
 
   /** What the share rules read of the profile; null until the coop describes itself. */
@@ -90,12 +105,12 @@ export class CoopProfileService {
     shareForm: ShareForm;
     statutesRaiseHoldingCap: boolean;
   } | null> {
-    const { view } = await this.view();
-    if (!view.legalForm) return null;
+    const { profile } = (await this.load()).state;
+    if (!profile) return null;
     return {
-      legalForm: view.legalForm,
-      shareForm: view.shareForm,
-      statutesRaiseHoldingCap: view.statutesRaiseHoldingCap,
+      legalForm: profile.legalForm,
+      shareForm: profile.shareForm ?? DEFAULT_SHARE_FORM,
+      statutesRaiseHoldingCap: profile.statutesRaiseHoldingCap ?? false,
     };
   }
 
