@@ -14,6 +14,7 @@ import {
   Unit,
 } from '@libs/contracts';
 import OpenAPIResponseValidator from 'openapi-response-validator';
+import { parseAtomFeed } from 'feedsmith';
 import { expectInvalidFields } from '../coop/problem-assertions';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
@@ -371,9 +372,6 @@ describe('the newsletter', () => {
 });
 
 describe('the published report', () => {
-  const xpath = (xml: string, path: string) =>
-    execFileSync('xmllint', ['--xpath', path, '-'], { input: xml, encoding: 'utf8' }).trim();
-
   it('is not public until the board publishes it', async () => {
     const page = await fetchAs('/public/reports/2027-Q2', null);
     expect(page.status).toBe(404);
@@ -416,25 +414,18 @@ describe('the published report', () => {
     }
   });
 
-  it('lists published reports in an Atom feed that parses as XML', async () => {
+  it('lists published reports in an Atom feed that a feed reader parses', async () => {
     const response = await fetchAs('/public/feed.xml', null);
     expect(response.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
-    const feed = await response.text();
-    const atom = (path: string) =>
-      xpath(
-        feed,
-        path.replace(
-          /(^|\/)(\w+)(?![\w(])/g,
-          "$1*[local-name()='$2' and namespace-uri()='http://www.w3.org/2005/Atom']",
-        ),
-      );
-    expect(atom('/feed/id/text()')).toMatch(/^http:\/\/.+\/public\/feed\.xml$/);
-    expect(atom('/feed/title/text()')).toBeTruthy();
-    expect(new Date(atom('/feed/updated/text()')).getTime()).not.toBeNaN();
-    expect(atom('/feed/entry/link/@href')).toMatch(/\/public\/reports\/2027-Q1"/);
-    expect(atom('/feed/entry/id/text()')).toMatch(/\/public\/reports\/2027-Q1$/);
-    expect(atom('/feed/entry/title/text()')).toContain('2027-Q1');
-    expect(new Date(atom('/feed/entry/updated/text()')).getTime()).not.toBeNaN();
+    // feedsmith is a feed reader's parser: it refuses what is not an Atom feed.
+    const feed = parseAtomFeed(await response.text());
+    expect(feed.id).toMatch(/^http:\/\/.+\/public\/feed\.xml$/);
+    expect(feed.title?.value).toBeTruthy();
+    expect(new Date(feed.updated!).getTime()).not.toBeNaN();
+    const entry = feed.entries?.find((one) => one.title?.value?.includes('2027-Q1'));
+    expect(entry?.links?.[0]?.href).toMatch(/\/public\/reports\/2027-Q1$/);
+    expect(entry?.id).toMatch(/\/public\/reports\/2027-Q1$/);
+    expect(new Date(entry!.updated!).getTime()).not.toBeNaN();
   });
 
   it('answers 304 to a reader that has the page or the feed already', async () => {
