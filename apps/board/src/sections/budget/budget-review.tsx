@@ -126,7 +126,14 @@ function AllocationRow({
     });
   return (
     <tr data-allocation={allocation.allocationId}>
-      <th scope="row">{allocation.title}</th>
+      <th scope="row">
+        {allocation.title}
+        {allocation.proposedBy && (
+          <small className="block proposed-by-coop" data-proposed-by={allocation.proposedBy.coopId}>
+            {t(m.budget.proposedByCoop, { coopId: allocation.proposedBy.coopId })}
+          </small>
+        )}
+      </th>
       <td className="number">
         {format.quantity(allocation.amount.amount, allocation.amount.currency)}
       </td>
