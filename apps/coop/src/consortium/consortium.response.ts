@@ -12,7 +12,12 @@ export class ConsortiumAllocationResponse {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   allocationId!: string;
 
-  @ApiProperty({ example: '2027', maxLength: 31, description: 'the budget period it is in' })
+  @ApiProperty({
+    example: '2027',
+    maxLength: 31,
+    pattern: '^[a-z0-9][a-z0-9-]{0,30}$',
+    description: 'the budget period it is in',
+  })
   periodId!: string;
 
   @ApiProperty({ maxLength: 200, example: 'Shared accounting service' })
