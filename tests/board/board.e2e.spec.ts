@@ -263,7 +263,7 @@ describeWithBrowser("the board's page", () => {
     await openSignedIn('board-chair', 'Budget review');
     const mark = (text: string) =>
       allocationRow(title).locator('.proposed-by-coop', { hasText: text });
-    await mark('Proposed by the member coop velo-solidaire').waitFor();
+    await mark('Proposed by the member coop Vélo Solidaire').waitFor();
     // The board's own proposals carry no such mark.
     expect(
       await allocationRow('Shared legal advice desk').locator('.proposed-by-coop').count(),
@@ -272,9 +272,9 @@ describeWithBrowser("the board's page", () => {
     expect(await page.getByRole('group', { name: `Your vote on ${title}` }).count()).toBe(1);
 
     await page.getByLabel('Language').selectOption('fr');
-    await mark('Proposée par la coopérative membre velo-solidaire').waitFor();
+    await mark('Proposée par la coopérative membre Vélo Solidaire').waitFor();
     await page.getByLabel('Langue').selectOption('it');
-    await mark('Proposta dalla cooperativa socia velo-solidaire').waitFor();
+    await mark('Proposta dalla cooperativa socia Vélo Solidaire').waitFor();
     await page.getByLabel('Lingua').selectOption('en');
   });
 
