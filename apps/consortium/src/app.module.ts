@@ -27,6 +27,7 @@ import { ExportModule } from './export/export.module';
 import { PooledMeansModule } from './pooled-means/pooled-means.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { AdmittedCoopsModule } from './registry/admitted-coops.module';
 import { RegistryModule } from './registry/registry.module';
 import { ReportsModule } from './reports/reports.module';
 import { TrainingsModule } from './trainings/trainings.module';
@@ -69,6 +70,7 @@ class ConsortiumKernelModule {}
     { ...ProjectionsModule.forRoot({ projections: CONSORTIUM_PROJECTIONS }), global: true },
     IdempotencyModule,
     HealthModule,
+    AdmittedCoopsModule,
     RegistryModule,
     BudgetsModule,
     BooksModule,

@@ -8,6 +8,7 @@ import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
+import { ConsortiumModule } from './consortium/consortium.module';
 import { ContributionsModule } from './contributions/contributions.module';
 import { CoopCommands } from './coop-commands';
 import { COOP_ID } from './coop-id';
@@ -54,6 +55,7 @@ export class AppModule {
         ResourcesModule,
         WorkforceModule,
         TrainingsModule,
+        ConsortiumModule,
         ExportModule,
       ],
       providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],

@@ -315,16 +315,19 @@ export const EVENT_CONTRACTS = {
     1: object({ periodId: slug, startsOn: day, endsOn: day, openedBy: actor }),
   }),
   AllocationProposed: consortium(BUDGET_AGGREGATE, 'periodId', {
-    1: object({
-      periodId: slug,
-      allocationId: uuid,
-      title: text(200),
-      purpose: text(),
-      theme: nullable(theme),
-      beneficiaryCoopId: nullable(coopId),
-      amount: money,
-      proposedBy: actor,
-    }),
+    1: object(
+      {
+        periodId: slug,
+        allocationId: uuid,
+        title: text(200),
+        purpose: text(),
+        theme: nullable(theme),
+        beneficiaryCoopId: nullable(coopId),
+        amount: money,
+        proposedBy: actor,
+      },
+      { proposedByCoopId: coopId },
+    ),
   }),
   VoteCast: consortium(BUDGET_AGGREGATE, 'periodId', {
     1: object({

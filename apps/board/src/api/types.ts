@@ -86,6 +86,8 @@ export interface Allocation {
   votes: Record<Vote, number>;
   /** Who voted what, in the order the votes were cast. */
   ballots: { voter: string; vote: Vote }[];
+  /** The member coop whose admin proposed it; null: a board member. */
+  proposedBy: { coopId: string } | null;
 }
 
 export interface Budget extends BudgetPeriod {

@@ -110,6 +110,7 @@ export const en = {
     decision: 'Decision',
     youVoted: 'You voted: {vote}',
     yourVote: 'Your vote on {title}',
+    proposedByCoop: 'Proposed by the member coop {coop}',
     votedFor: 'Vote recorded.',
     propose: 'Propose an allocation',
     proposeTitle: 'Title',

@@ -115,6 +115,7 @@ export const fr: Messages = {
     decision: 'Décision',
     youVoted: 'Vous avez voté : {vote}',
     yourVote: 'Votre vote sur {title}',
+    proposedByCoop: 'Proposée par la coopérative membre {coop}',
     votedFor: 'Vote enregistré.',
     propose: 'Proposer une affectation',
     proposeTitle: 'Intitulé',

@@ -113,6 +113,7 @@ export const it: Messages = {
     decision: 'Decisione',
     youVoted: 'Hai votato: {vote}',
     yourVote: 'Il tuo voto su {title}',
+    proposedByCoop: 'Proposta dalla cooperativa socia {coop}',
     votedFor: 'Voto registrato.',
     propose: 'Proponi uno stanziamento',
     proposeTitle: 'Titolo',

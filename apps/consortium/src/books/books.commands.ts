@@ -127,7 +127,10 @@ export class BooksCommands {
         'payee',
         'payee names a coop (coopId) or a supplier (name), one of them',
       );
-    const { periodId, allocation, received } = await this.budgets.toPay(allocationId, dto.paidOn);
+    const { periodId, allocation, beneficiaryCoopId, received } = await this.budgets.toPay(
+      allocationId,
+      dto.paidOn,
+    );
     const disbursementId = randomUUID();
     await this.commands.run(
       DISBURSEMENTS_AGGREGATE,
@@ -146,7 +149,8 @@ export class BooksCommands {
         received,
       },
       meta,
-      'coopId' in payee ? payee.coopId : null,
+      // The coop paid, else the coop the allocation is for (a supplier paid on its behalf).
+      'coopId' in payee ? payee.coopId : beneficiaryCoopId,
     );
     return { disbursementId };
   }

@@ -4,7 +4,6 @@ import { PooledMeansModule } from '../pooled-means/pooled-means.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
-import { AdmittedCoops } from './admitted-coops';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
 import { CoopWorkforceQueries } from './coop-workforce.queries';
@@ -13,13 +12,7 @@ import { SettlementService } from './settlement.service';
 @Module({
   imports: [PooledMeansModule, BudgetsModule, ProjectsModule],
   controllers: [AdmissionController, CoopsController],
-  providers: [
-    AdmissionService,
-    SettlementService,
-    CoopsQueries,
-    CoopWorkforceQueries,
-    AdmittedCoops,
-  ],
-  exports: [CoopsQueries, CoopWorkforceQueries, AdmittedCoops],
+  providers: [AdmissionService, SettlementService, CoopsQueries, CoopWorkforceQueries],
+  exports: [CoopsQueries, CoopWorkforceQueries],
 })
 export class RegistryModule {}

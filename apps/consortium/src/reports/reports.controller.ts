@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, Roles } from '@libs/auth';
+import { Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry/admitted-coops';
+import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
 import { newsletterHtml } from './newsletter.html';
 import { newsletterPdf } from './newsletter.pdf';
 import { quarterOf } from './quarter';
@@ -31,11 +31,10 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsQueries,
     private readonly editions: ReportEditions,
-    private readonly admitted: AdmittedCoops,
   ) {}
 
   @Get(':quarter.:format')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'The quarter’s newsletter as a page (`.html`) or a PDF (`.pdf`), in `?lang=fr|it|en`',
   })
@@ -44,11 +43,9 @@ export class ReportsController {
   async newsletter(
     @Param() { quarter, format }: NewsletterParams,
     @Query() query: NewsletterQuery,
-    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.mayRead(actor);
     const newsletter = await this.reports.newsletter(quarterOf(quarter), query.lang ?? 'en');
     if (format === 'html') {
       sendDocument(request, reply, newsletterHtml(newsletter), 'text/html; charset=utf-8', PRIVATE);
@@ -59,7 +56,7 @@ export class ReportsController {
   }
 
   @Get(':quarter')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'The account of a quarter (`2027-Q1`): the newsletter’s figures',
     description:
@@ -71,11 +68,7 @@ export class ReportsController {
   })
   @ApiOkResponse({ type: QuarterlyReportResponse })
   @ApiProblems(400, 401, 403)
-  async get(
-    @Param() { quarter }: QuarterParams,
-    @CurrentActor() actor: Actor,
-  ): Promise<QuarterlyReport> {
-    await this.mayRead(actor);
+  async get(@Param() { quarter }: QuarterParams): Promise<QuarterlyReport> {
     return this.reports.report(quarterOf(quarter));
   }
 
@@ -113,10 +106,5 @@ export class ReportsController {
   @Roles('board-member')
   publish(@Param() { quarter }: QuarterParams, @Meta() meta: CommandMeta): Promise<ReportEdition> {
     return this.editions.publish(quarter, meta);
-  }
-
-  /** The board and auditors read every report; a coop admin while their coop is a member. */
-  private async mayRead(actor: Actor): Promise<void> {
-    if (actor.role === 'coop-admin') await this.admitted.coopOf(actor);
   }
 }

@@ -5,27 +5,15 @@ import { CommandMeta, today } from '@libs/api-conventions';
 import { leavesOn } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
 import { CoopSigningKey } from '../export/coop-signing-key';
+import { ConsortiumQueries } from '../consortium/consortium.queries';
+import { ConsortiumStatus, consortiumStatus } from '../consortium/consortium-status';
 import { incubationHistoryDecider } from '../incubation/incubation-history.decider';
 import { IncubationView, incubationView } from '../incubation/incubation-view';
-import {
-  ApplicationStatus,
-  CoopProfileCommand,
-  coopProfileDecider,
-  CoopProfileState,
-} from './coop-profile.decider';
+import { CoopProfileCommand, coopProfileDecider, CoopProfileState } from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
 
 /** The stricter reading when the coop has not said: the per-share cap applies. */
 const DEFAULT_SHARE_FORM: ShareForm = 'azioni';
-
-/** As the public API names it: where the coop stands with the consortium, from its own side. */
-export type ConsortiumStatus = 'none' | 'applicant' | 'withdrawing';
-
-const STATUS: Record<ApplicationStatus, ConsortiumStatus> = {
-  none: 'none',
-  applied: 'applicant',
-  withdrawal_requested: 'withdrawing',
-};
 
 export interface CoopProfileView {
   id: string;
@@ -51,6 +39,7 @@ export class CoopProfileService {
   constructor(
     private readonly commands: CoopCommands,
     private readonly signingKey: CoopSigningKey,
+    private readonly consortium: ConsortiumQueries,
   ) {}
 
   /** `version`: the profile's, what `If-Match` compares (the pre-history never changes it). */
@@ -63,9 +52,13 @@ export class CoopProfileService {
     return this.commands.load(PROFILE_AGGREGATE, this.commands.coopId, coopProfileDecider);
   }
 
-  /** The profile as the state holds it (loaded, or just changed by a command). */
+  /**
+   * The profile as the state holds it (loaded, or just changed by a command), and where the coop
+   * stands with the consortium: its own steps and the board's decisions about it.
+   */
   async viewOf(state: CoopProfileState): Promise<CoopProfileView> {
     const profile = state.profile;
+    const board = await this.consortium.boardDecisions();
     return {
       id: this.commands.coopId,
       name: profile?.name ?? null,
@@ -74,7 +67,7 @@ export class CoopProfileService {
       territory: profile?.territory ?? null,
       shareForm: profile?.shareForm ?? DEFAULT_SHARE_FORM,
       statutesRaiseHoldingCap: profile?.statutesRaiseHoldingCap ?? false,
-      consortiumStatus: STATUS[state.application],
+      consortiumStatus: consortiumStatus(state.application, board),
       consortiumExit: state.withdrawalRequestedOn
         ? {
             noticeGivenOn: state.withdrawalRequestedOn,

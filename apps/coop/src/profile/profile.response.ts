@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LEGAL_FORMS, LegalForm, SHARE_FORMS, ShareForm, THEMES } from '@libs/contracts';
 import { IncubationResponse } from '../incubation/incubation.response';
-import { ConsortiumStatus, CoopProfileView } from './coop-profile.service';
+import { CONSORTIUM_STATUSES, ConsortiumStatus } from '../consortium/consortium-status';
+import { CoopProfileView } from './coop-profile.service';
 
 class ConsortiumExitResponse {
   @ApiProperty({ format: 'date' })
@@ -34,7 +35,7 @@ export class CoopProfileResponse implements CoopProfileView {
   @ApiProperty()
   statutesRaiseHoldingCap!: boolean;
 
-  @ApiProperty({ enum: ['none', 'applicant', 'withdrawing'] })
+  @ApiProperty({ enum: CONSORTIUM_STATUSES })
   consortiumStatus!: ConsortiumStatus;
 
   @ApiProperty({ type: ConsortiumExitResponse, nullable: true })
