@@ -8,6 +8,7 @@ import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
+import { WebhooksModule } from '@libs/webhooks';
 import { ContributionsModule } from './contributions/contributions.module';
 import { CoopCommands } from './coop-commands';
 import { COOP_ID } from './coop-id';
@@ -55,6 +56,7 @@ export class AppModule {
         WorkforceModule,
         TrainingsModule,
         ExportModule,
+        WebhooksModule.forRoot({ roles: ['coop-admin'] }),
       ],
       providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],
       exports: [COOP_ID, CoopCommands],

@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { Projection } from '@libs/projections';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
+import { webhookOutboxProjection, Webhooks1765700000001 } from '@libs/webhooks';
 import { ContributionRow } from '../contributions/contribution.entity';
 import { contributionsProjection } from '../contributions/contributions.projection';
 import { MemberRow } from '../membership/member.entity';
@@ -8,6 +9,7 @@ import { membersProjection } from '../membership/members.projection';
 import { MemberKeyRow } from '../membership/personal-data/member-key.entity';
 import { ResourceRow } from '../resources/resource.entity';
 import { resourcesProjection } from '../resources/resources.projection';
+import { coopWebhookEvents } from '../webhooks/coop-webhook-events';
 import { CoopReadModels1764300000001 } from './1764300000001-coop-read-models';
 import { ExactMoneyColumns1764300000010 } from './1764300000010-exact-money-columns';
 
@@ -19,8 +21,14 @@ export const COOP_MIGRATIONS = [
   CoopReadModels1764300000001,
   ExactMoneyColumns1764300000010,
   CreateBundleSigningKey1765000000000,
+  Webhooks1765700000001,
 ];
 
 export function coopProjections(coopId: string): Projection[] {
-  return [membersProjection(coopId), contributionsProjection(coopId), resourcesProjection(coopId)];
+  return [
+    membersProjection(coopId),
+    contributionsProjection(coopId),
+    resourcesProjection(coopId),
+    webhookOutboxProjection(coopWebhookEvents(coopId)),
+  ];
 }
