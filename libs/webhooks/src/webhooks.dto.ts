@@ -15,6 +15,7 @@ export const MAX_URL_LENGTH = 2000;
 export class CreateWebhookDto {
   @ApiProperty({
     example: 'https://hooks.example.org/coopfed',
+    format: 'uri',
     maxLength: MAX_URL_LENGTH,
     description:
       'where deliveries are POSTed: http(s); outside development a public address (or a host in WEBHOOKS_ALLOWED_HOSTS)',
@@ -54,6 +55,7 @@ export class WebhookCreatedResponse {
     type: 'string',
     nullable: true,
     maxLength: 60,
+    pattern: '^whsec_[A-Za-z0-9+/=]+$',
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     description:
       'the signing secret (Standard Webhooks), shown this once; null in the answer replayed to an Idempotency-Key retry',
@@ -63,7 +65,7 @@ export class WebhookCreatedResponse {
 
 export class WebhookResponse {
   @ApiProperty({ format: 'uuid', maxLength: 36 }) webhookId!: string;
-  @ApiProperty({ maxLength: MAX_URL_LENGTH }) url!: string;
+  @ApiProperty({ format: 'uri', maxLength: MAX_URL_LENGTH }) url!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_NAMES, isArray: true, maxItems: WEBHOOK_EVENT_NAMES.length })
   events!: string[];
   @ApiProperty({ format: 'date-time', maxLength: 30 }) createdAt!: string;
@@ -93,7 +95,11 @@ export class DeliveryAttemptResponse {
 }
 
 export class DeliveryResponse {
-  @ApiProperty({ maxLength: 40, description: 'the webhook-id header: the same at every retry' })
+  @ApiProperty({
+    maxLength: 40,
+    pattern: '^msg_[A-Za-z0-9_-]+$',
+    description: 'the webhook-id header: the same at every retry',
+  })
   deliveryId!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_NAMES }) event!: string;
   @ApiProperty({
