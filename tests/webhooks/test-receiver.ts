@@ -9,6 +9,8 @@ export interface Received {
   body: { type: string; timestamp: string; data: Record<string, unknown> };
   /** The `standardwebhooks` library accepted the signature with the endpoint's secret. */
   verified: boolean;
+  /** What the receiver answered; null while (or when) it held the request unanswered. */
+  answered: number | null;
   at: number;
 }
 
@@ -74,14 +76,15 @@ export class TestReceiver {
       const text = Buffer.concat(chunks).toString('utf8');
       const n = (this.counts.get(path) ?? 0) + 1;
       this.counts.set(path, n);
+      const answer = (this.answers.get(path) ?? (() => 404))(n);
       this.received.push({
         path,
         webhookId: String(request.headers['webhook-id']),
         body: JSON.parse(text) as Received['body'],
         verified: this.verify(path, text, request),
+        answered: answer === 'hang' ? null : answer,
         at: Date.now(),
       });
-      const answer = (this.answers.get(path) ?? (() => 404))(n);
       if (answer === 'hang') {
         this.held.add(response);
         return;
