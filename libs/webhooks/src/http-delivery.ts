@@ -40,8 +40,10 @@ export function postDelivery(
       callback(null, addresses[0].address, addresses[0].family);
     });
   return new Promise((resolve) => {
-    const done = (statusCode: number | null, error: string | null) =>
+    const done = (statusCode: number | null, error: string | null) => {
+      clearTimeout(deadline);
       resolve({ statusCode, error, durationMs: Date.now() - started });
+    };
     const sent = request(
       target,
       {
@@ -53,20 +55,28 @@ export function postDelivery(
           'user-agent': 'coop-federation-webhooks',
         },
         lookup,
-        timeout: options.timeoutMs,
         signal: options.signal,
       },
       (answer) => {
+        // Its status counts once the answer is whole, or once enough of it was read.
         let read = 0;
         answer.on('data', (chunk: Buffer) => {
           read += chunk.length;
           if (read > MAX_ANSWER_BYTES) answer.destroy();
         });
-        answer.on('close', () => done(answer.statusCode ?? null, null));
-        answer.on('error', () => done(answer.statusCode ?? null, null));
+        answer.on('close', () =>
+          answer.complete || read > MAX_ANSWER_BYTES
+            ? done(answer.statusCode ?? null, null)
+            : done(null, `the answer (${answer.statusCode}) was cut off`),
+        );
+        answer.on('error', () => undefined);
       },
     );
-    sent.on('timeout', () => sent.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    // The whole exchange, not each pause: a receiver answering a byte at a time is cut off too.
+    const deadline = setTimeout(
+      () => sent.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     sent.on('error', (error) => done(null, error.message));
     sent.end(body);
   });

@@ -5,6 +5,7 @@ import { AttemptOutcome, postDelivery } from './http-delivery';
 import { outboxSignal } from './outbox-signal';
 import { retryDelayAfter } from './retry-schedule';
 import { UrlPolicy } from './url-policy';
+import { FIRST_LOOK_MS, nextWake } from './wake-schedule';
 import { WebhookSecrets } from './webhook-secrets';
 import { webhookTables, WebhookTables } from './webhook-tables';
 
@@ -27,8 +28,6 @@ interface DueDelivery {
   url: string;
   secret_salt: Buffer;
 }
-
-const FIRST_LOOK_MS = 25;
 
 /**
  * Sends the outbox's pending deliveries, each signed (Standard Webhooks, with the maintained
@@ -102,8 +101,9 @@ export class WebhookDispatcher {
         sent += due.length;
         if (due.length < this.batchSize || this.stopped) break;
       }
-      this.backoffMs = sent > 0 ? FIRST_LOOK_MS : Math.min(this.backoffMs * 2, this.idleMs);
-      next = Math.min(this.backoffMs, await this.untilNextDue());
+      const wake = nextWake(this.backoffMs, sent, this.idleMs, await this.untilNextDue());
+      this.backoffMs = wake.backoffMs;
+      next = wake.sleepMs;
     } catch (error) {
       if (!this.stopped) this.logger.warn(`webhook deliveries: ${String(error)}`);
     }
