@@ -38,3 +38,13 @@ export function retryDelayAfter(failedAttempts: number, delays: readonly number[
 export function retryWindowMs(delays: readonly number[]): number {
   return delays.reduce((sum, delay) => sum + delay, 0);
 }
+
+/** `WEBHOOK_TIMEOUT_MS`: the most one attempt may take, answer included (default 15 s). */
+export function readDeliveryTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const timeout = Number(env.WEBHOOK_TIMEOUT_MS ?? 15_000);
+  if (!Number.isSafeInteger(timeout) || timeout < 1)
+    throw new Error(
+      `WEBHOOK_TIMEOUT_MS must be a positive whole number of ms: ${env.WEBHOOK_TIMEOUT_MS}`,
+    );
+  return timeout;
+}

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY_DELAYS_MS,
+  readDeliveryTimeout,
   readRetryDelays,
   retryDelayAfter,
   retryWindowMs,
@@ -32,5 +33,12 @@ describe('the retry schedule of webhook deliveries', () => {
     expect(() => readRetryDelays({ WEBHOOK_RETRY_DELAYS_MS: '-5' })).toThrow(
       /WEBHOOK_RETRY_DELAYS_MS/,
     );
+  });
+
+  it('reads WEBHOOK_TIMEOUT_MS, 15 s by default, and refuses what is not a positive number of ms', () => {
+    expect(readDeliveryTimeout({})).toBe(15_000);
+    expect(readDeliveryTimeout({ WEBHOOK_TIMEOUT_MS: '1000' })).toBe(1000);
+    for (const bad of ['0', '1.5', 'soon'])
+      expect(() => readDeliveryTimeout({ WEBHOOK_TIMEOUT_MS: bad })).toThrow(/WEBHOOK_TIMEOUT_MS/);
   });
 });

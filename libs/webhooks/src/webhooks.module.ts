@@ -10,7 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role } from '@libs/auth';
 import { pendingDeliveriesGauge } from './pending-deliveries.gauge';
-import { readRetryDelays } from './retry-schedule';
+import { readDeliveryTimeout, readRetryDelays } from './retry-schedule';
 import { readUrlPolicy, UrlPolicy } from './url-policy';
 import { webhooksController } from './webhooks.controller';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -36,7 +36,7 @@ class WebhooksLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
       secrets: this.secrets,
       policy: this.policy,
       retryDelaysMs: readRetryDelays(process.env),
-      timeoutMs: Number(process.env.WEBHOOK_TIMEOUT_MS ?? 15_000),
+      timeoutMs: readDeliveryTimeout(process.env),
     });
     this.dispatcher.start();
   }
@@ -57,6 +57,7 @@ class WebhooksLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
 export class WebhooksModule {
   static forRoot(options: { roles: Role[] }): DynamicModule {
     readRetryDelays(process.env);
+    readDeliveryTimeout(process.env);
     return {
       module: WebhooksModule,
       controllers: [webhooksController(...options.roles)],
