@@ -15,12 +15,15 @@ export interface UrlPolicy {
 }
 
 /**
- * Development is the embedded mode (neither DATABASE_URL nor EVENT_STORE_URL set), as for the
- * apps' development secret; `WEBHOOKS_ALLOWED_HOSTS` is comma-separated.
+ * Development: `WEBHOOKS_DEVELOPMENT=1` (`npm start` sets it), or the embedded mode (neither
+ * DATABASE_URL nor EVENT_STORE_URL set), as for the apps' development secret.
+ * `WEBHOOKS_ALLOWED_HOSTS` is comma-separated.
  */
 export function readUrlPolicy(env: NodeJS.ProcessEnv = process.env): UrlPolicy {
   return {
-    development: !env.DATABASE_URL && !env.EVENT_STORE_URL,
+    development:
+      /^(1|true|yes)$/i.test(env.WEBHOOKS_DEVELOPMENT ?? '') ||
+      (!env.DATABASE_URL && !env.EVENT_STORE_URL),
     allowedHosts: (env.WEBHOOKS_ALLOWED_HOSTS ?? '')
       .split(',')
       .map((host) => bare(host.trim().toLowerCase()))

@@ -32,6 +32,8 @@ describe('where webhook deliveries may go', () => {
     const development = readUrlPolicy({});
     expect(development.development).toBe(true);
     expect(urlRefusal('http://127.0.0.1:3000/', development)).toBeNull();
+    const launcher = readUrlPolicy({ DATABASE_URL: 'postgres://db/x', WEBHOOKS_DEVELOPMENT: '1' });
+    expect(urlRefusal('http://192.168.1.10/', launcher)).toBeNull();
     const allowed = readUrlPolicy({
       DATABASE_URL: 'postgres://db/coopfed',
       WEBHOOKS_ALLOWED_HOSTS: '127.0.0.1, Receiver.internal',
