@@ -49,7 +49,7 @@ describe('the webhook outbox', () => {
   const deliveries = async () =>
     (await bed.dataSource.query(
       `SELECT delivery_id, webhook_id, event_id, event_name, status, subject
-         FROM ${webhookTables(bed.dataSource).deliveries} ORDER BY created_at, delivery_id`,
+         FROM ${webhookTables(bed.dataSource).deliveries} ORDER BY event_name`,
     )) as {
       delivery_id: string;
       webhook_id: string;

@@ -125,21 +125,25 @@ export class WebhookSubscriptions {
     if (known.length === 0) throw new NotFound(`no webhook ${webhookId}`);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = this.deliveryCursor.read(query.cursor);
-    const rows: DeliveryRow[] = await this.db.query(
-      `SELECT delivery_id, event_name, event_id, status, created_at, next_attempt_at
-         FROM ${t.deliveries}
-        WHERE webhook_id = $1
-          AND ($2::timestamptz IS NULL OR (created_at, delivery_id) > ($2::timestamptz, $3::text))
-        ORDER BY created_at, delivery_id LIMIT $4`,
-      [webhookId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
-    const attempts: AttemptRow[] = rows.length
-      ? await this.db.query(
-          `SELECT delivery_id, attempt, attempted_at, duration_ms, status_code, error
-             FROM ${t.attempts} WHERE delivery_id = ANY($1) ORDER BY delivery_id, attempt`,
-          [rows.map((row) => row.delivery_id)],
-        )
-      : [];
+    // One snapshot: a delivery's status and its attempts as of the same moment.
+    const { rows, attempts } = await this.db.transaction('REPEATABLE READ', async (manager) => {
+      const rows: DeliveryRow[] = await manager.query(
+        `SELECT delivery_id, event_name, event_id, status, created_at, next_attempt_at
+           FROM ${t.deliveries}
+          WHERE webhook_id = $1
+            AND ($2::timestamptz IS NULL OR (created_at, delivery_id) > ($2::timestamptz, $3::text))
+          ORDER BY created_at, delivery_id LIMIT $4`,
+        [webhookId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      );
+      const attempts: AttemptRow[] = rows.length
+        ? await manager.query(
+            `SELECT delivery_id, attempt, attempted_at, duration_ms, status_code, error
+               FROM ${t.attempts} WHERE delivery_id = ANY($1) ORDER BY delivery_id, attempt`,
+            [rows.map((row) => row.delivery_id)],
+          )
+        : [];
+      return { rows, attempts };
+    });
     return pageOf(
       rows,
       limit,

@@ -7,7 +7,8 @@ import { webhookTables } from './webhook-tables';
  * was made; only later events are sent to it. A delivery's id is its `webhook-id`. Deliveries have
  * no foreign key to their webhook: the outbox projection must never fail on a webhook deleted
  * while it writes (it would park the event); the dispatcher sends only deliveries of live webhooks.
- * Times of creation are kept to the millisecond, as the lists' cursors carry them.
+ * Times of creation are kept to the millisecond, as the lists' cursors carry them; a delivery's is
+ * the clock's, not its transaction's, so the deliveries of one batch keep the order of its events.
  */
 export class Webhooks1765700000001 implements MigrationInterface {
   name = 'Webhooks1765700000001';
@@ -35,7 +36,7 @@ export class Webhooks1765700000001 implements MigrationInterface {
         status text NOT NULL DEFAULT 'pending'
           CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
         attempts integer NOT NULL DEFAULT 0,
-        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', clock_timestamp()),
         next_attempt_at timestamptz,
         leased_until timestamptz,
         settled_at timestamptz
