@@ -9,6 +9,7 @@ import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-sto
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
 import { consortiumLegalForm } from '@libs/rules';
+import { WebhooksModule } from '@libs/webhooks';
 import { BOARD, Board, readBoard } from './board';
 import { CONSORTIUM_FORM } from './consortium-form';
 import { BookingsModule } from './bookings/bookings.module';
@@ -84,6 +85,7 @@ class ConsortiumKernelModule {}
     ExchangesModule,
     ProjectsModule,
     ReportsModule,
+    WebhooksModule.forRoot({ roles: ['board-member'] }),
   ],
 })
 export class AppModule {}

@@ -9,6 +9,7 @@ import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-sto
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
 import { ConsortiumModule } from './consortium/consortium.module';
+import { WebhooksModule } from '@libs/webhooks';
 import { ContributionsModule } from './contributions/contributions.module';
 import { CoopCommands } from './coop-commands';
 import { COOP_ID } from './coop-id';
@@ -57,6 +58,7 @@ export class AppModule {
         TrainingsModule,
         ConsortiumModule,
         ExportModule,
+        WebhooksModule.forRoot({ roles: ['coop-admin'] }),
       ],
       providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],
       exports: [COOP_ID, CoopCommands],

@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { Projection } from '@libs/projections';
+import { webhookOutboxProjection, Webhooks1765700000001 } from '@libs/webhooks';
 import { BOOKS_MIGRATIONS, BOOKS_PROJECTIONS } from '../books/books.read-side';
 import { AllocationDecisions1765500000021 } from '../budgets/1765500000021-allocation-decisions';
 import { allocationIndexProjection, AllocationIndexRow } from '../budgets/allocation-index';
@@ -29,6 +30,7 @@ import { publishedReportsProjection, PublishedReportRow } from '../reports/publi
 import { OfferedTrainings1765418000001 } from '../trainings/1765418000001-offered-trainings';
 import { OfferedTrainingRow } from '../trainings/offered-training.entity';
 import { offeredTrainingsProjection } from '../trainings/offered-trainings.projection';
+import { consortiumWebhookEvents, deadlineNoticeDays } from '../webhooks/consortium-webhook-events';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 import { BudgetPeriods1764300000102 } from './1764300000102-budget-periods';
 import { PooledMonthPillar1764300000103 } from './1764300000103-pooled-month-pillar';
@@ -71,6 +73,7 @@ export const CONSORTIUM_MIGRATIONS = [
   IncubatedProjects1765500000001,
   PublishedReports1765500000020,
   AllocationDecisions1765500000021,
+  Webhooks1765700000001,
 ];
 
 export const CONSORTIUM_PROJECTIONS: Projection[] = [
@@ -87,4 +90,5 @@ export const CONSORTIUM_PROJECTIONS: Projection[] = [
   ...BOOKS_PROJECTIONS,
   incubatedProjectsProjection,
   publishedReportsProjection,
+  webhookOutboxProjection(consortiumWebhookEvents(deadlineNoticeDays())),
 ];

@@ -8,6 +8,7 @@ import {
   consortiumStandingProjection,
 } from '../consortium/consortium-decisions.projection';
 import { ConsortiumStandingRow } from '../consortium/consortium-standing.entity';
+import { webhookOutboxProjection, Webhooks1765700000001 } from '@libs/webhooks';
 import { ContributionRow } from '../contributions/contribution.entity';
 import { contributionsProjection } from '../contributions/contributions.projection';
 import { MemberRow } from '../membership/member.entity';
@@ -15,6 +16,7 @@ import { membersProjection } from '../membership/members.projection';
 import { MemberKeyRow } from '../membership/personal-data/member-key.entity';
 import { ResourceRow } from '../resources/resource.entity';
 import { resourcesProjection } from '../resources/resources.projection';
+import { coopWebhookEvents } from '../webhooks/coop-webhook-events';
 import { CoopReadModels1764300000001 } from './1764300000001-coop-read-models';
 import { ExactMoneyColumns1764300000010 } from './1764300000010-exact-money-columns';
 
@@ -34,6 +36,7 @@ export const COOP_MIGRATIONS = [
   ExactMoneyColumns1764300000010,
   CreateBundleSigningKey1765000000000,
   ConsortiumDecisions1765600000001,
+  Webhooks1765700000001,
 ];
 
 export function coopProjections(coopId: string): Projection[] {
@@ -43,5 +46,6 @@ export function coopProjections(coopId: string): Projection[] {
     resourcesProjection(coopId),
     consortiumStandingProjection(coopId),
     consortiumAllocationsProjection(coopId),
+    webhookOutboxProjection(coopWebhookEvents(coopId)),
   ];
 }
