@@ -20,7 +20,7 @@ import {
 
 /**
  * What the store's events mean to one coop's webhooks: the consortium's decisions about this coop,
- * the allocations it benefits from, its cancelled pledges, the enrolments in its trainings (or of
+ * the allocations it benefits from or proposed, its cancelled pledges, the enrolments in its trainings (or of
  * its people) and the bookings of its resources (or by it). An allocation decision or payment names
  * only the allocation: the proposal naming this coop is remembered (`allocation/<id>`).
  * `compliance.alert` is this coop's admission despite a refused rule (the consortium's other alerts
@@ -44,8 +44,9 @@ export function coopWebhookEvents(coopId: string): WebhookEventSource {
       (event) => [{ send: 'coop.withdrawn', data: payload.coopWithdrawn(event) }],
     ),
     AllocationProposed: async (event, memory) => {
-      const { allocationId, beneficiaryCoopId } = dataOf<AllocationProposed>(event);
-      if (beneficiaryCoopId !== coopId) return [];
+      const { allocationId, beneficiaryCoopId, proposedByCoopId } =
+        dataOf<AllocationProposed>(event);
+      if (beneficiaryCoopId !== coopId && proposedByCoopId !== coopId) return [];
       await memory.add(allocationMark(allocationId));
       return [{ send: 'allocation.proposed', data: payload.allocationProposed(event) }];
     },

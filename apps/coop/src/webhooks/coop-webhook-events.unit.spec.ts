@@ -98,6 +98,15 @@ describe('what the store’s events mean to one coop’s webhooks', () => {
     expect(await mapped(disbursed(theirs, OTHER))).toEqual([]);
   });
 
+  it('given an allocation this coop proposed for another, follows it as its own', async () => {
+    const allocationId = randomUUID();
+    const proposal = budgetEvents('2027').allocationProposed(allocationId, 50_000, OTHER);
+    const data = { ...(proposal.event.data as object), proposedByCoopId: COOP };
+    const proposed = recorded({ ...proposal, event: { ...proposal.event, data } });
+    expect(names(await mapped(proposed))).toEqual(['allocation.proposed']);
+    expect(names(await mapped(disbursed(allocationId, OTHER)))).toEqual(['allocation.disbursed']);
+  });
+
   it('given a payment to this coop on an allocation it did not benefit from by name, sends it', async () => {
     expect(names(await mapped(disbursed(randomUUID(), COOP)))).toEqual(['allocation.disbursed']);
   });
