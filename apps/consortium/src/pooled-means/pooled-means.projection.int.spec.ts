@@ -1,12 +1,12 @@
 import { LoggerService } from '@nestjs/common';
 import { qualifiedTable } from '@libs/database';
 import { Projection, ProjectionRunner } from '@libs/projections';
-import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
+import { openTestbed, Testbed } from '@tests/projections/testbed';
 import {
   appendAll,
   coopEvents,
   registryEvents,
-} from '../../../../tests/consortium/federation-events';
+} from '@tests/consortium/federation-events';
 import { PeriodIncomeQuery } from '../budgets/period-income';
 import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
 import { pooledMeansProjection } from './pooled-means.projection';

@@ -5,7 +5,7 @@ import {
   on,
   recorded,
   registryEvents,
-} from '../../../../tests/consortium/federation-events';
+} from '@tests/consortium/federation-events';
 import { evolveMemberCoop, MemberCoop, memberCoopOf } from './member-coop';
 
 function fold(events: RecordedEvent[]): MemberCoop | undefined {
