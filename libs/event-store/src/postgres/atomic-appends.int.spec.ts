@@ -4,26 +4,21 @@ import { coopStream } from '@libs/contracts';
 import { NewEvent, START } from '../envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import { NO_STREAM } from '../expected-version';
+import { scratchPostgresStore } from '../testing/scratch-postgres-store';
 import { PostgresEventStore } from './postgres-event-store';
 
 // appendAtomically: appends to several streams recorded together, or not at all.
 const DATABASE_URL = process.env.DATABASE_URL!;
-const schema = `es_atomic_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 const coopId = `coop-${randomUUID().slice(0, 8)}`;
 let store: PostgresEventStore;
+let schema: string;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  store = new PostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
-  await store.init();
+  ({ store, schema, dispose } = await scratchPostgresStore({ prefix: 'es_atomic', poolSize: 2 }));
 });
 
-afterAll(async () => {
-  await store.close();
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
-});
+afterAll(() => dispose());
 
 const event = (n: number): NewEvent => ({
   eventId: randomUUID(),
