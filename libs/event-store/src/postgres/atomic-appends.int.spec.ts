@@ -4,6 +4,7 @@ import { coopStream } from '@libs/contracts';
 import { NewEvent, START } from '../envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import { NO_STREAM } from '../expected-version';
+import { newEvent } from '../testing/new-event';
 import { scratchPostgresStore } from '../testing/scratch-postgres-store';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -20,13 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => dispose());
 
-const event = (n: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Noted',
-  schemaVersion: 1,
-  data: { n },
-  metadata: { coopId, actor: 'test', correlationId: randomUUID(), causationId: randomUUID() },
-});
+const event = (n: number): NewEvent => newEvent(coopId, 'Noted', { n });
 const stream = () => coopStream(coopId, 'note', randomUUID());
 /** Every row, committed or not yet visible to global reads (other tests' transactions). */
 const count = async () => {
