@@ -14,7 +14,13 @@ import {
   TestSchemas,
   tokenFor,
 } from '../support/apps';
-import { browserAvailable, buildBoardPage, launchBrowser, screenshot } from './browser';
+import {
+  browserAvailable,
+  buildBoardPage,
+  freshPage,
+  launchBrowser,
+  screenshotAndClose,
+} from './browser';
 
 /** The board page's incubation section in a real browser: the pipeline, one column per stage. */
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
@@ -56,14 +62,10 @@ describeWithBrowser('the board page’s incubation section', () => {
   }, 60_000);
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, 'en-GB'));
   });
 
-  afterEach(async () => {
-    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
-    await context.close();
-  });
+  afterEach(() => screenshotAndClose(page, context));
 
   const column = (name: string) =>
     page.getByRole('region', { name, exact: true }).getByRole('listitem');

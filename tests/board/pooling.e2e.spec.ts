@@ -26,7 +26,7 @@ import {
   tokenFor,
 } from '../support/apps';
 import { buildBoardPage } from './board-page-build';
-import { browserAvailable, launchBrowser, screenshot } from './browser';
+import { browserAvailable, freshPage, launchBrowser, screenshotAndClose } from './browser';
 
 /**
  * The board page's "pooling beyond money" section in a real browser, in its three languages: the
@@ -118,14 +118,10 @@ describeWithBrowser('the board page’s pooling section', () => {
   }, 60_000);
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, 'en-GB'));
   });
 
-  afterEach(async () => {
-    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
-    await context.close();
-  });
+  afterEach(() => screenshotAndClose(page, context));
 
   const rowOf = (text: string, table = 'table') =>
     page.locator(table).getByRole('row').filter({ hasText: text });
