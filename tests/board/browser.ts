@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
@@ -65,19 +63,4 @@ export async function freshPage(
 export async function screenshotAndClose(page: Page, context: BrowserContext): Promise<void> {
   await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
   await context.close();
-}
-
-/** Builds the board page (Vite) into `outDir`, for a consortium app started with BOARD_PAGE_DIR. */
-export async function buildBoardPage(outDir: string): Promise<void> {
-  await promisify(execFile)('npx', [
-    'vite',
-    'build',
-    '--config',
-    'apps/board/vite.config.mts',
-    '--outDir',
-    outDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
 }
