@@ -6,3 +6,4 @@ export * from './decider-aggregate';
 export * from './aggregate-repository';
 export * from './aggregates.module';
 export * from './of-event-type';
+export * from './decider-specification';

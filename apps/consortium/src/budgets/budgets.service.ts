@@ -31,13 +31,7 @@ import { BooksQueries, PeriodBooks } from '../books/books.queries';
 import type { AllocationToPay } from '../books/disbursement.decider';
 import { PeriodIncome, PeriodIncomeQuery } from './period-income';
 import { AllocationIndex } from './allocation-index';
-import { totalLine } from '../pooled-means/total-line';
-
-export interface TotalLineJson {
-  unit: string;
-  pledged: string;
-  paid: string;
-}
+import { TotalLine, totalLine } from '../pooled-means/total-line';
 
 export interface BudgetView {
   periodId: string;
@@ -45,9 +39,9 @@ export interface BudgetView {
   endsOn: string;
   status: 'open' | 'closed';
   /** Money contributed for the period (market and non_market pillars), per currency. */
-  income: TotalLineJson[];
+  income: TotalLine[];
   /** Non-monetary contributions valued in money: shown, never spendable. */
-  nonMonetaryValuation: TotalLineJson[];
+  nonMonetaryValuation: TotalLine[];
   /** The day the cash figures are read as of (today unless asked otherwise). */
   asOf: string;
   cash: { currency: Currency; received: string; disbursed: string; balance: string }[];
@@ -271,7 +265,7 @@ export class BudgetsService {
   }
 }
 
-function currencyLines(sums: PeriodIncome['money']): TotalLineJson[] {
+function currencyLines(sums: PeriodIncome['money']): TotalLine[] {
   return CURRENCIES.map((unit) => totalLine(unit, sums[unit]));
 }
 
