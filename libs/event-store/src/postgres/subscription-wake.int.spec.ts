@@ -170,4 +170,30 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
       }
     },
   );
+
+  // Real server only: the embedded database is one database.
+  (EMBEDDED ? it.skip : it)(
+    'is not held back by a transaction running in another database of the server',
+    async () => {
+      const coopId = randomUUID();
+      const live = await subscriber(coopId);
+      const url = new URL(DATABASE_URL);
+      url.pathname = '/postgres';
+      const other = new Client({ connectionString: url.toString() });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_current_xact_id()'); // older than the append, elsewhere
+        await writer.appendToStream(
+          coopStream(coopId, 'member', randomUUID()),
+          [event(coopId)],
+          ANY,
+        );
+        await live.until(1, PROMPTLY_MS);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
+      }
+    },
+  );
 });
