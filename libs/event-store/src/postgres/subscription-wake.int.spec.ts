@@ -186,7 +186,7 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
         await other.query('SELECT pg_current_xact_id()'); // older than the append, elsewhere
         await writer.appendToStream(
           coopStream(coopId, 'member', randomUUID()),
-          [event(coopId)],
+          [newEvent(coopId)],
           ANY,
         );
         await live.until(1, PROMPTLY_MS);
