@@ -1,18 +1,27 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { MAX_PATH_SEGMENT_LENGTH } from './framework-errors';
+import { documentValidationRules } from './validation-rules-schema';
 import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME, problemResponse } from './api-problems.decorator';
 
 export interface ApiDescription {
   title: string;
   description: string;
   version?: string;
+  /**
+   * The app's `openapi-metadata.ts` (`npm run openapi:metadata`): what the swagger compiler plugin
+   * read in the types of its DTOs and response classes.
+   */
+  openApiMetadata?: () => Promise<Record<string, unknown>>;
 }
 
 export const DOCS_PATH = 'docs';
 
 /** The OpenAPI document at `/docs-json` and its browsable page at `/docs`. */
-export function setupOpenApi(app: INestApplication, api: ApiDescription): void {
+export async function setupOpenApi(app: INestApplication, api: ApiDescription): Promise<void> {
+  // The plugin's types first: the validation rules are said over them.
+  if (api.openApiMetadata) await SwaggerModule.loadPluginMetadata(api.openApiMetadata);
+  documentValidationRules();
   const config = new DocumentBuilder()
     .setTitle(api.title)
     .setDescription(api.description)
