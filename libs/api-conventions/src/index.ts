@@ -9,3 +9,5 @@ export * from './idempotency/answer-retention';
 export * from './idempotency/stored-answers';
 export * from './command-meta';
 export * from './resource.view';
+export * from './indicator.response';
+export * from './resource.response';

@@ -34,8 +34,8 @@ export async function setupOpenApi(app: INestApplication, api: ApiDescription): 
         'An HS256 JWT (sub, role, coopId, exp) signed with the federation secret, checked as RFC8725 advises: the algorithm is pinned to HS256, the signature compared in constant time, exp and nbf honoured.',
     })
     .build();
-  const document = withSharedProblems(
-    withIdempotencyKeys(SwaggerModule.createDocument(app, config)),
+  const document = withTypedNullables(
+    withSharedProblems(withIdempotencyKeys(SwaggerModule.createDocument(app, config))),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
 }
@@ -120,3 +120,20 @@ function boundParameters(operation: Operation): void {
 
 /** Node's default `--max-http-header-size`. */
 const NODE_MAX_HEADER_SIZE = 16_384;
+
+/**
+ * OpenAPI 3.0 admits `null` only beside a `type` (`nullable` alone means nothing): Nest drops the
+ * `type` of a property given as `oneOf` object schemas, so a nullable one (a training's price:
+ * money, hours, or null) gets its `type: object` back here.
+ */
+function withTypedNullables(document: OpenAPIObject): OpenAPIObject {
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    if (!('properties' in schema)) continue;
+    for (const property of Object.values(schema.properties ?? {})) {
+      if ('nullable' in property && property.nullable && !property.type && property.oneOf) {
+        property.type = 'object';
+      }
+    }
+  }
+  return document;
+}

@@ -67,7 +67,7 @@ class BallotSchema {
   vote!: Vote;
 }
 
-class AllocationSchema {
+export class AllocationSchema {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   allocationId!: string;
 

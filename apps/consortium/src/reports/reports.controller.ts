@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiDocumentResponse } from './document-response.decorator';
+import { QuarterlyReportResponse } from './quarterly-report.response';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
@@ -38,7 +40,10 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The quarter’s newsletter as a page (`.html`) or a PDF (`.pdf`), in `?lang=fr|it|en`',
   })
-  @ApiProduces('text/html', 'application/pdf')
+  @ApiDocumentResponse(
+    ['text/html', 'application/pdf'],
+    'the newsletter: `.html` a page, `.pdf` a PDF',
+  )
   @ApiProblems(400, 401, 403)
   async newsletter(
     @Param() { quarter, format }: NewsletterParams,
@@ -68,6 +73,7 @@ export class ReportsController {
       'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled). ' +
       'The consortium’s income and disbursements are not in it yet.',
   })
+  @ApiOkResponse({ type: QuarterlyReportResponse })
   @ApiProblems(400, 401, 403)
   async get(
     @Param() { quarter }: QuarterParams,
