@@ -43,7 +43,7 @@ export class OpenApiConformance {
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
     for (const format of OPENAPI_FORMATS) this.ajv.addFormat(format, true);
-    this.ajv.addSchema(document as object, DOCUMENT_ID);
+    this.ajv.addSchema(withJsonSchemaNulls(document) as object, DOCUMENT_ID);
     this.templates = Object.keys(document.paths)
       .map((template) => ({
         template,
@@ -115,6 +115,22 @@ export class OpenApiConformance {
 }
 
 const DOCUMENT_ID = 'openapi.json';
+
+/**
+ * OpenAPI 3.0's `nullable: true` as JSON Schema says it: the schema, or null. Clients read it so
+ * (openapi-typescript's `X | null`), beside an `enum` or an `allOf` reference too, where JSON
+ * Schema validators would not.
+ */
+function withJsonSchemaNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withJsonSchemaNulls);
+  if (typeof node !== 'object' || node === null) return node;
+  const copy = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, withJsonSchemaNulls(value)]),
+  );
+  if (copy.nullable !== true) return copy;
+  delete copy.nullable;
+  return { anyOf: [copy, { type: 'null' }] };
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
