@@ -9,9 +9,12 @@ const MEANING = {
   404: 'unknown id',
   409: 'conflicts with the current state (e.g. a withdrawn member)',
   412: 'If-Match names a version the resource is no longer at',
+  413: 'the body is larger than the app reads (1 MiB)',
+  415: 'the body is not JSON (`Content-Type: application/json`)',
   422: 'a domain rule refuses it: `rule` names it',
   429: 'too many requests from this client: retry after `Retry-After` seconds',
   500: 'the server failed; nothing of the cause is revealed, it is logged',
+  503: 'the app cannot serve now (its database is out of reach, or it is shutting down)',
 } as const;
 
 export type ProblemStatus = keyof typeof MEANING;

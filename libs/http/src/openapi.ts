@@ -58,8 +58,8 @@ function withIdempotencyKeys(document: OpenAPIObject): OpenAPIObject {
 }
 
 /**
- * What every operation can answer, said once for all: 429 (rate limit) and 500; 401 where a token
- * is needed. An operation with no security requirement (`@Public()`, such as `/health`) says so
+ * What every operation can answer, said once for all: 429 (rate limit) and 5XX; 401 where a token
+ * is needed; 413 and 415 where it reads a body. An operation with no security requirement (`@Public()`, such as `/health`) says so
  * with an empty one, rather than leaving a reader to guess.
  */
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -78,10 +78,17 @@ function withSharedProblems(document: OpenAPIObject): OpenAPIObject {
       boundParameters(operation);
       const shared = [
         ...(operation.security.length > 0 ? [401 as const] : []),
+        ...(operation.requestBody ? [413 as const, 415 as const] : []),
         429 as const,
-        500 as const,
       ];
       for (const status of shared) operation.responses[status] ??= problemResponse(status);
+      // Any 5xx (500, a 503 while the database is out of reach) is a problem document.
+      if (!operation.responses[500] && !operation.responses[503]) {
+        operation.responses['5XX'] = {
+          ...problemResponse(500),
+          description: 'the server failed, or cannot serve now; the cause is logged, not revealed',
+        };
+      }
     }
   }
   return document;

@@ -2106,15 +2106,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDocument"];
-                };
-            };
             /** @description The event store or the database does not answer */
             503: {
                 headers: {
@@ -2197,6 +2188,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -2217,8 +2226,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2299,6 +2308,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -2319,8 +2346,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2392,8 +2419,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2462,8 +2489,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2533,8 +2560,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2590,8 +2617,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2661,6 +2688,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -2681,8 +2726,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2763,8 +2808,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2845,6 +2890,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -2865,8 +2928,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2948,6 +3011,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -2968,8 +3049,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3050,6 +3131,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -3070,8 +3169,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3140,8 +3239,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3202,6 +3301,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description too many requests from this client: retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -3213,8 +3330,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3292,8 +3409,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3364,6 +3481,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -3384,8 +3519,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3457,6 +3592,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -3477,8 +3630,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3550,6 +3703,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -3570,8 +3741,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3646,8 +3817,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3718,6 +3889,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -3738,8 +3927,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3827,8 +4016,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3898,8 +4087,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3978,6 +4167,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -3998,8 +4205,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4075,8 +4282,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4137,6 +4344,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -4157,8 +4382,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4239,6 +4464,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -4259,8 +4502,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4341,6 +4584,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -4361,8 +4622,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4438,8 +4699,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4511,8 +4772,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4568,8 +4829,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4625,8 +4886,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4698,8 +4959,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4775,8 +5036,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4857,6 +5118,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -4877,8 +5156,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4953,8 +5232,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5035,6 +5314,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -5055,8 +5352,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5149,8 +5446,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5220,6 +5517,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description a domain rule refuses it: `rule` names it */
             422: {
                 headers: {
@@ -5240,8 +5555,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5338,8 +5653,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5408,8 +5723,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5491,8 +5806,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5559,8 +5874,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5627,8 +5942,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5688,6 +6003,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description the body is larger than the app reads (1 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description the body is not JSON (`Content-Type: application/json`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description too many requests from this client: retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -5699,8 +6032,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5779,8 +6112,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5851,8 +6184,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5900,8 +6233,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDocument"];
                 };
             };
-            /** @description the server failed; nothing of the cause is revealed, it is logged */
-            500: {
+            /** @description the server failed, or cannot serve now; the cause is logged, not revealed */
+            "5XX": {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -132,7 +132,7 @@ export class MembersController {
     summary: 'Record a member’s withdrawal: never partial, all paid-up capital owed back',
     created: MemberResponse,
     headers: ['ETag'],
-    problems: [400, 401, 403, 404, 409, 412],
+    problems: [400, 401, 403, 404, 409, 412, 422],
   })
   @Roles('coop-admin')
   withdraw(
