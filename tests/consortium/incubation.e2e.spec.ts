@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { tokenFor } from '../support/apps';
+import { checkedFetch } from '../support/openapi-conformance';
 import { keyFingerprint } from '@libs/portability';
 import { createdId, queryEvents } from '../coop/coop-app';
 import { runCli } from '../portability/operator-cli';
@@ -279,7 +280,7 @@ describe('graduation', () => {
   });
 
   it('gives the project’s history as a bundle the CLI verifies with the consortium’s key', async () => {
-    const response = await fetch(`${consortium.app.url}/projects/${projectId}/export`, {
+    const response = await checkedFetch(consortium.app.url, `/projects/${projectId}/export`, {
       headers: { authorization: `Bearer ${tokenFor({ sub: 'board-1', role: 'board-member' })}` },
     });
     expect(response.status).toBe(200);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { BUDGET_AGGREGATE, consortiumStream, formatHundredths, Unit } from '@libs/contracts';
 import { expectInvalidFields } from '../coop/problem-assertions';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
+import { checkedFetch } from '../support/openapi-conformance';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
 import { demoHistory } from '../../scripts/federation/demo/demo-history';
 import {
@@ -205,7 +206,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 async function fetchAs(path: string, token: string | null, headers: Record<string, string> = {}) {
-  return fetch(`${consortium.app.url}${path}`, {
+  return checkedFetch(consortium.app.url, path, {
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
 }

@@ -37,7 +37,7 @@ const OPENAPI_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 
 export class OpenApiConformance {
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
-  private readonly templates: { template: string; pattern: RegExp; parameters: number }[];
+  private readonly templates: { template: string; pattern: RegExp; literal: number }[];
 
   constructor(private readonly document: OpenApiDocument) {
     this.ajv = new Ajv({ strict: false, allErrors: true });
@@ -53,10 +53,11 @@ export class OpenApiConformance {
             .map((part) => (part.startsWith('{') ? '[^/]+' : escapeRegExp(part)))
             .join('')}$`,
         ),
-        parameters: (template.match(/\{/g) ?? []).length,
+        literal: template.replace(/\{[^}]+\}/g, '').length,
       }))
-      // A literal path wins over a template that also matches (`/public/feed.xml`).
-      .sort((a, b) => a.parameters - b.parameters);
+      // The most specific template wins: `/public/feed.xml` over `/public/{page}`,
+      // `/reports/{quarter}.{format}` over `/reports/{quarter}`.
+      .sort((a, b) => b.literal - a.literal);
   }
 
   /** Throws an `UndocumentedAnswer` saying what does not match; an unknown path is not checked. */
@@ -153,32 +154,24 @@ export function conformanceOf(baseUrl: string): Promise<OpenApiConformance> {
 }
 
 /**
- * `fetch` against one of the apps, its answer checked against the app's document. The body is
- * read (as JSON when it says so, else as text) and returned beside the response.
+ * `fetch` against one of the apps, its answer checked against the app's document before it is
+ * returned (read from a clone: the caller reads the body as it likes, text, bytes or JSON).
  */
 export async function checkedFetch(
   baseUrl: string,
   path: string,
   init: RequestInit = {},
-): Promise<{ response: Response; text: string; body: unknown }> {
+): Promise<Response> {
   const response = await fetch(`${baseUrl}${path}`, init);
-  const bytes = Buffer.from(await response.arrayBuffer());
   const contentType = response.headers.get('content-type');
-  const isText = !contentType || /json|text|xml|html|csv/.test(contentType);
-  const text = isText ? bytes.toString('utf8') : '';
-  const body = !bytes.length
-    ? undefined
-    : /json/.test(contentType ?? '') && !/ndjson/.test(contentType ?? '')
-      ? (JSON.parse(text) as unknown)
-      : isText
-        ? text
-        : bytes.toString('latin1');
+  const text = await response.clone().text();
+  const json = /[/+]json/.test(contentType ?? '') && text !== '';
   (await conformanceOf(baseUrl)).check({
     method: init.method ?? 'GET',
     path,
     status: response.status,
     contentType,
-    body,
+    body: json ? (JSON.parse(text) as unknown) : text === '' ? undefined : text,
   });
-  return { response, text, body };
+  return response;
 }

@@ -50,6 +50,15 @@ const IDEMPOTENCY_KEY = {
     'Makes a retry safe: the first answer is kept (24 hours by default); the same key with the same request from the same caller gets it again and records nothing; with another request, 422; while the first is still running, 409. A key belongs to its caller: another caller may use the same key for its own requests. 1 to 255 visible ASCII characters.',
 };
 
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header' as const,
+  required: false,
+  schema: { type: 'string' as const, maxLength: 14, pattern: '^(\\*|(W/)?"?[0-9]{1,9}"?)$' },
+  description:
+    'The ETag the client last read (`"3"`): the change is made only if the resource is still at that version, else 412. Absent or `*`: no precondition.',
+};
+
 function withIdempotencyKeys(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
     if (path.post) path.post.parameters = [...(path.post.parameters ?? []), IDEMPOTENCY_KEY];
@@ -75,6 +84,10 @@ function withSharedProblems(document: OpenAPIObject): OpenAPIObject {
       const operation = path[method];
       if (!operation) continue;
       operation.security ??= [];
+      // A route that can answer 412 takes the precondition that gives it.
+      if (operation.responses[412]) {
+        operation.parameters = [...(operation.parameters ?? []), IF_MATCH];
+      }
       boundParameters(operation);
       const shared = [
         ...(operation.security.length > 0 ? [401 as const] : []),

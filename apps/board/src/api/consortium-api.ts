@@ -1629,9 +1629,9 @@ export interface components {
             status: "open" | "awarded" | "refused";
             awarded: components["schemas"]["MoneyDto"] | null;
             /** Format: date */
-            decidedOn: Record<string, never> | null;
+            decidedOn: string | null;
             /** Format: date */
-            reportingDueOn: Record<string, never> | null;
+            reportingDueOn: string | null;
             /** @description what the award brought in so far (POST /income) */
             received: components["schemas"]["MoneyDto"];
         };
