@@ -116,8 +116,8 @@ export function apiReference(documents: Document[]): string {
     'something takes an `Idempotency-Key` header; a change to a versioned resource takes',
     '`If-Match: "<version>"` from its `ETag`. Every problem is an RFC 9457 problem document',
     '(`application/problem+json`, schema `ProblemDocument`): `errors` names each bad field, `rule`',
-    'the domain rule that refused. Every operation can also answer 429 (with `Retry-After`) and a',
-    '5xx; one that reads a body, 413 (too large) and 415 (not JSON).',
+    'the domain rule that refused. Every operation can also answer 414 (URL too long), 429 (with',
+    '`Retry-After`) and a 5xx; one that reads a body, 413 (too large) and 415 (not JSON).',
     '',
     ...sections,
   ].join('\n');

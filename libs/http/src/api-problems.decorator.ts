@@ -10,6 +10,7 @@ const MEANING = {
   409: 'conflicts with the current state (e.g. a withdrawn member)',
   412: 'If-Match names a version the resource is no longer at',
   413: 'the body is larger than the app reads (1 MiB)',
+  414: 'the URL, or one of its path segments, is longer than the app reads',
   415: 'the body is not JSON (`Content-Type: application/json`)',
   422: 'a domain rule refuses it: `rule` names it',
   429: 'too many requests from this client: retry after `Retry-After` seconds',

@@ -67,8 +67,8 @@ function withIdempotencyKeys(document: OpenAPIObject): OpenAPIObject {
 }
 
 /**
- * What every operation can answer, said once for all: 429 (rate limit) and 5XX; 401 where a token
- * is needed; 413 and 415 where it reads a body. An operation with no security requirement (`@Public()`, such as `/health`) says so
+ * What every operation can answer, said once for all: 414 (URL too long), 429 (rate limit) and
+ * 5XX; 401 where a token is needed; 413 and 415 where it reads a body. An operation with no security requirement (`@Public()`, such as `/health`) says so
  * with an empty one, rather than leaving a reader to guess.
  */
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
@@ -92,6 +92,7 @@ function withSharedProblems(document: OpenAPIObject): OpenAPIObject {
       const shared = [
         ...(operation.security.length > 0 ? [401 as const] : []),
         ...(operation.requestBody ? [413 as const, 415 as const] : []),
+        414 as const,
         429 as const,
       ];
       for (const status of shared) operation.responses[status] ??= problemResponse(status);
