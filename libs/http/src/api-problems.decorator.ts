@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, OpenAPIObject } from '@nestjs/swagger';
-import { MAX_URL_LENGTH } from './framework-errors';
 
 const MEANING = {
   400: 'malformed or invalid input: `errors` names each bad field',
@@ -35,7 +34,9 @@ export const PROBLEM_SCHEMA = {
     title: { type: 'string' as const, maxLength: 200 },
     status: { type: 'integer' as const, format: 'int32', minimum: 400, maximum: 599 },
     detail: { type: 'string' as const, maxLength: 10_000 },
-    instance: { type: 'string' as const, format: 'uri-reference', maxLength: MAX_URL_LENGTH },
+    // The request's path: a 414's is the one refused for its length, at most what Node reads of a
+    // request line (its 16 KiB header limit).
+    instance: { type: 'string' as const, format: 'uri-reference', maxLength: 16_384 },
     rule: { type: 'string' as const, maxLength: 100, pattern: '^[a-z0-9_]+$' },
     errors: {
       type: 'array' as const,
