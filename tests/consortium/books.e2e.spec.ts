@@ -6,6 +6,7 @@ import {
 } from '../coop/problem-assertions';
 import { eur, sol } from '../coop/sample-requests';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
+import { checkedFetch } from '../support/openapi-conformance';
 import { ConsortiumUnderTest, daysAgo, expectStatus, startConsortium } from './consortium-app';
 import { applyToConsortium, contribute, startCoops, VELO } from './member-coops';
 
@@ -369,7 +370,7 @@ describe('the ledger', () => {
   });
 
   it('gives the accountant a CSV whose sums equal the budget’s cash', async () => {
-    const response = await fetch(`${consortium.app.url}/ledger?${range}`, {
+    const response = await checkedFetch(consortium.app.url, `/ledger?${range}`, {
       headers: {
         accept: 'text/csv',
         authorization: `Bearer ${tokenFor({ sub: 'auditor-1', role: 'auditor' })}`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { tokenFor } from '../support/apps';
+import { checkedFetch } from '../support/openapi-conformance';
 import { keyFingerprint } from '@libs/portability';
 import { coopAdminToken, CoopUnderTest, createdId, queryEvents, startCoop } from '../coop/coop-app';
 import { runCli } from '../portability/operator-cli';
@@ -224,7 +225,7 @@ const graduatedOn = daysAgo(0);
 
 /** The graduated project's bundle as the board downloads it, saved for the new coop's operator. */
 async function exportedBundle(): Promise<{ text: string; path: string }> {
-  const response = await fetch(`${consortium.app.url}/projects/${projectId}/export`, {
+  const response = await checkedFetch(consortium.app.url, `/projects/${projectId}/export`, {
     headers: { authorization: `Bearer ${tokenFor({ sub: 'board-1', role: 'board-member' })}` },
   });
   expect(response.status).toBe(200);

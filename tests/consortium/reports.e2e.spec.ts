@@ -17,6 +17,7 @@ import OpenAPIResponseValidator from 'openapi-response-validator';
 import { parseAtomFeed } from 'feedsmith';
 import { expectInvalidFields } from '../coop/problem-assertions';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
+import { checkedFetch } from '../support/openapi-conformance';
 import { caughtUp, ConsortiumUnderTest, expectStatus, startConsortium } from './consortium-app';
 import { demoHistory } from '../../scripts/federation/demo/demo-history';
 import {
@@ -309,7 +310,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 async function fetchAs(path: string, token: string | null, headers: Record<string, string> = {}) {
-  return fetch(`${consortium.app.url}${path}`, {
+  return checkedFetch(consortium.app.url, path, {
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
 }

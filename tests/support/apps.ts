@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Actor, mintToken } from '@libs/auth';
 import { firstJsonLine, spawnTs, stopProcess } from './child-process';
+import { conformanceOf } from './openapi-conformance';
 
 /**
  * The apps as real processes, from source, on the test database. Each test file gets its own
@@ -81,7 +82,11 @@ export interface ApiResponse<T = unknown> {
   body: T;
 }
 
-/** A tiny JSON client: what a coop admin's script would do with fetch. */
+/**
+ * A tiny JSON client: what a coop admin's script would do with fetch. Every answer is checked
+ * against the app's own OpenAPI document (`openapi-conformance.ts`): a status, content type or
+ * body the document does not describe fails the test.
+ */
 export function apiClient(baseUrl: string, token?: string) {
   return async function call<T = unknown>(
     method: string,
@@ -99,11 +104,19 @@ export function apiClient(baseUrl: string, token?: string) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return {
+    const answer = {
       status: response.status,
       headers: response.headers,
       body: (text ? JSON.parse(text) : undefined) as T,
     };
+    (await conformanceOf(baseUrl)).check({
+      method,
+      path,
+      status: answer.status,
+      contentType: response.headers.get('content-type'),
+      body: answer.body,
+    });
+    return answer;
   };
 }
 

@@ -1,5 +1,6 @@
 import { createApp, listen } from '@libs/http';
 import { AppModule } from './app.module';
+import openApiMetadata from './openapi-metadata';
 import { serveBoardPage } from './board-page/board-page';
 
 const DEFAULT_PORT = 3000;
@@ -8,6 +9,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(AppModule, {
     title: 'Consortium app',
     serviceName: 'consortium',
+    openApiMetadata,
     description:
       "The consortium's API: member coops, pooled means, budgets and votes, compliance with the model's rules.",
   });

@@ -1,6 +1,7 @@
 import { createApp, listen } from '@libs/http';
 import { AppModule } from './app.module';
 import { readCoopId } from './coop-id';
+import openApiMetadata from './openapi-metadata';
 
 const DEFAULT_PORT = 3001;
 
@@ -9,6 +10,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(AppModule.forCoop(coopId), {
     title: `Coop app: ${coopId}`,
     serviceName: `coop-${coopId}`,
+    openApiMetadata,
     description:
       "A local coop's API: its members and their shares, the resources it shares with the federation, its contributions to the pooled fund.",
   });

@@ -10,3 +10,5 @@ export * from './idempotency/stored-answers';
 export * from './idempotency/redacted-in-stored-answer';
 export * from './command-meta';
 export * from './resource.view';
+export * from './indicator.response';
+export * from './resource.response';

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { InvalidInput } from '@libs/http';
@@ -32,6 +33,34 @@ export class PageQuery {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+const pageClasses = new Map<ClassType<unknown>, ClassType<Page<unknown>>>();
+
+/**
+ * `Page<T>` as OpenAPI says it, one schema per item class (`MemberViewPage`): what a route that
+ * answers a page declares, `@ApiOkResponse({ type: PageOf(MemberView) })`.
+ */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
+  let page = pageClasses.get(item);
+  if (!page) {
+    class ItemPage implements Page<unknown> {
+      @ApiProperty({ type: item, isArray: true, maxItems: MAX_PAGE_SIZE })
+      items!: unknown[];
+
+      @ApiProperty({
+        type: String,
+        nullable: true,
+        maxLength: MAX_CURSOR_LENGTH,
+        description: 'the cursor of the next page; null on the last one',
+      })
+      nextCursor!: string | null;
+    }
+    Object.defineProperty(ItemPage, 'name', { value: `${item.name}Page` });
+    page = ItemPage;
+    pageClasses.set(item, page);
+  }
+  return page as ClassType<Page<T>>;
 }
 
 /**
@@ -104,3 +133,18 @@ export function pageOf<Row, Item, Key>(
     nextCursor: more && items.length > 0 ? cursor.issue(keyOf(items[items.length - 1])) : null,
   };
 }
+
+/**
+ * The bound an answer's unpaged list is documented with (a coop's indicators, a project's support,
+ * a quarter's months…): each holds tens of items at most; this is far above, a limit clients may
+ * rely on.
+ */
+export const MAX_LISTED = 10_000;
+
+/** A count or a version as answers document it: a non-negative 32-bit integer. */
+export const COUNT = {
+  type: 'integer',
+  format: 'int32',
+  minimum: 0,
+  maximum: 2_147_483_647,
+} as const;

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, OpenAPIObject } from '@nestjs/swagger';
-import { MAX_URL_LENGTH } from './framework-errors';
 
 const MEANING = {
   400: 'malformed or invalid input: `errors` names each bad field',
@@ -9,9 +8,13 @@ const MEANING = {
   404: 'unknown id',
   409: 'conflicts with the current state (e.g. a withdrawn member)',
   412: 'If-Match names a version the resource is no longer at',
+  413: 'the body is larger than the app reads (1 MiB)',
+  414: 'the URL, or one of its path segments, is longer than the app reads',
+  415: 'the body is not JSON (`Content-Type: application/json`)',
   422: 'a domain rule refuses it: `rule` names it',
   429: 'too many requests from this client: retry after `Retry-After` seconds',
   500: 'the server failed; nothing of the cause is revealed, it is logged',
+  503: 'the app cannot serve now (its database is out of reach, or it is shutting down)',
 } as const;
 
 export type ProblemStatus = keyof typeof MEANING;
@@ -31,7 +34,9 @@ export const PROBLEM_SCHEMA = {
     title: { type: 'string' as const, maxLength: 200 },
     status: { type: 'integer' as const, format: 'int32', minimum: 400, maximum: 599 },
     detail: { type: 'string' as const, maxLength: 10_000 },
-    instance: { type: 'string' as const, format: 'uri-reference', maxLength: MAX_URL_LENGTH },
+    // The request's path: a 414's is the one refused for its length, at most what Node reads of a
+    // request line (its 16 KiB header limit).
+    instance: { type: 'string' as const, format: 'uri-reference', maxLength: 16_384 },
     rule: { type: 'string' as const, maxLength: 100, pattern: '^[a-z0-9_]+$' },
     errors: {
       type: 'array' as const,

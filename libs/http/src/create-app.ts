@@ -64,7 +64,7 @@ export async function createApp(
   await limitFailedAuthentications(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setupOpenApi(app, options);
+  await setupOpenApi(app, options);
   closeOnSignals(app);
   return app;
 }

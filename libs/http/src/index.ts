@@ -10,3 +10,4 @@ export * from './health/health.controller';
 export * from './health/health.module';
 export * from './api-problems.decorator';
 export * from './recording.decorator';
+export * from './answer-headers';

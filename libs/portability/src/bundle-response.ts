@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
-import { StreamableFile } from '@nestjs/common';
+import { applyDecorators, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { answerHeaders } from '@libs/http';
 import { BUNDLE_MEDIA_TYPE } from './bundle-format';
 import { PreparedBundle } from './bundle-writer';
 
@@ -15,4 +17,20 @@ export function bundleResponse(bundle: PreparedBundle): StreamableFile {
     type: BUNDLE_MEDIA_TYPE,
     disposition: `attachment; filename="${coopId}-${day}.ndjson"`,
   });
+}
+
+/**
+ * The 200 of a route that answers a bundle, as OpenAPI says it: `application/x-ndjson`, one JSON
+ * object per line (docs/export-format.md), saved under the name `Content-Disposition` gives.
+ */
+export function ApiBundleResponse() {
+  return applyDecorators(
+    ApiProduces(BUNDLE_MEDIA_TYPE),
+    ApiOkResponse({
+      description: 'the bundle, one JSON object per line: a manifest, the events, a seal',
+      // No practical bound: a history grows with the coop; a client streams it line by line.
+      schema: { type: 'string', description: 'NDJSON lines', maxLength: Number.MAX_SAFE_INTEGER },
+      headers: answerHeaders(['Content-Disposition']),
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import { Role } from '@libs/auth';
 import { pendingDeliveriesGauge } from './pending-deliveries.gauge';
 import { readDeliveryTimeout, readRetryDelays } from './retry-schedule';
 import { readUrlPolicy, UrlPolicy } from './url-policy';
-import { webhooksController } from './webhooks.controller';
+import { webhooksController } from './webhooks-controller.factory';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookSecrets } from './webhook-secrets';
 import { WEBHOOK_URL_POLICY, WebhookSubscriptions } from './webhook-subscriptions';

@@ -3,11 +3,13 @@ import { freshnessOf, NOTICEABLE_LAG } from './freshness';
 
 const state = (overrides: Partial<ReadModelState> = {}): ReadModelState => ({
   name: 'pooled_means',
+  status: 'up-to-date',
   caughtUp: true,
   rebuilding: false,
   failing: false,
   lag: 0,
   parkedEvents: 0,
+  parked: [],
   ...overrides,
 });
 

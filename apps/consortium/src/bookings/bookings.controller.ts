@@ -8,7 +8,13 @@ import {
   ParseUUIDPipe,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
@@ -64,6 +70,7 @@ export class BookingsController {
   @HttpCode(204)
   @Roles('coop-admin')
   @ApiOperation({ summary: 'Cancel a booking: only the coop that booked it may' })
+  @ApiNoContentResponse({ description: 'cancelled' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async cancel(
     @Param('id', ParseUUIDPipe) bookingId: string,

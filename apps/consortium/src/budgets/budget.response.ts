@@ -84,7 +84,7 @@ class ProposingCoopSchema {
   coopId!: string;
 }
 
-class AllocationSchema {
+export class AllocationSchema {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   allocationId!: string;
 

@@ -19,7 +19,7 @@ import {
   VoteDto,
 } from './budgets.dto';
 import { BudgetPeriods } from './budget-periods';
-import { BudgetResponse } from './budget.response';
+import { AllocationSchema, BudgetResponse } from './budget.response';
 import { BudgetsService, BudgetView } from './budgets.service';
 import { ReadsViews } from '../read-models/reads-views.decorator';
 import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
@@ -100,6 +100,7 @@ export class BudgetsController {
   @HttpCode(201)
   @Roles('board-member')
   @ApiOperation({ summary: 'Vote for, against or abstain; one vote per board member' })
+  @ApiCreatedResponse({ type: AllocationSchema, description: 'the allocation with its ballots' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async vote(
     @Param('id', ParseUUIDPipe) id: string,
@@ -115,6 +116,7 @@ export class BudgetsController {
   @ApiOperation({
     summary: 'Close the year: ≥ 30% of a profit to the legal reserve, 3% to the mutual fund',
   })
+  @ApiCreatedResponse({ type: BudgetResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async close(
     @Param('periodId') periodId: string,

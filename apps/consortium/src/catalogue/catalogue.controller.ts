@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CatalogueItemResponse } from './catalogue.response';
 import { Roles } from '@libs/auth';
-import { Page } from '@libs/api-conventions';
+import { Page, PageOf } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import { CatalogueQuery } from './catalogue.dto';
 import { CatalogueItem, CatalogueQueries } from './catalogue.queries';
@@ -21,6 +22,7 @@ export class CatalogueController {
       'Resources shared by coops admitted to the consortium and not withdrawn; filter by `kind` and `theme`.',
   })
   @ApiProblems(400, 401, 403)
+  @ApiOkResponse({ type: PageOf(CatalogueItemResponse) })
   list(@Query() query: CatalogueQuery): Promise<Page<CatalogueItem>> {
     return this.catalogue.list(query);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ComplianceResponse } from './compliance.response';
 import { ApiProblems } from '@libs/http';
 import { ComplianceReport } from './compliance';
 import { ComplianceQueries } from './compliance.queries';
@@ -20,6 +21,7 @@ export class ComplianceController {
       'Each member coop: `volunteers_at_most_half` (of its active members) and, for a `social_coop_b`, `disadvantaged_workers_at_least_30pct` (of its workers). ' +
       'Indicators are alerts, never blocks; each names its legal source.',
   })
+  @ApiOkResponse({ type: ComplianceResponse })
   @ApiProblems(401, 403)
   report(): Promise<ComplianceReport> {
     return this.compliance.report();

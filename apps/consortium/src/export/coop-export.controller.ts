@@ -1,11 +1,11 @@
 import { Controller, ForbiddenException, Get, Inject, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '@libs/aggregates';
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { isCoopId } from '@libs/contracts';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ApiProblems } from '@libs/http';
-import { BUNDLE_MEDIA_TYPE, bundleResponse, prepareBundle } from '@libs/portability';
+import { ApiBundleResponse, bundleResponse, prepareBundle } from '@libs/portability';
 import { ConsortiumSigningKey } from './consortium-signing-key';
 
 /**
@@ -32,8 +32,7 @@ export class CoopExportController {
       '(the manifest’s `signer.party` is `consortium`), not the coop’s. Board members, or the ' +
       'admin of that coop.',
   })
-  @ApiProduces(BUNDLE_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'the bundle, one JSON object per line' })
+  @ApiBundleResponse()
   @ApiProblems(401, 403, 404)
   async export(
     @Param('coopId') coopId: string,

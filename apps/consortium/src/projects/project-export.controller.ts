@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolation } from '@libs/aggregates';
 import { Roles } from '@libs/auth';
 import { consortiumStream, PROJECT_AGGREGATE } from '@libs/contracts';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ApiProblems } from '@libs/http';
-import { BUNDLE_MEDIA_TYPE, bundleResponse, prepareBundle } from '@libs/portability';
+import { ApiBundleResponse, bundleResponse, prepareBundle } from '@libs/portability';
 import { ConsortiumSigningKey } from '../export/consortium-signing-key';
 import { ProjectsQueries } from './projects.queries';
 
@@ -32,8 +32,7 @@ export class ProjectExportController {
       'consortium’s key (`signer.party: consortium`): `npm run cli -- verify` accepts it. ' +
       '422 `project_not_graduated` before the graduation.',
   })
-  @ApiProduces(BUNDLE_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'the bundle, one JSON object per line' })
+  @ApiBundleResponse()
   @ApiProblems(400, 401, 403, 404, 422)
   async export(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const { graduation } = await this.projects.row(id);

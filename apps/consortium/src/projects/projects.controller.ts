@@ -8,7 +8,14 @@ import {
   ParseUUIDPipe,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PipelineResponse, ProjectResponse } from './project.response';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@libs/auth';
 import { Theme, THEMES } from '@libs/contracts';
@@ -54,7 +61,7 @@ export class ProjectsController {
     return this.projects.open(dto, meta);
   }
 
-  @ReadsViews(['incubated_projects'])
+  @ReadsViews(['incubated_projects'], { type: PipelineResponse })
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -65,7 +72,7 @@ export class ProjectsController {
     return this.queries.pipeline(query.theme);
   }
 
-  @ReadsViews(['incubated_projects'])
+  @ReadsViews(['incubated_projects'], { type: ProjectResponse })
   @Get(':id')
   @Roles('board-member', 'auditor')
   @ApiOperation({ summary: 'One project: its stages, contact, support received, funds held' })
@@ -76,6 +83,7 @@ export class ProjectsController {
 
   @Recording(':id/stage', {
     summary: 'Move the project to a stage, dated: 422 `project_stage_before_previous`',
+    created: null,
     problems: [400, 401, 403, 404, 422],
   })
   @Roles('board-member')
@@ -119,6 +127,7 @@ export class ProjectsController {
   @HttpCode(204)
   @Roles('board-member')
   @ApiOperation({ summary: 'Erase the contact person for good: their sealed data no longer opens' })
+  @ApiNoContentResponse({ description: 'erased' })
   @ApiProblems(400, 401, 403, 404)
   async eraseContact(
     @Param('id', ParseUUIDPipe) id: string,
@@ -129,6 +138,7 @@ export class ProjectsController {
 
   @Recording(':id/graduation', {
     summary: 'The project became a coop (from the constitution stage): it applies to the registry',
+    created: null,
     problems: [400, 401, 403, 404, 422],
   })
   @Roles('board-member')

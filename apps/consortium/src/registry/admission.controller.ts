@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdmissionResponse, SettlementResponse } from './member-coop.response';
 import { Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
@@ -25,6 +26,7 @@ export class AdmissionController {
     description:
       'Refused (422 social_coops_at_least_70pct) if it would leave social coops under 70% of the member coops, unless `override.reason` is given: the override is recorded with who and why.',
   })
+  @ApiCreatedResponse({ type: AdmissionResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   async admit(
     @Param('coopId') coopId: string,
@@ -43,6 +45,7 @@ export class AdmissionController {
     description:
       'Records the capital owed back (due 180 days after the approval of that year’s accounts), cancels its open pledges, takes its resources out of the catalogue and lists the open allocations to it; the coop is then withdrawn. Money it already paid stays in past totals.',
   })
+  @ApiCreatedResponse({ type: SettlementResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   settle(
     @Param('coopId') coopId: string,

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { Page } from '@libs/api-conventions';
+import { Page, PageOf } from '@libs/api-conventions';
+import { MemberCoopDetailResponse, MemberCoopResponse } from './member-coop.response';
 import { ApiProblems } from '@libs/http';
 import { CoopsQuery } from './coops.dto';
 import { CoopsQueries } from './coops.queries';
@@ -19,7 +20,9 @@ export class CoopsController {
     private readonly projects: ProjectsQueries,
   ) {}
 
-  @ReadsViews(['member_coops', 'coop_members', 'pooled_means'])
+  @ReadsViews(['member_coops', 'coop_members', 'pooled_means'], {
+    type: PageOf(MemberCoopResponse),
+  })
   @Get()
   @Roles('board-member', 'auditor')
   @ApiOperation({
@@ -32,7 +35,9 @@ export class CoopsController {
     return this.coops.list(query);
   }
 
-  @ReadsViews(['member_coops', 'coop_members', 'pooled_means', 'incubated_projects'])
+  @ReadsViews(['member_coops', 'coop_members', 'pooled_means', 'incubated_projects'], {
+    type: MemberCoopDetailResponse,
+  })
   @Get(':coopId')
   @RolesAndMemberCoopAdmins(['board-member', 'auditor'], { ownCoopParam: 'coopId' })
   @ApiOperation({

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiDocumentResponse } from './document-response.decorator';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@libs/auth';
 import { ApiProblems } from '@libs/http';
@@ -28,7 +29,7 @@ export class PublicReportsController {
   @ApiOperation({
     summary: 'A published quarterly report as a page (`?lang=fr|it|en`); 404 until published',
   })
-  @ApiProduces('text/html')
+  @ApiDocumentResponse(['text/html'], 'the report as a page')
   @ApiProblems(400, 404)
   async page(
     @Param() { quarter }: QuarterParams,
@@ -44,7 +45,7 @@ export class PublicReportsController {
   @Public()
   @Get('feed.xml')
   @ApiOperation({ summary: 'The published quarterly reports as an Atom 1.0 feed' })
-  @ApiProduces('application/atom+xml')
+  @ApiDocumentResponse(['application/atom+xml'], 'the feed')
   async feed(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const feed = await this.published.feed(publicBase(request));
     sendDocument(request, reply, feed, 'application/atom+xml; charset=utf-8', PUBLIC);

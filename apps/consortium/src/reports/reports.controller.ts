@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiDocumentResponse } from './document-response.decorator';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
@@ -38,7 +39,10 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The quarter’s newsletter as a page (`.html`) or a PDF (`.pdf`), in `?lang=fr|it|en`',
   })
-  @ApiProduces('text/html', 'application/pdf')
+  @ApiDocumentResponse(
+    ['text/html', 'application/pdf'],
+    'the newsletter: `.html` a page, `.pdf` a PDF',
+  )
   @ApiProblems(400, 401, 403)
   async newsletter(
     @Param() { quarter, format }: NewsletterParams,

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta, Page, HeaderReply } from '@libs/api-conventions';
+import { CommandMeta, etag, Meta, Page, HeaderReply, PageOf } from '@libs/api-conventions';
+import { ContributionResponse } from './contribution.response';
 import { ApiProblems, Recording } from '@libs/http';
 import { ContributionView } from './contribution.view';
 import {
@@ -23,6 +24,7 @@ export class ContributionsController {
   @Recording(undefined, {
     summary: 'Record a contribution (pledged or paid)',
     created: ContributionIdResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 409, 422],
   })
   @Roles('coop-admin')
@@ -38,6 +40,8 @@ export class ContributionsController {
 
   @Recording(':id/payment', {
     summary: 'A pledge is paid',
+    created: ContributionResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 404, 409, 412],
   })
   @Roles('coop-admin')
@@ -52,6 +56,8 @@ export class ContributionsController {
 
   @Recording(':id/cancellation', {
     summary: 'A pledge that will not be paid: it leaves the pledged totals everywhere',
+    created: ContributionResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 404, 409, 412],
   })
   @Roles('coop-admin')
@@ -79,6 +85,7 @@ export class ContributionsController {
   @Get()
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'The coop’s contributions, by period' })
+  @ApiOkResponse({ type: PageOf(ContributionResponse) })
   @ApiProblems(400, 401, 403)
   list(@Query() query: ContributionsQuery): Promise<Page<ContributionView>> {
     return this.contributions.list(query);

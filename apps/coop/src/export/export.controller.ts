@@ -1,19 +1,12 @@
 import { Controller, Get, Headers, Inject, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Roles } from '@libs/auth';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ApiProblems, InvalidInput } from '@libs/http';
 import {
-  BUNDLE_MEDIA_TYPE,
+  ApiBundleResponse,
   bundleResponse,
   MIN_PASSPHRASE_LENGTH,
   prepareBundle,
@@ -53,8 +46,7 @@ export class ExportController {
     required: false,
     description: `at least ${MIN_PASSPHRASE_LENGTH} characters; wraps the members’ keys into the bundle`,
   })
-  @ApiProduces(BUNDLE_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'the bundle, one JSON object per line' })
+  @ApiBundleResponse()
   @ApiProblems(400, 401, 403)
   async export(@Headers(PASSPHRASE_HEADER) passphrase?: string): Promise<StreamableFile> {
     if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE_LENGTH) {

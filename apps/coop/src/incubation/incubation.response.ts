@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DECIMAL_SUM_MAX_LENGTH, DECIMAL_SUM_PATTERN, MoneyDto } from '@libs/api-conventions';
 import {
+  DECIMAL_SUM_MAX_LENGTH,
+  DECIMAL_SUM_PATTERN,
+  MAX_LISTED,
+  MoneyDto,
+} from '@libs/api-conventions';
+import {
+  COOP_ID_MAX_LENGTH,
   LEGAL_FORMS,
   LegalForm,
   PROJECT_STAGES,
@@ -22,35 +28,44 @@ class StageSpellResponse {
   @ApiProperty({ enum: PROJECT_STAGES })
   stage!: ProjectStage;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   from!: string;
 
-  @ApiProperty({ format: 'date', description: 'the day it moved on (the last: its graduation)' })
+  @ApiProperty({
+    format: 'date',
+    maxLength: 10,
+    description: 'the day it moved on (the last: its graduation)',
+  })
   to!: string;
 }
 
 class SupportReceivedResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   supportId!: string;
 
   @ApiProperty({ enum: SUPPORT_KINDS })
   kind!: SupportKind;
 
-  @ApiProperty({ type: 'string', nullable: true, example: '12.50', description: 'hours given' })
+  @ApiProperty({ ...decimalSum, nullable: true, example: '12.50', description: 'hours given' })
   hours!: string | null;
 
   @ApiProperty({ type: MoneyDto, nullable: true, description: 'money given' })
   amount!: MoneyDto | null;
 
-  @ApiProperty({ type: 'string', nullable: true, description: 'the member coop that gave it' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    maxLength: COOP_ID_MAX_LENGTH,
+    description: 'the member coop that gave it',
+  })
   byCoopId!: string | null;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   on!: string;
 }
 
 class FundsMovementResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   movementId!: string;
 
   @ApiProperty({ enum: ['in', 'out'] })
@@ -59,7 +74,7 @@ class FundsMovementResponse {
   @ApiProperty({ type: MoneyDto })
   amount!: MoneyDto;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   on!: string;
 
   @ApiProperty({ maxLength: 200 })
@@ -82,16 +97,21 @@ class GraduationResponse {
   @ApiProperty({ enum: LEGAL_FORMS })
   legalForm!: LegalForm;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   graduatedOn!: string;
 }
 
 class ReceivedBundleResponse {
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'the seal hash of the bundle imported' })
+  @ApiProperty({
+    pattern: '^[0-9a-f]{64}$',
+    maxLength: 64,
+    description: 'the seal hash of the bundle imported',
+  })
   sealHash!: string;
 
   @ApiProperty({
     pattern: '^[0-9a-f]{64}$',
+    maxLength: 64,
     description: 'the fingerprint of the consortium’s key that signed it, checked at import',
   })
   signedBy!: string;
@@ -99,35 +119,48 @@ class ReceivedBundleResponse {
 
 /** `incubation` in `GET /coop`: the pre-history of a coop the consortium incubated. */
 export class IncubationResponse implements IncubationView {
-  @ApiProperty({ format: 'uuid', description: 'the project the coop was at the consortium' })
+  @ApiProperty({
+    format: 'uuid',
+    maxLength: 36,
+    description: 'the project the coop was at the consortium',
+  })
   projectId!: string;
 
   @ApiProperty({ maxLength: 200 })
   name!: string;
 
-  @ApiProperty({ enum: THEMES, isArray: true })
+  @ApiProperty({ enum: THEMES, isArray: true, maxItems: THEMES.length })
   themes!: Theme[];
 
   @ApiProperty({ maxLength: 200 })
   territory!: string;
 
-  @ApiProperty({ type: [StageSpellResponse] })
+  @ApiProperty({ type: [StageSpellResponse], maxItems: MAX_LISTED })
   stages!: StageSpellResponse[];
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
+    additionalProperties: {
+      type: 'integer',
+      format: 'int32',
+      minimum: 0,
+      maximum: 2_147_483_647,
+    },
     example: { idea: 20, study: 30, constitution: 10 },
   })
   daysPerStage!: Record<ProjectStage, number>;
 
-  @ApiProperty({ type: [SupportReceivedResponse] })
+  @ApiProperty({ type: [SupportReceivedResponse], maxItems: MAX_LISTED })
   support!: SupportReceivedResponse[];
 
   @ApiProperty({ type: HoursReceivedResponse })
   hoursReceived!: HoursReceivedResponse;
 
-  @ApiProperty({ type: [FundsMovementResponse], description: 'money the consortium held for it' })
+  @ApiProperty({
+    type: [FundsMovementResponse],
+    maxItems: MAX_LISTED,
+    description: 'money the consortium held for it',
+  })
   funds!: FundsMovementResponse[];
 
   @ApiProperty({
@@ -141,7 +174,7 @@ export class IncubationResponse implements IncubationView {
   @ApiProperty({ type: GraduationResponse })
   graduation!: GraduationResponse;
 
-  @ApiProperty({ format: 'date', description: 'the day the coop imported it' })
+  @ApiProperty({ format: 'date', maxLength: 10, description: 'the day the coop imported it' })
   receivedOn!: string;
 
   @ApiProperty({ type: ReceivedBundleResponse })

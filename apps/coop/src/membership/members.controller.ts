@@ -9,10 +9,11 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
-import { CommandMeta, etag, Meta, Page, HeaderReply } from '@libs/api-conventions';
-import { ApiProblems, Recording } from '@libs/http';
+import { CommandMeta, etag, Meta, Page, HeaderReply, PageOf } from '@libs/api-conventions';
+import { answerHeaders, ApiProblems, Recording } from '@libs/http';
+import { MemberResponse, MembershipSummaryResponse } from './member.response';
 import {
   AdmitMemberDto,
   ChangeCategoryDto,
@@ -43,6 +44,7 @@ export class MembersController {
   @Recording('members', {
     summary: 'Admit a member with the shares they subscribe',
     created: MemberIdResponse,
+    headers: ['ETag', 'Location'],
     problems: [400, 401, 403, 409, 422],
   })
   @Roles('coop-admin')
@@ -60,6 +62,7 @@ export class MembersController {
   @Get('members')
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'Members, oldest first, paged' })
+  @ApiOkResponse({ type: PageOf(MemberResponse) })
   @ApiProblems(400, 401, 403)
   list(@Query() query: MembersQuery): Promise<Page<MemberView>> {
     return this.queries.list(query);
@@ -68,6 +71,7 @@ export class MembersController {
   @Get('members/:id')
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'One member: category, shares subscribed, paid and reimbursed, status' })
+  @ApiOkResponse({ type: MemberResponse, headers: answerHeaders(['ETag']) })
   @ApiProblems(400, 401, 403, 404)
   async one(
     @MemberId() id: string,
@@ -80,6 +84,8 @@ export class MembersController {
 
   @Recording('members/:id/shares', {
     summary: 'Subscribe more shares',
+    created: MemberResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 404, 409, 412, 422],
   })
   @Roles('coop-admin')
@@ -94,6 +100,8 @@ export class MembersController {
 
   @Recording('members/:id/payments', {
     summary: 'Pay up subscribed capital',
+    created: MemberResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 404, 409, 412, 422],
   })
   @Roles('coop-admin')
@@ -109,6 +117,7 @@ export class MembersController {
   @Put('members/:id/category')
   @Roles('coop-admin')
   @ApiOperation({ summary: 'Change a member’s category (and the disadvantaged flag of a worker)' })
+  @ApiOkResponse({ type: MemberResponse, headers: answerHeaders(['ETag']) })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   changeCategory(
     @MemberId() id: string,
@@ -121,7 +130,9 @@ export class MembersController {
 
   @Recording('members/:id/withdrawal', {
     summary: 'Record a member’s withdrawal: never partial, all paid-up capital owed back',
-    problems: [400, 401, 403, 404, 409, 412],
+    created: MemberResponse,
+    headers: ['ETag'],
+    problems: [400, 401, 403, 404, 409, 412, 422],
   })
   @Roles('coop-admin')
   withdraw(
@@ -135,6 +146,8 @@ export class MembersController {
 
   @Recording('members/:id/exclusion', {
     summary: 'Record a member’s exclusion, effective at once',
+    created: MemberResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 404, 409, 412],
   })
   @Roles('coop-admin')
@@ -152,6 +165,7 @@ export class MembersController {
   @ApiOperation({
     summary: 'Erase the member’s personal data for good; the financial history stays',
   })
+  @ApiOkResponse({ type: MemberResponse, headers: answerHeaders(['ETag']) })
   @ApiProblems(400, 401, 403, 404, 412)
   erase(
     @MemberId() id: string,
@@ -164,6 +178,7 @@ export class MembersController {
   @Get('membership/summary')
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'Counts by category, capital, and the rule indicators' })
+  @ApiOkResponse({ type: MembershipSummaryResponse })
   @ApiProblems(401, 403)
   summary(): Promise<MembershipSummary> {
     return this.queries.summary();

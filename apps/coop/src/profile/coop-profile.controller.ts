@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import { CommandMeta, etag, Meta, HeaderReply } from '@libs/api-conventions';
-import { ApiProblems, Recording } from '@libs/http';
+import { answerHeaders, ApiProblems, Recording } from '@libs/http';
 import { CoopProfileService, CoopProfileView } from './coop-profile.service';
 import { ConsortiumWithdrawalDto, SetProfileDto } from './profile.dto';
 import { CoopProfileResponse } from './profile.response';
@@ -19,6 +19,7 @@ export class CoopProfileController {
   @ApiOkResponse({
     type: CoopProfileResponse,
     description: 'the profile; ETag is its version (what `If-Match` on PUT compares)',
+    headers: answerHeaders(['ETag']),
   })
   @ApiProblems(401, 403)
   async get(@Res({ passthrough: true }) reply: HeaderReply): Promise<CoopProfileView> {
@@ -30,6 +31,7 @@ export class CoopProfileController {
   @Put('coop')
   @Roles('coop-admin')
   @ApiOperation({ summary: 'Describe the coop: name, legal form, themes, territory' })
+  @ApiOkResponse({ type: CoopProfileResponse, headers: answerHeaders(['ETag']) })
   @ApiProblems(400, 401, 403, 412)
   async set(
     @Body() dto: SetProfileDto,
@@ -43,6 +45,7 @@ export class CoopProfileController {
 
   @Recording('consortium/application', {
     summary: 'Apply to join the consortium (the board then admits the coop)',
+    created: CoopProfileResponse,
     problems: [401, 403, 409, 422],
   })
   @Roles('coop-admin')
@@ -53,6 +56,7 @@ export class CoopProfileController {
   @Recording('consortium/withdrawal', {
     summary:
       'Give notice of leaving the consortium (the board settles it; the coop leaves at the close of the year, or of the next when notice comes after 30 September)',
+    created: CoopProfileResponse,
     problems: [400, 401, 403, 409, 422],
   })
   @Roles('coop-admin')

@@ -1,32 +1,43 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LEGAL_FORMS, LegalForm, SHARE_FORMS, ShareForm, THEMES } from '@libs/contracts';
+import {
+  COOP_ID_MAX_LENGTH,
+  LEGAL_FORMS,
+  LegalForm,
+  SHARE_FORMS,
+  ShareForm,
+  THEMES,
+} from '@libs/contracts';
 import { IncubationResponse } from '../incubation/incubation.response';
 import { CONSORTIUM_STATUSES, ConsortiumStatus } from '../consortium/consortium-status';
 import { CoopProfileView } from './coop-profile.service';
 
 class ConsortiumExitResponse {
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', maxLength: 10 })
   noticeGivenOn!: string;
 
-  @ApiProperty({ format: 'date', description: 'the close of the year the coop leaves at' })
+  @ApiProperty({
+    format: 'date',
+    maxLength: 10,
+    description: 'the close of the year the coop leaves at',
+  })
   leavesOn!: string;
 }
 
 /** `GET /coop`: the coop as it describes itself, and where it stands with the consortium. */
 export class CoopProfileResponse implements CoopProfileView {
-  @ApiProperty({ example: 'velo-solidaire' })
+  @ApiProperty({ example: 'velo-solidaire', maxLength: COOP_ID_MAX_LENGTH })
   id!: string;
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, maxLength: 200 })
   name!: string | null;
 
   @ApiProperty({ enum: LEGAL_FORMS, nullable: true })
   legalForm!: LegalForm | null;
 
-  @ApiProperty({ enum: THEMES, isArray: true })
+  @ApiProperty({ enum: THEMES, isArray: true, maxItems: THEMES.length })
   themes!: string[];
 
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, maxLength: 200 })
   territory!: string | null;
 
   @ApiProperty({ enum: SHARE_FORMS })

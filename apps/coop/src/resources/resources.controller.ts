@@ -9,14 +9,22 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import {
   CommandMeta,
   etag,
   Meta,
   Page,
+  PageOf,
   PageQuery,
+  ResourceResponse,
   ResourceView,
   HeaderReply,
 } from '@libs/api-conventions';
@@ -35,6 +43,7 @@ export class ResourcesController {
   @Recording(undefined, {
     summary: 'Share a resource with the federation, on its terms',
     created: ResourceIdResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 409, 422],
   })
   @Roles('coop-admin')
@@ -51,6 +60,7 @@ export class ResourcesController {
   @Get()
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'The resources the coop has on offer' })
+  @ApiOkResponse({ type: PageOf(ResourceResponse) })
   @ApiProblems(400, 401, 403)
   list(@Query() query: PageQuery): Promise<Page<ResourceView>> {
     return this.resources.list(query);
@@ -60,6 +70,7 @@ export class ResourcesController {
   @HttpCode(204)
   @Roles('coop-admin')
   @ApiOperation({ summary: 'Withdraw a resource from the federation' })
+  @ApiNoContentResponse({ description: 'withdrawn' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async withdraw(@Param('id', ParseUUIDPipe) id: string, @Meta() meta: CommandMeta): Promise<void> {
     await this.resources.withdraw(id, meta);

@@ -17,6 +17,7 @@ export class TrainingsController {
   @Recording(undefined, {
     summary: 'Offer a training to the other coops: places, hours per participant, price',
     created: TrainingIdResponse,
+    headers: ['ETag'],
     problems: [400, 401, 403, 409, 422],
   })
   @Roles('coop-admin')

@@ -1,4 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptions,
+  ApiPropertyOptional,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
@@ -56,11 +61,12 @@ export class OfferTrainingDto {
   places!: number;
 
   @ApiProperty({
+    type: 'object',
     nullable: true,
     description:
       'money (`{ "amount", "currency" }`), exchange hours (`{ "hours" }`), or null: free',
     oneOf: [{ $ref: getSchemaPath(MoneyDto) }, { $ref: getSchemaPath(HoursPriceDto) }],
-  })
+  } as ApiPropertyOptions)
   @ValidateIf((dto: OfferTrainingDto) => dto.price !== null)
   @IsDefined({ message: 'price is required: money, { "hours" }, or null for free' })
   @IsObject()

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WorkforceResponse } from './workforce.response';
 import { Roles } from '@libs/auth';
 import { CommandMeta, etag, HeaderReply, Meta } from '@libs/api-conventions';
-import { ApiProblems } from '@libs/http';
+import { answerHeaders, ApiProblems } from '@libs/http';
 import { RecordWorkforceDto, WorkforceMonthParam } from './workforce.dto';
 import { WorkforceService, WorkforceView } from './workforce.service';
 
@@ -18,6 +19,7 @@ export class WorkforceController {
     summary:
       'Record a month’s workforce: workers in force (members and employees, per head) and the disadvantaged among them; the type-B quota averages them over a year',
   })
+  @ApiOkResponse({ type: WorkforceResponse, headers: answerHeaders(['ETag']) })
   @ApiProblems(400, 401, 403, 412, 422)
   async record(
     @Param() { month }: WorkforceMonthParam,
@@ -33,6 +35,7 @@ export class WorkforceController {
   @Get('workforce')
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'The workforce month by month, and the type-B quota’s annual average' })
+  @ApiOkResponse({ type: WorkforceResponse, headers: answerHeaders(['ETag']) })
   @ApiProblems(401, 403)
   async get(@Res({ passthrough: true }) reply: HeaderReply): Promise<WorkforceView> {
     const { view, version } = await this.workforce.view();

@@ -1,6 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, OnModuleInit, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@libs/auth';
@@ -39,6 +44,7 @@ export class HealthController implements OnModuleInit {
   // On the handler, not the class: hooks that run before the guard (the 401 limit) see it there.
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether the app is up and its database answers' })
   @ApiOkResponse({
     type: HealthReport,
     description:
