@@ -1,6 +1,6 @@
 import { createApp, listen } from '@libs/http';
 import { AppModule } from './app.module';
-import { serveBoardPage } from './board-page/board-page';
+import { serveBoardPage } from './board-page';
 
 const DEFAULT_PORT = 3000;
 

@@ -8,21 +8,22 @@ import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
-import { ContributionsModule } from './contributions/contributions.module';
+import { ContributionsModule } from './contributions';
 import { CoopCommands } from './coop-commands';
 import { COOP_ID } from './coop-id';
-import { COOP_ENTITIES, COOP_MIGRATIONS, coopProjections } from './database/read-models';
-import { ExportModule } from './export/export.module';
-import { MembershipModule } from './membership/membership.module';
-import { ProfileModule } from './profile/profile.module';
-import { ResourcesModule } from './resources/resources.module';
-import { WorkforceModule } from './workforce/workforce.module';
-import { TrainingsModule } from './trainings/trainings.module';
+import { coopReadModels } from './database/read-sides';
+import { ExportModule } from './export';
+import { MembershipModule } from './membership';
+import { ProfileModule } from './profile';
+import { ResourcesModule } from './resources';
+import { WorkforceModule } from './workforce';
+import { TrainingsModule } from './trainings';
 
 /** The local coop's app: one bounded context per folder beside this module, imported here. */
 @Module({})
 export class AppModule {
   static forCoop(coopId: string): DynamicModule {
+    const readModels = coopReadModels(coopId);
     return {
       module: AppModule,
       // Global so that every bounded context can inject COOP_ID and CoopCommands.
@@ -37,15 +38,16 @@ export class AppModule {
             (database: ResolvedDatabase) => ({
               url: database.url,
               schema: process.env.DATABASE_SCHEMA || `coop_${coopId.replace(/-/g, '_')}`,
-              entities: COOP_ENTITIES,
-              migrations: COOP_MIGRATIONS,
+              entities: readModels.entities,
+              migrations: readModels.migrations,
             }),
             [RESOLVED_DATABASE],
           ),
         ),
         AuthModule.forRoot(() => coopPolicy(coopId)),
         AggregatesModule,
-        ProjectionsModule.forRoot({ projections: coopProjections(coopId) }),
+        // Each context registers its projections with it (`ProjectionsModule.forFeature`).
+        ProjectionsModule.forRoot({}),
         IdempotencyModule,
         HealthModule,
         ProfileModule,

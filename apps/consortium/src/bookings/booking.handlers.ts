@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { RESOURCE_BOOKINGS_AGGREGATE } from '@libs/contracts';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
-import { CatalogueQueries } from '../catalogue/catalogue.queries';
+import { CatalogueQueries } from '../catalogue';
 import { BookingCommand, bookingsDecider } from './bookings.decider';
 import { BookDto } from './bookings.dto';
 import { BookingsQueries } from './bookings.queries';

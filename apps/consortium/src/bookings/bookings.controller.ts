@@ -12,7 +12,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry/admitted-coops';
+import { AdmittedCoops } from '../registry';
 import { BookingHandlers } from './booking.handlers';
 import { BookDto, BookingIdResponse, BookingPage, BookingsQuery } from './bookings.dto';
 import { BookingsQueries } from './bookings.queries';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PooledMeansModule } from '../pooled-means/pooled-means.module';
+import { PooledMeansModule } from '../pooled-means';
 import { BooksQueries } from './books.queries';
 
 /** The books' read side, apart from their commands: what other contexts (budgets) may import. */

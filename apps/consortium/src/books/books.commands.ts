@@ -8,7 +8,7 @@ import {
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
-import { BudgetsService } from '../budgets/budgets.service';
+import { BudgetsService } from '../budgets';
 import { ApplyForFundingDto, DisburseDto, FundingDecisionDto, RecordIncomeDto } from './books.dto';
 import { disbursementsDecider } from './disbursement.decider';
 import { fundingApplicationDecider } from './funding-application.decider';

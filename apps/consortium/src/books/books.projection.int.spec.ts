@@ -11,8 +11,8 @@ import {
 import { ANY } from '@libs/event-store';
 import { ProjectionRunner } from '@libs/projections';
 import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
-import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
-import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
+import { CONSORTIUM_READ_MODELS } from '..';
+import { PooledMeansQueries } from '../pooled-means';
 import { booksProjection } from './books.projection';
 import { BooksQueries } from './books.queries';
 
@@ -57,7 +57,7 @@ describe('the books projection', () => {
     });
 
   beforeAll(async () => {
-    bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
+    bed = await openTestbed(CONSORTIUM_READ_MODELS.entities, CONSORTIUM_READ_MODELS.migrations);
     books = new BooksQueries(bed.dataSource, new PooledMeansQueries(bed.dataSource));
     const application = consortiumStream(FUNDING_APPLICATION_AGGREGATE, APPLICATION);
     await append(application, {

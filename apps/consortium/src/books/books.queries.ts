@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Currency, FundingApplied, FundingKind, Money, Theme } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
-import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
+import { PooledMeansQueries } from '../pooled-means';
 import { LedgerLine } from './ledger-line';
 
 /** A period's own money, per currency, in exact hundredths. */

@@ -21,7 +21,7 @@ import {
 import { BudgetPeriods } from './budget-periods';
 import { BudgetResponse } from './budget.response';
 import { BudgetsService, BudgetView } from './budgets.service';
-import { ReadsViews } from '../read-models/reads-views.decorator';
+import { ReadsViews } from '../read-models';
 
 /** The board's budget review: periods, allocation proposals, votes, the closing of a year. */
 @ApiTags('budgets')

@@ -27,11 +27,11 @@ import {
 } from './budget.decider';
 import { CloseBudgetDto, OpenBudgetDto, ProposeAllocationDto, VoteDto } from './budgets.dto';
 import { cashBalances, cashOf } from './cash';
-import { BooksQueries, PeriodBooks } from '../books/books.queries';
-import type { AllocationToPay } from '../books/disbursement.decider';
-import { PeriodIncome, PeriodIncomeQuery } from './period-income';
+import { BooksQueries, PeriodBooks } from '../books';
+import type { AllocationToPay } from '../books';
+import { PeriodIncome, PooledMeansQueries } from '../pooled-means';
 import { AllocationIndex } from './allocation-index';
-import { totalLine } from '../pooled-means/total-line';
+import { totalLine } from '../pooled-means';
 
 export interface TotalLineJson {
   unit: string;
@@ -85,7 +85,7 @@ type AllocationView = BudgetView['allocations'][number];
 export class BudgetsService {
   constructor(
     private readonly commands: ConsortiumCommands,
-    private readonly income: PeriodIncomeQuery,
+    private readonly pooled: PooledMeansQueries,
     private readonly allocations: AllocationIndex,
     private readonly books: BooksQueries,
     @Inject(BOARD) private readonly board: Board,
@@ -181,7 +181,7 @@ export class BudgetsService {
 
   private async cash(state: BudgetState, asOf: string) {
     const [income, books] = await Promise.all([
-      this.income.income(state.startsOn!, state.endsOn!, asOf),
+      this.pooled.periodIncome(state.startsOn!, state.endsOn!, asOf),
       this.books.period(state.periodId!, state.startsOn!, state.endsOn!, asOf),
     ]);
     return { income, books, cash: cashOf(income, books) };

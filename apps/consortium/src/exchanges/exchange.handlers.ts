@@ -4,8 +4,8 @@ import { EXCHANGE_AGGREGATE, parseHundredths, Theme } from '@libs/contracts';
 import { InvalidInput } from '@libs/http';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { ConsortiumCommands } from '../consortium-commands';
-import { AdmittedCoops } from '../registry/admitted-coops';
-import { CoopsQueries } from '../registry/coops.queries';
+import { AdmittedCoops } from '../registry';
+import { CoopsQueries } from '../registry';
 import { exchangeDecider } from './exchange.decider';
 import { ConfirmationResponse, ExchangeIdResponse, GiveHoursDto } from './exchanges.dto';
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta, PageQuery } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry/admitted-coops';
+import { AdmittedCoops } from '../registry';
 import { ExchangeHandlers } from './exchange.handlers';
 import {
   ConfirmationResponse,

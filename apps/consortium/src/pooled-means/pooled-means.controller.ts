@@ -7,7 +7,7 @@ import { PooledMeansQuery } from './pooled-means.dto';
 import { PooledMeansQueries } from './pooled-means.queries';
 import { PooledMeansResponse } from './pooled-means.response';
 import { PooledMeansView } from './pooled-means.view';
-import { ReadsViews } from '../read-models/reads-views.decorator';
+import { ReadsViews } from '../read-models';
 
 @ApiTags('pooled means')
 @ApiBearerAuth()

@@ -6,8 +6,8 @@ import { ApiProblems } from '@libs/http';
 import { CoopsQuery } from './coops.dto';
 import { CoopsQueries } from './coops.queries';
 import { MemberCoopView } from './member-coop.view';
-import { ReadsViews } from '../read-models/reads-views.decorator';
-import { ProjectsQueries, ProjectSummary } from '../projects/projects.queries';
+import { ReadsViews } from '../read-models';
+import { ProjectsQueries, ProjectSummary } from '../projects';
 
 @ApiTags('coops')
 @ApiBearerAuth()

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BudgetsModule } from '../budgets/budgets.module';
-import { PooledMeansModule } from '../pooled-means/pooled-means.module';
-import { ProjectsModule } from '../projects/projects.module';
+import { ProjectionsModule } from '@libs/projections';
+import { BudgetsModule } from '../budgets';
+import { PooledMeansModule } from '../pooled-means';
+import { ProjectsModule } from '../projects';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
 import { AdmittedCoops } from './admitted-coops';
@@ -9,9 +10,15 @@ import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
 import { CoopWorkforceQueries } from './coop-workforce.queries';
 import { SettlementService } from './settlement.service';
+import { REGISTRY_READ_SIDE } from './registry.read-side';
 
 @Module({
-  imports: [PooledMeansModule, BudgetsModule, ProjectsModule],
+  imports: [
+    ProjectionsModule.forFeature(REGISTRY_READ_SIDE),
+    PooledMeansModule,
+    BudgetsModule,
+    ProjectsModule,
+  ],
   controllers: [AdmissionController, CoopsController],
   providers: [
     AdmissionService,

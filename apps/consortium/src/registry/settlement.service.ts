@@ -10,8 +10,8 @@ import {
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
-import { AllocationIndex } from '../budgets/allocation-index';
-import { budgetDecider } from '../budgets/budget.decider';
+import { AllocationIndex } from '../budgets';
+import { budgetDecider } from '../budgets';
 import { ConsortiumCommands } from '../consortium-commands';
 import { AdmissionService } from './admission.service';
 import { registryDecider } from './registry.decider';

@@ -1,9 +1,9 @@
 import { formatHundredths, Unit } from '@libs/contracts';
 import { Indicator } from '@libs/rules';
-import { GroupedLine } from '../pooled-means/pooled-means.view';
-import { NO_SUMS, Sums, TotalLine, unitLines } from '../pooled-means/total-line';
-import { DecisionsTally } from '../budgets/allocation-index';
-import { CoopMove } from '../registry/coops.queries';
+import { GroupedLine } from '../pooled-means';
+import { NO_SUMS, Sums, TotalLine, unitLines } from '../pooled-means';
+import { DecisionsTally } from '../budgets';
+import { CoopMove } from '../registry';
 import { Quarter } from './quarter';
 
 /**

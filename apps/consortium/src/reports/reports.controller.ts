@@ -4,7 +4,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry/admitted-coops';
+import { AdmittedCoops } from '../registry';
 import { newsletterHtml } from './newsletter.html';
 import { newsletterPdf } from './newsletter.pdf';
 import { quarterOf } from './quarter';

@@ -7,7 +7,7 @@ import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, today } from '@libs/api-conventions';
 import { raisedHoldingCap, ShareCapitalContext } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
-import { CoopProfileService } from '../profile/coop-profile.service';
+import { CoopProfileService } from '../profile';
 import { MemberCommand } from './member.commands';
 import { memberDecider, MemberState } from './member.decider';
 import {

@@ -4,7 +4,7 @@ import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { leavesOn } from '@libs/rules';
 import { CoopCommands } from '../coop-commands';
-import { CoopSigningKey } from '../export/coop-signing-key';
+import { CoopSigningKey } from '../export';
 import {
   ApplicationStatus,
   CoopProfileCommand,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ExportModule } from '../export/export.module';
+import { ExportModule } from '../export';
 import { CoopProfileController } from './coop-profile.controller';
 import { CoopProfileService } from './coop-profile.service';
 

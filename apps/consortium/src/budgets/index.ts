@@ -1,0 +1,9 @@
+/** What other contexts and the app may use of this context: nothing else is reached from outside. */
+export { AllocationIndex } from './allocation-index';
+export type { DecisionsTally } from './allocation-index';
+export { budgetDecider } from './budget.decider';
+export { BudgetsService } from './budgets.service';
+export { parseDecisionRule } from './decision-rule';
+export type { DecisionRule } from './decision-rule';
+export { BUDGETS_READ_SIDE } from './budgets.read-side';
+export { BudgetsModule } from './budgets.module';

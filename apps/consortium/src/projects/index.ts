@@ -1,0 +1,5 @@
+/** What other contexts and the app may use of this context: nothing else is reached from outside. */
+export { ProjectsQueries } from './projects.queries';
+export type { ProjectSummary } from './projects.queries';
+export { PROJECTS_READ_SIDE } from './projects.read-side';
+export { ProjectsModule } from './projects.module';
