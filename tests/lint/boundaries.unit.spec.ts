@@ -32,7 +32,7 @@ describe('npm run lint keeps the architecture', () => {
 
   it('refuses a context that reaches into another context, or into the other app', () => {
     expect(
-      boundaryErrors('cross-context.ts', 'apps/consortium/src/budgets/cross-context.ts'),
+      boundaryErrors('cross-context.ts.txt', 'apps/consortium/src/budgets/cross-context.ts'),
     ).toEqual([
       '2: a context reaches another only through its public index.ts (import from the folder)',
       '4: an app never imports another app',
@@ -40,14 +40,14 @@ describe('npm run lint keeps the architecture', () => {
   });
 
   it('refuses a lib that imports an app', () => {
-    expect(boundaryErrors('lib-imports-app.ts', 'libs/projections/src/lib-imports-app.ts')).toEqual(
-      ['2: a lib never imports an app'],
-    );
+    expect(
+      boundaryErrors('lib-imports-app.ts.txt', 'libs/projections/src/lib-imports-app.ts'),
+    ).toEqual(['2: a lib never imports an app']);
   });
 
   it('lets the CLI use the apps’ public modules only', () => {
-    expect(boundaryErrors('cli-imports-internals.ts', 'apps/cli/cli-imports-internals.ts')).toEqual(
-      ['2: the CLI uses libs and the apps’ public modules (apps/<app>/src/index.ts) only'],
-    );
+    expect(
+      boundaryErrors('cli-imports-internals.ts.txt', 'apps/cli/cli-imports-internals.ts'),
+    ).toEqual(['2: the CLI uses libs and the apps’ public modules (apps/<app>/src/index.ts) only']);
   });
 });

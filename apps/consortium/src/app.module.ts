@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AggregatesModule } from '@libs/aggregates';
+import { AggregatesModule, COMMAND_SCOPE } from '@libs/aggregates';
 import { IdempotencyModule } from '@libs/api-conventions';
 import { AuthModule, consortiumPolicy } from '@libs/auth';
 import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
@@ -17,7 +17,7 @@ import { BooksModule } from './books/books.module';
 import { BudgetsModule } from './budgets';
 import { CatalogueModule } from './catalogue';
 import { ComplianceModule } from './compliance';
-import { ConsortiumCommands } from './consortium-commands';
+import { CONSORTIUM_COMMAND_SCOPE } from './consortium-command-scope';
 import { CONSORTIUM_READ_MODELS } from './database/read-sides';
 import { ExchangesModule } from './exchanges';
 import { ExportModule } from './export';
@@ -35,11 +35,11 @@ const consortiumForm = consortiumLegalForm(process.env.CONSORTIUM_LEGAL_FORM);
 @Module({
   imports: [AggregatesModule],
   providers: [
-    ConsortiumCommands,
+    { provide: COMMAND_SCOPE, useValue: CONSORTIUM_COMMAND_SCOPE },
     { provide: BOARD, useValue: board },
     { provide: CONSORTIUM_FORM, useValue: consortiumForm },
   ],
-  exports: [ConsortiumCommands, BOARD, CONSORTIUM_FORM],
+  exports: [AggregatesModule, COMMAND_SCOPE, BOARD, CONSORTIUM_FORM],
 })
 class ConsortiumKernelModule {}
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AggregatesModule } from '@libs/aggregates';
+import { AggregatesModule, COMMAND_SCOPE } from '@libs/aggregates';
 import { IdempotencyModule } from '@libs/api-conventions';
 import { AuthModule, coopPolicy } from '@libs/auth';
 import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
@@ -9,7 +9,7 @@ import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-sto
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
 import { ContributionsModule } from './contributions';
-import { CoopCommands } from './coop-commands';
+import { coopCommandScope } from './coop-command-scope';
 import { COOP_ID } from './coop-id';
 import { coopReadModels } from './database/read-sides';
 import { ExportModule } from './export';
@@ -26,7 +26,8 @@ export class AppModule {
     const readModels = coopReadModels(coopId);
     return {
       module: AppModule,
-      // Global so that every bounded context can inject COOP_ID and CoopCommands.
+      // Global so that every bounded context can inject COOP_ID, and its command handlers the
+      // AggregateRepository and this coop's COMMAND_SCOPE.
       global: true,
       imports: [
         CqrsModule.forRoot(),
@@ -58,8 +59,11 @@ export class AppModule {
         TrainingsModule,
         ExportModule,
       ],
-      providers: [{ provide: COOP_ID, useValue: coopId }, CoopCommands],
-      exports: [COOP_ID, CoopCommands],
+      providers: [
+        { provide: COOP_ID, useValue: coopId },
+        { provide: COMMAND_SCOPE, useValue: coopCommandScope(coopId) },
+      ],
+      exports: [COOP_ID, COMMAND_SCOPE, AggregatesModule],
     };
   }
 }

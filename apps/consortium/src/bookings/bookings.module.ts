@@ -6,11 +6,12 @@ import { BookingHandlers } from './booking.handlers';
 import { BookingsController } from './bookings.controller';
 import { BookingsQueries } from './bookings.queries';
 import { BOOKINGS_READ_SIDE } from './bookings.read-side';
+import { BookingsHandler } from './bookings.command-handler';
 
 @Module({
   imports: [ProjectionsModule.forFeature(BOOKINGS_READ_SIDE), RegistryModule, CatalogueModule],
   controllers: [BookingsController],
-  providers: [BookingsQueries, BookingHandlers],
+  providers: [BookingsHandler, BookingsQueries, BookingHandlers],
   exports: [BookingsQueries],
 })
 export class BookingsModule {}

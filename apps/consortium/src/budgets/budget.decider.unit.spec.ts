@@ -1,7 +1,7 @@
 import { BudgetEvent, money } from '@libs/contracts';
 import { RuleViolation, StateConflict } from '@libs/aggregates';
 import { BudgetCommand, budgetDecider, BudgetState, decide, evolve } from './budget.decider';
-import { DEFAULT_DECISION_RULE } from './decision-rule';
+import { DEFAULT_DECISION_RULE } from '../decision-rule';
 
 const cash = { EUR: 1_000_00n, SOL: 200_00n };
 const vote = (

@@ -2,8 +2,7 @@
 export { AllocationIndex } from './allocation-index';
 export type { DecisionsTally } from './allocation-index';
 export { budgetDecider } from './budget.decider';
+export { BudgetHandler } from './budget.command-handler';
 export { BudgetsService } from './budgets.service';
-export { parseDecisionRule } from './decision-rule';
-export type { DecisionRule } from './decision-rule';
 export { BUDGETS_READ_SIDE } from './budgets.read-side';
 export { BudgetsModule } from './budgets.module';

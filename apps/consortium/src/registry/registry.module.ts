@@ -11,6 +11,7 @@ import { CoopsQueries } from './coops.queries';
 import { CoopWorkforceQueries } from './coop-workforce.queries';
 import { SettlementService } from './settlement.service';
 import { REGISTRY_READ_SIDE } from './registry.read-side';
+import { RegistryHandler } from './registry.command-handler';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { REGISTRY_READ_SIDE } from './registry.read-side';
   ],
   controllers: [AdmissionController, CoopsController],
   providers: [
+    RegistryHandler,
     AdmissionService,
     SettlementService,
     CoopsQueries,

@@ -13,6 +13,7 @@ import { ReportEditions } from './report-editions';
 import { ReportsController } from './reports.controller';
 import { ReportsQueries } from './reports.queries';
 import { REPORTS_READ_SIDE } from './reports.read-side';
+import { ReportHandler } from './report.command-handler';
 
 /** The quarterly report: it reads every other context through its exported queries only. */
 @Module({
@@ -27,6 +28,6 @@ import { REPORTS_READ_SIDE } from './reports.read-side';
     ComplianceModule,
   ],
   controllers: [ReportsController, PublicReportsController],
-  providers: [ReportsQueries, ReportEditions, PublishedReports],
+  providers: [ReportHandler, ReportsQueries, ReportEditions, PublishedReports],
 })
 export class ReportsModule {}

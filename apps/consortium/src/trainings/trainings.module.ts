@@ -5,11 +5,12 @@ import { EnrolHandler } from './enrol.handler';
 import { TrainingsController } from './trainings.controller';
 import { TrainingsQueries } from './trainings.queries';
 import { TRAININGS_READ_SIDE } from './trainings.read-side';
+import { EnrolmentsHandler } from './enrolments.command-handler';
 
 @Module({
   imports: [ProjectionsModule.forFeature(TRAININGS_READ_SIDE), RegistryModule],
   controllers: [TrainingsController],
-  providers: [TrainingsQueries, EnrolHandler],
+  providers: [EnrolmentsHandler, TrainingsQueries, EnrolHandler],
   exports: [TrainingsQueries],
 })
 export class TrainingsModule {}

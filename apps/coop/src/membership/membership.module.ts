@@ -8,6 +8,7 @@ import { MembersQueries } from './members.queries';
 import { MembershipService } from './membership.service';
 import { PersonalDataVault } from './personal-data/personal-data.vault';
 import { MEMBERSHIP_READ_SIDE } from './membership.read-side';
+import { MemberHandler } from './member.command-handler';
 
 @Module({
   imports: [
@@ -16,6 +17,6 @@ import { MEMBERSHIP_READ_SIDE } from './membership.read-side';
     WorkforceModule,
   ],
   controllers: [MembersController],
-  providers: [MembershipService, MembersQueries, PersonalDataVault],
+  providers: [MemberHandler, MembershipService, MembersQueries, PersonalDataVault],
 })
 export class MembershipModule {}

@@ -1,16 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { COOP_ID } from '../coop-id';
+import { LegalForm, ShareForm } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { leavesOn } from '@libs/rules';
-import { CoopCommands } from '../coop-commands';
+import { CommandBus } from '@nestjs/cqrs';
+import { CoopProfileChange, CoopProfileHandler } from './coop-profile.command-handler';
 import { CoopSigningKey } from '../export';
-import {
-  ApplicationStatus,
-  CoopProfileCommand,
-  coopProfileDecider,
-  CoopProfileState,
-} from './coop-profile.decider';
+import { ApplicationStatus, CoopProfileCommand, CoopProfileState } from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
 
 /** The stricter reading when the coop has not said: the per-share cap applies. */
@@ -45,16 +42,14 @@ export interface CoopProfileView {
 @Injectable()
 export class CoopProfileService {
   constructor(
-    private readonly commands: CoopCommands,
+    private readonly coopProfileHandler: CoopProfileHandler,
+    private readonly commandBus: CommandBus,
+    @Inject(COOP_ID) private readonly coopId: string,
     private readonly signingKey: CoopSigningKey,
   ) {}
 
   async view(): Promise<{ view: CoopProfileView; version: number }> {
-    const { state, version } = await this.commands.load(
-      PROFILE_AGGREGATE,
-      this.commands.coopId,
-      coopProfileDecider,
-    );
+    const { state, version } = await this.coopProfileHandler.current(this.coopId);
     return { version, view: this.viewOf(state) };
   }
 
@@ -62,7 +57,7 @@ export class CoopProfileService {
   viewOf(state: CoopProfileState): CoopProfileView {
     const profile = state.profile;
     return {
-      id: this.commands.coopId,
+      id: this.coopId,
       name: profile?.name ?? null,
       legalForm: profile?.legalForm ?? null,
       themes: profile?.themes ?? [],
@@ -104,7 +99,7 @@ export class CoopProfileService {
     return this.run(
       {
         type: 'SetProfile',
-        coopId: this.commands.coopId,
+        coopId: this.coopId,
         name,
         legalForm,
         themes,
@@ -121,7 +116,7 @@ export class CoopProfileService {
     return this.run(
       {
         type: 'ApplyToConsortium',
-        coopId: this.commands.coopId,
+        coopId: this.coopId,
         submittedOn: today(),
         bundleKey: await this.signingKey.publicKey(),
       },
@@ -138,7 +133,7 @@ export class CoopProfileService {
     return this.run(
       {
         type: 'RequestConsortiumWithdrawal',
-        coopId: this.commands.coopId,
+        coopId: this.coopId,
         requestedOn: requestedOn ?? day,
         reason,
       },
@@ -147,12 +142,6 @@ export class CoopProfileService {
   }
 
   private run(command: CoopProfileCommand, meta: CommandMeta) {
-    return this.commands.run(
-      PROFILE_AGGREGATE,
-      this.commands.coopId,
-      coopProfileDecider,
-      command,
-      meta,
-    );
+    return this.commandBus.execute(new CoopProfileChange(this.coopId, command, meta));
   }
 }
