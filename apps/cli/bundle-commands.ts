@@ -21,6 +21,7 @@ import {
   verifyBundle,
 } from '@libs/portability';
 import { MemberKeyTable } from '../coop/src';
+import { IncubationReceipt, receiveIncubationHistory } from './incubation-history';
 import { operatorDatabase } from './connection';
 import { AppReadModels, readModelsOf } from './read-models';
 
@@ -224,12 +225,14 @@ export async function importCommand(
   print: Print,
 ): Promise<void> {
   const resources = new Resources();
+  const open = () => createReadStream(file);
   try {
+    let store: EventStore | undefined;
     const report = await importBundle(
-      () => createReadStream(file),
+      open,
       async (manifest): Promise<ImportTarget> => {
         const database = await resources.database();
-        const store = resources.store(process.env.EVENT_STORE_URL || database.url);
+        store = resources.store(process.env.EVENT_STORE_URL || database.url);
         await store.init();
         const keysTravel =
           manifest.personalData.memberKeys === 'wrapped' && !options.withoutPersonalData;
@@ -244,7 +247,11 @@ export async function importCommand(
         expectKey: options.expectKey,
       },
     );
-    for (const line of describeImport(report, options.expectKey)) print(line);
+    const incubation = await receiveIncubationHistory(open, store!, {
+      expectKey: options.expectKey,
+      imported: report,
+    });
+    for (const line of describeImport(report, options.expectKey, incubation)) print(line);
   } catch (error) {
     // Both are found before the first write.
     if (error instanceof BrokenBundleError || error instanceof ImportRefused) {
@@ -256,7 +263,11 @@ export async function importCommand(
   }
 }
 
-function describeImport(report: ImportReport, expectKey: string | undefined): string[] {
+function describeImport(
+  report: ImportReport,
+  expectKey: string | undefined,
+  incubation: IncubationReceipt,
+): string[] {
   const keys =
     typeof report.memberKeys === 'string'
       ? `member keys: ${report.memberKeys} (personal data stays sealed)`
@@ -266,7 +277,26 @@ function describeImport(report: ImportReport, expectKey: string | undefined): st
       (report.atomic ? ' (in one transaction)' : ''),
     signedBy({ signer: report.signer } as BundleSummary, expectKey && '--expect-key'),
     `${report.consortiumEvents} consortium events about the coop verified and kept in the bundle only`,
+    ...describeIncubation(incubation),
     keys,
     `start the coop app with COOP_ID=${report.coopId} on this store: its read models rebuild from these events`,
   ];
+}
+
+function describeIncubation(receipt: IncubationReceipt): string[] {
+  switch (receipt.outcome) {
+    case 'none':
+      return [];
+    case 'unchecked':
+      return [
+        `pre-history of project ${receipt.projectId} NOT recorded: the signer was not checked ` +
+          "(import again with --expect-key and the consortium's key)",
+      ];
+    case 'received':
+      return [
+        `pre-history of project ${receipt.projectId} (${receipt.name}) recorded as the coop's own`,
+      ];
+    case 'already received':
+      return [`pre-history of project ${receipt.projectId} (${receipt.name}) already recorded`];
+  }
 }

@@ -71,7 +71,8 @@ Commands:
       wrong; on PostgreSQL all the events go in one transaction; importing again writes nothing.
       Member keys go to the coop app's tables (schema coop_<slug>, or --schema) and need
       BUNDLE_PASSPHRASE, unless --without-personal-data. Then start the coop app with the
-      bundle's COOP_ID on that store.
+      bundle's COOP_ID on that store. A graduated project's bundle (signed by the consortium,
+      checked with --expect-key) also records the coop's pre-history as its own, once.
       e.g. BUNDLE_PASSPHRASE='…' DATABASE_URL=postgres://… npm run cli -- import velo.ndjson
 
   backup <file>

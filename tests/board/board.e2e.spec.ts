@@ -248,6 +248,36 @@ describeWithBrowser("the board's page", () => {
     expect(budget.allocations.find((a) => a.title === title)?.status).toBe('approved');
   });
 
+  it('marks the allocations a member coop proposed, in each language', async () => {
+    const title = 'Repair café tools';
+    const proposed = await apiClient(consortiumUrl, token('velo-solidaire-admin'))(
+      'POST',
+      `/budgets/${period}/allocations`,
+      {
+        title,
+        purpose: 'tools lent among the member coops',
+        amount: { amount: '80.00', currency: 'EUR' },
+      },
+    );
+    expect(proposed.status).toBe(201);
+    await openSignedIn('board-chair', 'Budget review');
+    const mark = (text: string) =>
+      allocationRow(title).locator('.proposed-by-coop', { hasText: text });
+    await mark('Proposed by the member coop Vélo Solidaire').waitFor();
+    // The board's own proposals carry no such mark.
+    expect(
+      await allocationRow('Shared legal advice desk').locator('.proposed-by-coop').count(),
+    ).toBe(0);
+    // Only the board votes on it: the chair is offered the buttons.
+    expect(await page.getByRole('group', { name: `Your vote on ${title}` }).count()).toBe(1);
+
+    await page.getByLabel('Language').selectOption('fr');
+    await mark('Proposée par la coopérative membre Vélo Solidaire').waitFor();
+    await page.getByLabel('Langue').selectOption('it');
+    await mark('Proposta dalla cooperativa socia Vélo Solidaire').waitFor();
+    await page.getByLabel('Lingua').selectOption('en');
+  });
+
   it('shows the refusal when approving would spend beyond the available balance', async () => {
     const before = await get<Budget>(`/budgets/${period}`);
     const available = before.available.find((money) => money.currency === 'EUR')!.amount;

@@ -114,4 +114,44 @@ describeWithBrowser('the board page’s incubation section', () => {
       'Ciclofficina di Barriera 2 giorni in questa fase',
     ]);
   });
+
+  it('keeps a graduated project’s pre-history: under the coops it became, and on the coop’s row', async () => {
+    const board = apiClient(app.url, token);
+    await expectStatus(
+      board('POST', `/projects/${projectId}/stage`, { stage: 'constitution', on: daysAgo(1) }),
+    );
+    await expectStatus(
+      board('POST', `/projects/${projectId}/support`, {
+        kind: 'mentoring',
+        hours: '6.5',
+        byCoopId: 'velo-solidaire',
+      }),
+    );
+    await expectStatus(
+      board('POST', `/projects/${projectId}/graduation`, {
+        coopId: 'ciclofficina-barriera',
+        legalForm: 'social_coop_b',
+        on: daysAgo(0),
+      }),
+    );
+    await page.goto(`${app.url}/board/#token=${token}`);
+    await page.getByRole('link', { name: 'Incubation' }).click();
+    const graduated = page.getByRole('region', { name: 'Became coops' }).getByRole('listitem');
+    await eventually(async () => {
+      await page.reload();
+      await graduated.first().waitFor({ timeout: 2_000 });
+    }, 30_000);
+    expect(await graduated.allTextContents()).toEqual([
+      'Ciclofficina di Barriera Graduated: coop ciclofficina-barriera',
+    ]);
+    expect(await column('Constitution').count()).toBe(0);
+    await graduated.getByRole('button', { name: 'Ciclofficina di Barriera' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Ciclofficina di Barriera' }).waitFor();
+    await page.getByText('Funds held at graduation, the coop’s').waitFor();
+
+    await page.getByRole('link', { name: 'Member coops' }).click();
+    const row = page.getByRole('row', { name: /Ciclofficina di Barriera/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Incubated 12 days, 6\.5 hrs of support received/);
+  });
 });

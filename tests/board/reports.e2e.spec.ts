@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
+import { consortiumStream, INCOME_AGGREGATE } from '@libs/contracts';
 import { BOARD_MEMBERS } from '../consortium/consortium-app';
-import { appendToStore, registryEvents } from '../consortium/federation-events';
+import { appendToStore, on, registryEvents } from '../consortium/federation-events';
 import { APP_ENTRY, RunningApp, startApp, TestSchemas, tokenFor } from '../support/apps';
 import { buildBoardPage } from './board-page-build';
 import { browserAvailable, launchBrowser, screenshot } from './browser';
@@ -14,6 +16,11 @@ import { browserAvailable, launchBrowser, screenshot } from './browser';
  */
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
 const EDITORIAL = 'Un trimestre de coopération : merci à toutes les coopératives.';
+/** A donation the consortium received in the quarter, from a person: summed, never named. */
+const DONATION = randomUUID();
+const DONOR = 'Famiglia Benedetti';
+/** 2 500,00 as French writes it, whatever space groups the thousands. */
+const DONATION_IN_FRENCH = /2\s500,00/;
 
 describeWithBrowser('the board page’s quarterly report', () => {
   const schemas = new TestSchemas();
@@ -28,7 +35,17 @@ describeWithBrowser('the board page’s quarterly report', () => {
       DATABASE_SCHEMA: schemas.readModels(),
       BOARD_PAGE_DIR: boardDir,
     });
-    await appendToStore(schemas, [registryEvents.coopAdmitted('velo-solidaire', 'scop')]);
+    await appendToStore(schemas, [
+      registryEvents.coopAdmitted('velo-solidaire', 'scop'),
+      on(consortiumStream(INCOME_AGGREGATE, DONATION), null, 'IncomeReceived', {
+        incomeId: DONATION,
+        kind: 'donation',
+        amount: { unit: 'EUR', hundredths: 2_500_00 },
+        receivedOn: '2027-02-10',
+        funder: DONOR,
+        recordedBy: 'board-1',
+      }),
+    ]);
   }, 180_000);
 
   afterAll(async () => {
@@ -51,6 +68,11 @@ describeWithBrowser('the board page’s quarterly report', () => {
     await page.getByLabel('L’éditorial du conseil').fill(EDITORIAL);
     await page.getByRole('button', { name: 'Enregistrer l’éditorial' }).click();
     await page.getByText('Éditorial enregistré.').waitFor();
+    // The preview has the consortium's own income of the quarter.
+    await page
+      .locator('tr[data-own-income="EUR"]')
+      .filter({ hasText: DONATION_IN_FRENCH })
+      .waitFor();
     await page.getByRole('button', { name: 'Publier la lettre' }).click();
     await page.getByRole('link', { name: 'La page publique' }).waitFor();
     await screenshot(page, 'quarterly-report-published');
@@ -62,6 +84,9 @@ describeWithBrowser('the board page’s quarterly report', () => {
     expect(response?.status()).toBe(200);
     await publicPage.getByRole('heading', { level: 1, name: /2027-Q1/ }).waitFor();
     expect(await publicPage.getByText(EDITORIAL).count()).toBe(1);
+    const published = (await publicPage.content()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(published).toMatch(DONATION_IN_FRENCH);
+    expect(published).not.toContain(DONOR);
     expect(await publicPage.locator('svg rect').count()).toBe(6);
     await screenshot(publicPage, 'quarterly-report-public');
     await reader.close();

@@ -1,5 +1,9 @@
 import { CoopUnderTest, createdId } from '../coop/coop-app';
-import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
+import {
+  expectInvalidFields,
+  expectProblem,
+  expectRuleViolation,
+} from '../coop/problem-assertions';
 import { eur, sol } from '../coop/sample-requests';
 import { eventually, TestSchemas, tokenFor } from '../support/apps';
 import { ConsortiumUnderTest, daysAgo, expectStatus, startConsortium } from './consortium-app';
@@ -26,7 +30,7 @@ beforeAll(async () => {
   await applyToConsortium(velo, VELO);
   await expectStatus(consortium.board()('POST', `/coops/${VELO.coopId}/admission`, {}));
   // 1,250.50 EUR and 300 SOL of money; 400 SOL of barter, valued, never cash.
-  await contribute(velo, { kind: 'dues', amount: eur('1000.00'), period: THIS_MONTH });
+  ids.dues = await contribute(velo, { kind: 'dues', amount: eur('1000.00'), period: THIS_MONTH });
   await contribute(velo, { kind: 'sales', amount: eur('250.50'), period: THIS_MONTH });
   await contribute(velo, { kind: 'dues', amount: sol('300.00'), period: THIS_MONTH });
   await contribute(velo, { kind: 'barter', amount: sol('400.00'), period: THIS_MONTH });
@@ -350,13 +354,17 @@ describe('the ledger', () => {
       [daysAgo(15), 'in', 'sales', 'Mercato di Campagna', 'EUR', '345.67'],
       [daysAgo(10), 'out', 'disbursement', 'Studio Rossi', 'EUR', '3000.00'],
       [daysAgo(5), 'out', 'disbursement', VELO.coopId, 'EUR', '2500.00'],
-      [daysAgo(0), 'in', 'contribution', 'member coops', 'EUR', '1250.50'],
-      [daysAgo(0), 'in', 'contribution', 'member coops', 'SOL', '300.00'],
+      // Each of the member coop's payments, its barter left out (no cash).
+      [daysAgo(0), 'in', 'contribution', VELO.coopId, 'EUR', '1000.00'],
+      [daysAgo(0), 'in', 'contribution', VELO.coopId, 'EUR', '250.50'],
+      [daysAgo(0), 'in', 'contribution', VELO.coopId, 'SOL', '300.00'],
       [daysAgo(0), 'out', 'disbursement', 'Studio Rossi', 'EUR', '4000.00'],
       [daysAgo(0), 'out', 'disbursement', 'Formatori Associati', 'SOL', '150.00'],
     ]);
     expect(all[5]).toMatchObject({ coopId: VELO.coopId, reference: 'BIKES-1' });
     expect(all[0]).toMatchObject({ reference: ids.cariplo, eventId: expect.any(String) });
+    expect(all[6]).toMatchObject({ coopId: VELO.coopId, reference: ids.dues });
+    expect(new Set(all.map((line) => line.eventId)).size).toBe(all.length);
     expectProblem(await consortium.coopAdmin(VELO.coopId)('GET', `/ledger?${range}`), 403);
   });
 
@@ -389,7 +397,27 @@ describe('the ledger', () => {
         cents(line.balance),
       );
     }
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11);
+  });
+
+  it('reads only the days asked for', async () => {
+    const days = async (from: string, to: string) => {
+      const { body } = await expectStatus<{ items: { date: string; amount: string }[] }>(
+        consortium.auditor('GET', `/ledger?from=${from}&to=${to}`),
+        200,
+      );
+      return body.items.map((line) => [line.date, line.amount]);
+    };
+    expect(await days(daysAgo(25), daysAgo(15))).toEqual([
+      [daysAgo(25), '1200.00'],
+      [daysAgo(20), '5000.00'],
+      [daysAgo(15), '345.67'],
+    ]);
+    expect(await days(daysAgo(4), daysAgo(1))).toEqual([]);
+    expectInvalidFields(
+      await consortium.auditor('GET', `/ledger?from=${daysAgo(1)}&to=${daysAgo(2)}`),
+      ['to'],
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import {
   Unit,
 } from '@libs/contracts';
 import { ratioString } from '@libs/rules';
-import { TestSchemas } from '../support/apps';
+import { TestSchemas, tokenFor } from '../support/apps';
 import {
   caughtUp,
   ConsortiumUnderTest,
@@ -233,5 +233,39 @@ describe('100,000 contributions of 999,999,999.99', () => {
     expect(
       (await expectStatus(consortium.auditor('GET', `/budgets/${CURRENT_YEAR}`), 200)).body,
     ).toEqual(budget.body);
+  });
+
+  it('give the ledger one line per payment, its CSV summing to the cash to the cent', async () => {
+    await caughtUp(consortium, 'books', CATCH_UP_MS);
+    const { total } = expected(false);
+    // The days the history was recorded on (the budget counts it by month, all this year's).
+    const range = `from=${daysAgo(2)}&to=${daysAgo(0)}`;
+    const response = await fetch(`${consortium.app.url}/ledger?${range}`, {
+      headers: {
+        accept: 'text/csv',
+        authorization: `Bearer ${tokenFor({ sub: 'auditor-1', role: 'auditor' })}`,
+      },
+    });
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).trimEnd().split('\r\n').slice(1);
+    expect(rows).toHaveLength(history.filter((c) => !c.pledged).length);
+    const sums = { EUR: 0n, SOL: 0n };
+    for (const row of rows) {
+      const [, , , , , currency, amount] = row.split(',');
+      sums[currency as 'EUR' | 'SOL'] += BigInt(amount.replace('.', ''));
+    }
+    expect(sums).toEqual({ EUR: total('EUR').paid, SOL: total('SOL').paid });
+    // JSON in pages, each read from where the last one ended.
+    const page = async (cursor = '') =>
+      (
+        await expectStatus<{ items: { eventId: string }[]; nextCursor: string | null }>(
+          consortium.auditor('GET', `/ledger?${range}&limit=500${cursor && `&cursor=${cursor}`}`),
+          200,
+        )
+      ).body;
+    const first = await page();
+    const second = await page(first.nextCursor!);
+    expect(second.items).toHaveLength(500);
+    expect(new Set([...first.items, ...second.items].map((l) => l.eventId)).size).toBe(1000);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { tokenFor } from '../support/apps';
 import { keyFingerprint } from '@libs/portability';
-import { createdId, queryEvents } from '../coop/coop-app';
+import { coopAdminToken, CoopUnderTest, createdId, queryEvents, startCoop } from '../coop/coop-app';
 import { runCli } from '../portability/operator-cli';
 import { expectProblem, expectRuleViolation } from '../coop/problem-assertions';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
@@ -35,6 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await newCoop?.app.stop();
   await consortium?.app.stop();
   await schemas.drop();
 });
@@ -216,6 +217,22 @@ describe('support and funds', () => {
 });
 
 const NEW_COOP = 'ciclofficina-barriera';
+let newCoop: CoopUnderTest;
+let bundlePath: string;
+let bundleKey: string;
+const graduatedOn = daysAgo(0);
+
+/** The graduated project's bundle as the board downloads it, saved for the new coop's operator. */
+async function exportedBundle(): Promise<{ text: string; path: string }> {
+  const response = await fetch(`${consortium.app.url}/projects/${projectId}/export`, {
+    headers: { authorization: `Bearer ${tokenFor({ sub: 'board-1', role: 'board-member' })}` },
+  });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  const path = join(mkdtempSync(join(tmpdir(), 'incubation-')), 'project.ndjson');
+  writeFileSync(path, text);
+  return { text, path };
+}
 
 async function consortiumKeyFingerprint(): Promise<string> {
   const client = new Client({ connectionString: DATABASE_URL });
@@ -243,6 +260,7 @@ describe('graduation', () => {
       consortium.board()('POST', `/projects/${projectId}/graduation`, {
         coopId: NEW_COOP,
         legalForm: 'social_coop_b',
+        on: graduatedOn,
       }),
     );
     expectRuleViolation(
@@ -279,11 +297,7 @@ describe('graduation', () => {
   });
 
   it('gives the project’s history as a bundle the CLI verifies with the consortium’s key', async () => {
-    const response = await fetch(`${consortium.app.url}/projects/${projectId}/export`, {
-      headers: { authorization: `Bearer ${tokenFor({ sub: 'board-1', role: 'board-member' })}` },
-    });
-    expect(response.status).toBe(200);
-    const text = await response.text();
+    const { text, path } = await exportedBundle();
     const lines = text
       .trim()
       .split('\n')
@@ -301,26 +315,170 @@ describe('graduation', () => {
       ...Array(6).fill('ProjectFundsMoved'),
       'ProjectGraduated',
     ]);
-    const path = join(mkdtempSync(join(tmpdir(), 'incubation-')), 'project.ndjson');
-    writeFileSync(path, text);
     const fingerprint = await consortiumKeyFingerprint();
     const verified = await runCli(['verify', path, '--expect-key', fingerprint], {});
     expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
     expect(verified.stdout).toContain(`signed by the consortium, key ${fingerprint}`);
-    // The new coop's import accepts it, all verified: the events are the consortium's about the
-    // coop, which stay in the consortium's streams (the coop's store takes only its own streams).
-    const target = new TestSchemas();
-    try {
-      const imported = await runCli(
-        ['import', path, '--expect-key', fingerprint, '--without-personal-data'],
-        { DATABASE_URL, EVENT_STORE_URL: DATABASE_URL, EVENT_STORE_SCHEMA: target.eventStore },
-      );
-      expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
-      expect(imported.stdout).toContain(`imported ${NEW_COOP}`);
-      expect(imported.stdout).toContain('14 consortium events about the coop verified');
-    } finally {
-      await target.drop();
-    }
+    bundlePath = path;
+    bundleKey = fingerprint;
+  });
+});
+
+interface CoopProfile {
+  consortiumStatus: string;
+  incubation: Record<string, unknown> | null;
+}
+
+/** The new coop's operator imports the bundle into the store its app runs on. */
+const importBundle = (...flags: string[]) => importBundleFrom(bundlePath, ...flags);
+const importBundleFrom = (path: string, ...flags: string[]) =>
+  runCli(['import', path, ...flags], {
+    DATABASE_URL,
+    EVENT_STORE_URL: DATABASE_URL,
+    EVENT_STORE_SCHEMA: schemas.eventStore,
+    DATABASE_SCHEMA: newCoop.readModels,
+  });
+
+describe('the coop it became, on its own app', () => {
+  beforeAll(async () => {
+    newCoop = await startCoop(schemas, NEW_COOP);
+  });
+
+  it('takes no pre-history from a bundle whose signer nobody checked', async () => {
+    const imported = await importBundle();
+    expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(imported.stdout).toContain(`pre-history of project ${projectId} NOT recorded`);
+    const profile = await expectStatus(newCoop.admin<CoopProfile>('GET', '/coop'), 200);
+    expect(profile.body.incubation).toBeNull();
+  });
+
+  it('imports the bundle: its app shows its pre-history; importing again writes nothing', async () => {
+    const consortiumEvents = () => countEvents(`stream_id LIKE 'consortium/%'`, []);
+    const before = await consortiumEvents();
+    const imported = await importBundle('--expect-key', bundleKey);
+    expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(imported.stdout).toContain(`imported ${NEW_COOP}`);
+    expect(imported.stdout).toContain('14 consortium events about the coop verified');
+    expect(imported.stdout).toContain(
+      `pre-history of project ${projectId} (Ciclofficina di Barriera) recorded as the coop's own`,
+    );
+    const profile = await expectStatus(newCoop.admin<CoopProfile>('GET', '/coop'), 200);
+    expect(profile.body.incubation).toEqual({
+      projectId,
+      name: 'Ciclofficina di Barriera',
+      themes: ['mobility', 'work'],
+      territory: 'Torino',
+      stages: [
+        { stage: 'idea', from: daysAgo(60), to: daysAgo(40) },
+        { stage: 'study', from: daysAgo(40), to: daysAgo(10) },
+        { stage: 'constitution', from: daysAgo(10), to: graduatedOn },
+      ],
+      daysPerStage: { idea: 20, study: 30, constitution: 10 },
+      support: [
+        expect.objectContaining({ kind: 'mentoring', hours: '12.50', byCoopId: VELO }),
+        expect.objectContaining({ kind: 'hosting', hours: '4.00', byCoopId: HABITAT }),
+        expect.objectContaining({ kind: 'training', hours: '1.25', byCoopId: VELO }),
+        expect.objectContaining({
+          kind: 'funding',
+          hours: null,
+          amount: { amount: '500.00', currency: 'EUR' },
+          byCoopId: null,
+        }),
+      ],
+      hoursReceived: { total: '17.75', byCoop: { [VELO]: '13.75', [HABITAT]: '4.00' } },
+      funds: expect.arrayContaining([
+        expect.objectContaining({
+          direction: 'in',
+          amount: { amount: '999999999.99', currency: 'EUR' },
+          counterpart: 'Fondazione di comunità',
+        }),
+      ]),
+      fundsHandedOver: { EUR: '999999999.00' },
+      graduation: { legalForm: 'social_coop_b', graduatedOn },
+      receivedOn: daysAgo(0),
+      bundle: { sealHash: expect.stringMatching(/^[0-9a-f]{64}$/), signedBy: bundleKey },
+    });
+    expect(profile.body.incubation!.funds).toHaveLength(6);
+
+    const again = await importBundle('--expect-key', bundleKey);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(again.stdout).toContain(
+      `pre-history of project ${projectId} (Ciclofficina di Barriera) already recorded`,
+    );
+    expect(await countEvents(`type = 'IncubationHistoryReceived'`, [])).toBe(1);
+    expect(
+      await countEvents(`type = 'IncubationHistoryReceived' AND stream_id = $1`, [
+        `coop/${NEW_COOP}/incubation/${NEW_COOP}`,
+      ]),
+    ).toBe(1);
+    // The consortium's streams are the consortium's: the imports wrote nothing there.
+    expect(await consortiumEvents()).toBe(before);
+  });
+
+  it('applies, and the board admits it: its pre-history on its page, its supporters’ hours given', async () => {
+    await expectStatus(
+      newCoop.admin('PUT', '/coop', {
+        name: 'Ciclofficina di Barriera',
+        legalForm: 'social_coop_b',
+        themes: ['mobility', 'work'],
+        territory: 'Torino, Barriera di Milano',
+      }),
+      200,
+    );
+    await expectStatus(newCoop.admin('POST', '/consortium/application'), 201);
+    await expectStatus(consortium.board()('POST', `/coops/${NEW_COOP}/admission`, {}));
+    await eventually(async () => {
+      const coop = await expectStatus(consortium.auditor('GET', `/coops/${NEW_COOP}`), 200);
+      // The coop's own record of its pre-history is no event any consortium view takes up.
+      expect(coop.headers.get('parked-events')).toBeNull();
+      expect(coop.body).toMatchObject({
+        coopId: NEW_COOP,
+        status: 'admitted',
+        territory: 'Torino, Barriera di Milano',
+        incubation: {
+          projectId,
+          name: 'Ciclofficina di Barriera',
+          hoursReceived: { total: '17.75', byCoop: { [VELO]: '13.75', [HABITAT]: '4.00' } },
+          fundsHeld: { EUR: '999999999.00' },
+          daysPerStage: { idea: 20, study: 30, constitution: 10 },
+          graduation: { coopId: NEW_COOP, legalForm: 'social_coop_b', graduatedOn },
+        },
+      });
+      const pooled = await consortium.board()<{
+        byCoop: { coopId: string; unit: string; paid: string }[];
+      }>('GET', '/pooled-means');
+      const hoursOf = (coopId: string) =>
+        pooled.body.byCoop.find((line) => line.coopId === coopId && line.unit === 'hours')?.paid;
+      expect([hoursOf(VELO), hoursOf(HABITAT)]).toEqual(['13.75', '4.00']);
+    });
+    const own = await expectStatus(newCoop.admin<CoopProfile>('GET', '/coop'), 200);
+    expect(own.body).toMatchObject({
+      consortiumStatus: 'applicant',
+      incubation: { projectId, fundsHandedOver: { EUR: '999999999.00' } },
+    });
+  });
+});
+
+describe('the coop’s own bundle', () => {
+  it('carries its pre-history as one of the coop’s own events, and verify accepts it', async () => {
+    const response = await fetch(`${newCoop.app.url}/export`, {
+      headers: { authorization: `Bearer ${coopAdminToken(NEW_COOP)}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const events = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; type?: string; streamId?: string })
+      .filter((line) => line.kind === 'event');
+    expect(events.filter((event) => event.type === 'IncubationHistoryReceived')).toEqual([
+      expect.objectContaining({ streamId: `coop/${NEW_COOP}/incubation/${NEW_COOP}` }),
+    ]);
+    const path = join(mkdtempSync(join(tmpdir(), 'incubated-coop-')), 'coop.ndjson');
+    writeFileSync(path, text);
+    const verified = await runCli(['verify', path], {});
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(verified.stdout).toContain(`${path}: sound`);
   });
 });
 
@@ -334,5 +492,16 @@ describe('the contact person', () => {
     });
     expect(await countEvents(`data::text LIKE $1`, [`%Incubata%`])).toBe(0);
     expect(await countEvents(`type = 'ProjectContactErased'`, [])).toBe(1);
+    // Nor in the coop it became: its pre-history never held the contact.
+    const own = await expectStatus(newCoop.admin<CoopProfile>('GET', '/coop'), 200);
+    expect(own.body.incubation).not.toBeNull();
+    expect(JSON.stringify(own.body)).not.toMatch(/Incubata|giulia@/);
+    // A bundle exported after the erasure holds one more event, and changes nothing for the coop.
+    const later = await exportedBundle();
+    expect(later.text).toContain('ProjectContactErased');
+    const again = await importBundleFrom(later.path, '--expect-key', bundleKey);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(again.stdout).toContain('already recorded');
+    expect(await countEvents(`type = 'IncubationHistoryReceived'`, [])).toBe(1);
   });
 });

@@ -44,6 +44,8 @@ describe('a coop that has not described itself yet', () => {
       statutesRaiseHoldingCap: false,
       consortiumStatus: 'none',
       consortiumExit: null,
+      // A coop that came with its legal form, never a project the consortium incubated.
+      incubation: null,
     };
 
     for (const reader of [coop.admin, coop.auditor]) {
@@ -79,6 +81,7 @@ describe('the coop profile and the consortium', () => {
       statutesRaiseHoldingCap: false,
       consortiumStatus: 'none',
       consortiumExit: null,
+      incubation: null,
     });
     const got = await coop.auditor('GET', '/coop');
     expect(got.headers.get('etag')).toBe('"1"');

@@ -24,6 +24,7 @@ import { ExportModule } from './export';
 import { PooledMeansModule } from './pooled-means';
 import { ProjectsModule } from './projects';
 import { ReadModelsModule } from './read-models';
+import { AdmittedCoopsModule } from './admitted-coops.module';
 import { RegistryModule } from './registry';
 import { ReportsModule } from './reports';
 import { TrainingsModule } from './trainings';
@@ -66,6 +67,7 @@ class ConsortiumKernelModule {}
     ProjectionsModule.forRoot({}),
     IdempotencyModule,
     HealthModule,
+    AdmittedCoopsModule,
     RegistryModule,
     BudgetsModule,
     BooksModule,

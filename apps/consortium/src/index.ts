@@ -3,3 +3,5 @@
  * database (tables, migrations, projections). The app itself starts from `main.ts`.
  */
 export { CONSORTIUM_READ_MODELS } from './database/read-sides';
+export { evolveIncubatedProject, incubatedProjectOf } from './projects';
+export type { IncubatedProject } from './projects';

@@ -8,6 +8,7 @@ import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
 import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-store.module';
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
+import { ConsortiumModule } from './consortium';
 import { ContributionsModule } from './contributions';
 import { coopCommandScope } from './coop-command-scope';
 import { COOP_ID } from './coop-id';
@@ -57,6 +58,7 @@ export class AppModule {
         ResourcesModule,
         WorkforceModule,
         TrainingsModule,
+        ConsortiumModule,
         ExportModule,
       ],
       providers: [

@@ -5,3 +5,5 @@
  */
 export { coopReadModels } from './database/read-sides';
 export { MemberKeyTable } from './membership';
+export { incubationHistoryDecider } from './incubation';
+export type { IncubationHistory } from './incubation';

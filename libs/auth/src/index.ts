@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './access-policy';
+export * from './access-refused';
 export * from './auth-secret';
 export * from './auth.guard';
 export * from './auth.module';

@@ -24,6 +24,7 @@ import {
   CONTRIBUTION_AGGREGATE,
   CONTRIBUTION_KINDS,
   CoopEvent,
+  INCUBATION_AGGREGATE,
   LEGAL_FORMS,
   MEMBER_AGGREGATE,
   MEMBER_CATEGORIES,
@@ -50,6 +51,7 @@ import {
   oneOf,
   quantity,
   Shape,
+  sha256Hex,
   signedMoney,
   slug,
   text,
@@ -116,6 +118,23 @@ const exchange = {
   kind: oneOf(EXCHANGE_KINDS),
   theme,
   on: day,
+};
+
+/** A project's history, as the consortium's events list it. */
+const supportGiven = {
+  supportId: uuid,
+  kind: oneOf(SUPPORT_KINDS),
+  hours: nullable(hours),
+  amount: nullable(money),
+  byCoopId: nullable(coopId),
+  on: day,
+};
+const fundsMovement = {
+  movementId: uuid,
+  direction: oneOf(['in', 'out']),
+  amount: money,
+  on: day,
+  counterpart: text(200),
 };
 
 const application = { coopId, submittedOn: day };
@@ -240,6 +259,25 @@ export const EVENT_CONTRACTS = {
       1: object({ month, workers: whole(), disadvantaged: whole() }),
     },
   ),
+  IncubationHistoryReceived: coop(
+    INCUBATION_AGGREGATE,
+    { ownCoop: true },
+    {
+      1: object({
+        coopId,
+        projectId: uuid,
+        receivedOn: day,
+        bundle: object({ sealHash: sha256Hex, signedBy: sha256Hex }),
+        name: text(200),
+        themes: list(theme),
+        territory: text(200),
+        stages: list(object({ stage: projectStage, from: day, to: day })),
+        support: list(object(supportGiven), 100_000),
+        funds: list(object(fundsMovement), 100_000),
+        graduation: object({ legalForm: oneOf(LEGAL_FORMS), graduatedOn: day }),
+      }),
+    },
+  ),
   ConsortiumApplicationSubmitted: coop(PROFILE_AGGREGATE, 'coopId', {
     1: object(application),
     2: object({ ...application, bundleKey }),
@@ -277,16 +315,19 @@ export const EVENT_CONTRACTS = {
     1: object({ periodId: slug, startsOn: day, endsOn: day, openedBy: actor }),
   }),
   AllocationProposed: consortium(BUDGET_AGGREGATE, 'periodId', {
-    1: object({
-      periodId: slug,
-      allocationId: uuid,
-      title: text(200),
-      purpose: text(),
-      theme: nullable(theme),
-      beneficiaryCoopId: nullable(coopId),
-      amount: money,
-      proposedBy: actor,
-    }),
+    1: object(
+      {
+        periodId: slug,
+        allocationId: uuid,
+        title: text(200),
+        purpose: text(),
+        theme: nullable(theme),
+        beneficiaryCoopId: nullable(coopId),
+        amount: money,
+        proposedBy: actor,
+      },
+      { proposedByCoopId: coopId },
+    ),
   }),
   VoteCast: consortium(BUDGET_AGGREGATE, 'periodId', {
     1: object({
@@ -405,26 +446,10 @@ export const EVENT_CONTRACTS = {
     1: object({ projectId: uuid, from: projectStage, stage: projectStage, on: day }),
   }),
   ProjectSupported: consortium(PROJECT_AGGREGATE, 'projectId', {
-    1: object({
-      projectId: uuid,
-      supportId: uuid,
-      kind: oneOf(SUPPORT_KINDS),
-      hours: nullable(hours),
-      amount: nullable(money),
-      byCoopId: nullable(coopId),
-      theme,
-      on: day,
-    }),
+    1: object({ projectId: uuid, ...supportGiven, theme }),
   }),
   ProjectFundsMoved: consortium(PROJECT_AGGREGATE, 'projectId', {
-    1: object({
-      projectId: uuid,
-      movementId: uuid,
-      direction: oneOf(['in', 'out']),
-      amount: money,
-      on: day,
-      counterpart: text(200),
-    }),
+    1: object({ projectId: uuid, ...fundsMovement }),
   }),
   ProjectContactErased: consortium(PROJECT_AGGREGATE, 'projectId', {
     1: object({ projectId: uuid, erasedOn: day }),

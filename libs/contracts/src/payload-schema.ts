@@ -52,6 +52,8 @@ export const instant = pattern(
   (value) => new Date(value).toISOString() === value,
 );
 export const month = pattern(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month (YYYY-MM)');
+/** A SHA-256 digest (a seal hash, a key fingerprint), in lowercase hex. */
+export const sha256Hex = pattern(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 export const base64 = pattern(/^[A-Za-z0-9+/]{0,8192}={0,2}$/, 'base64');
 
 export const bool: Shape = (value, at) =>

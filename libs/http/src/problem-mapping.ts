@@ -103,7 +103,12 @@ function fromHttpException(error: HttpException): MappedProblem {
     typeof response === 'object' && Array.isArray((response as { message?: unknown }).message)
       ? ((response as { message: unknown[] }).message as string[]).join('; ')
       : error.message;
-  const mapped = problem(status, ProblemType.generic, reason(status), message);
+  // A refusal that names its rule (an access rule's 403) keeps the name, as a domain rule's does.
+  const rule =
+    typeof response === 'object' && typeof (response as { rule?: unknown }).rule === 'string'
+      ? { rule: (response as { rule: string }).rule }
+      : {};
+  const mapped = problem(status, ProblemType.generic, reason(status), message, rule);
   return { problem: mapped, unexpected: status >= 500 };
 }
 

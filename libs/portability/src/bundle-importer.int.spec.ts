@@ -203,6 +203,7 @@ describe('importing a bundle', () => {
         fingerprint: keyFingerprint(SIGNER.publicKey),
         checked: false,
       },
+      sealHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       memberKeys: { saved: 1, alreadyPresent: 0 },
     });
     const strip = ({

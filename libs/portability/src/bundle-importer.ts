@@ -48,6 +48,8 @@ export interface ImportReport {
   /** All of the coop's events in one transaction (PostgreSQL), or stream by stream (see README). */
   atomic: boolean;
   signer: BundleSummary['signer'];
+  /** The seal's hash: it stands for the whole bundle imported. */
+  sealHash: string;
   memberKeys: { saved: number; alreadyPresent: number } | 'none in the bundle' | 'left out';
 }
 
@@ -150,6 +152,7 @@ export async function importBundle(
     consortiumEvents: checked.consortiumEvents,
     atomic,
     signer: checked.summary.signer,
+    sealHash: checked.summary.sealHash,
     memberKeys: !wrapped
       ? 'none in the bundle'
       : keysTravel

@@ -15,7 +15,7 @@ interface CoopProfile {
   legalForm: string | null;
   themes: string[];
   territory: string | null;
-  consortiumStatus: 'none' | 'applicant' | 'withdrawing';
+  consortiumStatus: 'none' | 'applicant' | 'admitted' | 'withdrawing' | 'withdrawn';
 }
 
 interface BudgetView {

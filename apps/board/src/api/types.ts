@@ -86,6 +86,8 @@ export interface Allocation {
   votes: Record<Vote, number>;
   /** Who voted what, in the order the votes were cast. */
   ballots: { voter: string; vote: Vote }[];
+  /** The member coop whose admin proposed it; null: a board member. */
+  proposedBy: { coopId: string } | null;
 }
 
 export interface Budget extends BudgetPeriod {
@@ -196,5 +198,27 @@ export interface LedgerLine {
   currency: Currency;
   amount: string;
   reference: string;
-  eventId: string | null;
+  eventId: string;
+}
+
+export type ProjectStage = 'idea' | 'study' | 'constitution';
+
+/** A project as `GET /projects` lists it (and `GET /coops/{id}` as its `incubation`). */
+export interface ProjectSummary {
+  projectId: string;
+  name: string;
+  themes: string[];
+  territory: string;
+  stage: ProjectStage;
+  stageSince: string;
+  daysPerStage: Record<ProjectStage, number>;
+  hoursReceived: { total: string; byCoop: Record<string, string> };
+  fundsHeld: Record<string, string>;
+  graduation: { coopId: string; legalForm: string; graduatedOn: string } | null;
+}
+
+/** `GET /projects`: the projects still incubated by stage, and those that became coops. */
+export interface Pipeline {
+  byStage: Record<ProjectStage, ProjectSummary[]>;
+  graduated: ProjectSummary[];
 }

@@ -115,6 +115,7 @@ export const fr: Messages = {
     decision: 'Décision',
     youVoted: 'Vous avez voté : {vote}',
     yourVote: 'Votre vote sur {title}',
+    proposedByCoop: 'Proposée par la coopérative membre {coop}',
     votedFor: 'Vote enregistré.',
     propose: 'Proposer une affectation',
     proposeTitle: 'Intitulé',
@@ -187,6 +188,8 @@ export const fr: Messages = {
     counterpart: 'Contrepartie',
     reference: 'Référence',
   },
+  // The other kinds of a ledger line: member coops' money in, the consortium's payments out.
+  ledgerKinds: { contribution: 'versement d’une coop membre', disbursement: 'décaissement' },
   incomeKinds: {
     grant: 'subvention',
     donation: 'don',
@@ -312,6 +315,9 @@ export const fr: Messages = {
     fundsHeld: 'Fonds détenus',
     consortium: 'le consortium',
     graduated: 'Devenu la coopérative {coopId}',
+    graduatedTitle: 'Devenus coopératives',
+    fundsHandedOver: 'Fonds détenus à la création, revenant à la coopérative',
+    incubated: 'Incubée {days} jours, {hours} d’accompagnement reçues',
   },
   projectStages: {
     idea: 'Idée',
@@ -357,6 +363,8 @@ export const fr: Messages = {
     figures: 'Les chiffres du trimestre',
     paid: 'Moyens mis en commun, versés ({unit})',
     admitted: 'Coopératives admises',
+    ownIncome: 'Recettes propres du consortium ({unit})',
+    disbursed: 'Décaissé sur les affectations ({unit})',
     editorialLanguage: 'Éditorial en',
     editorial: 'L’éditorial du conseil (texte brut)',
     save: 'Enregistrer l’éditorial',

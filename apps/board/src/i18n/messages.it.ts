@@ -113,6 +113,7 @@ export const it: Messages = {
     decision: 'Decisione',
     youVoted: 'Hai votato: {vote}',
     yourVote: 'Il tuo voto su {title}',
+    proposedByCoop: 'Proposta dalla cooperativa socia {coop}',
     votedFor: 'Voto registrato.',
     propose: 'Proponi uno stanziamento',
     proposeTitle: 'Titolo',
@@ -185,6 +186,8 @@ export const it: Messages = {
     counterpart: 'Controparte',
     reference: 'Riferimento',
   },
+  // The other kinds of a ledger line: member coops' money in, the consortium's payments out.
+  ledgerKinds: { contribution: 'versamento di una coop socia', disbursement: 'erogazione' },
   incomeKinds: {
     grant: 'contributo',
     donation: 'donazione',
@@ -306,6 +309,9 @@ export const it: Messages = {
     fundsHeld: 'Fondi detenuti',
     consortium: 'il consorzio',
     graduated: 'Diventato la cooperativa {coopId}',
+    graduatedTitle: 'Diventati cooperative',
+    fundsHandedOver: 'Fondi detenuti alla costituzione, della cooperativa',
+    incubated: 'Incubata {days} giorni, {hours} di supporto ricevute',
   },
   projectStages: {
     idea: 'Ideazione',
@@ -351,6 +357,8 @@ export const it: Messages = {
     figures: 'I numeri del trimestre',
     paid: 'Mezzi messi in comune, versati ({unit})',
     admitted: 'Cooperative ammesse',
+    ownIncome: 'Entrate proprie del consorzio ({unit})',
+    disbursed: 'Erogato sugli stanziamenti ({unit})',
     editorialLanguage: 'Editoriale in',
     editorial: 'L’editoriale del consiglio (testo semplice)',
     save: 'Salva l’editoriale',

@@ -12,7 +12,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry';
+import { AdmittedCoops } from '../admitted-coops';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { BookingHandlers } from './booking.handlers';
 import { BookDto, BookingIdResponse, BookingPage, BookingsQuery } from './bookings.dto';
 import { BookingsQueries } from './bookings.queries';
@@ -45,7 +46,7 @@ export class BookingsController {
   }
 
   @Get('resources/:id/bookings')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary:
       'A resource’s bookings (not cancelled) meeting the range `from`–`to`, earliest first; paged',
@@ -55,9 +56,7 @@ export class BookingsController {
   async list(
     @Param('id', ParseUUIDPipe) resourceId: string,
     @Query() query: BookingsQuery,
-    @CurrentActor() actor: Actor,
   ): Promise<BookingPage> {
-    if (actor.role === 'coop-admin') await this.admitted.coopOf(actor);
     return this.bookings.ofResource(resourceId, query);
   }
 

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { PooledMeansModule } from '../pooled-means';
 import { BooksQueries } from './books.queries';
 
-/** The books' read side, apart from their commands: what other contexts (budgets) may import. */
+/** The books' read side, apart from their commands: what other contexts (budgets, reports) import. */
 @Module({
-  imports: [PooledMeansModule],
   providers: [BooksQueries],
   exports: [BooksQueries],
 })

@@ -123,7 +123,10 @@ export class BooksCommands {
         'payee',
         'payee names a coop (coopId) or a supplier (name), one of them',
       );
-    const { periodId, allocation, received } = await this.budgets.toPay(allocationId, dto.paidOn);
+    const { periodId, allocation, beneficiaryCoopId, received } = await this.budgets.toPay(
+      allocationId,
+      dto.paidOn,
+    );
     const disbursementId = randomUUID();
     await this.commandBus.execute(
       new DisbursementsChange(
@@ -141,7 +144,8 @@ export class BooksCommands {
           received,
         },
         meta,
-        { aboutCoop: 'coopId' in payee ? payee.coopId : null },
+        // The coop paid, else the coop the allocation is for (a supplier paid on its behalf).
+        { aboutCoop: 'coopId' in payee ? payee.coopId : beneficiaryCoopId },
       ),
     );
     return { disbursementId };

@@ -1,10 +1,19 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import {
   CommandMeta,
   DEFAULT_PAGE_SIZE,
-  HeaderReply,
   Meta,
   moneyJson,
   PageCursor,
@@ -12,7 +21,7 @@ import {
   today,
 } from '@libs/api-conventions';
 import { formatHundredths } from '@libs/contracts';
-import { ApiProblems, Recording } from '@libs/http';
+import { ApiProblems, InvalidInput, Recording } from '@libs/http';
 import {
   ApplicationIdResponse,
   ApplyForFundingDto,
@@ -30,13 +39,13 @@ import {
   RecordIncomeDto,
 } from './books.dto';
 import { BooksCommands } from './books.commands';
-import { BooksQueries, FundingApplicationRow } from './books.queries';
+import { BooksQueries, FundingApplicationRow, LedgerPlace } from './books.queries';
 import { ledgerCsv } from './ledger-csv';
 import { ReadsViews } from '../read-models';
 import { LedgerLine } from './ledger-line';
 
 const APPLICATIONS_CURSOR = new PageCursor<[string, string]>('funding-applications');
-const LEDGER_CURSOR = new PageCursor<number>('ledger');
+const LEDGER_CURSOR = new PageCursor<LedgerPlace>('ledger');
 
 /** The consortium's own money: income, funding calls, disbursements, and the ledger of it all. */
 @ApiTags('books')
@@ -128,39 +137,34 @@ export class BooksController {
   @ApiOperation({
     summary: 'Every money movement in and out over dates; `Accept: text/csv` for the accountant',
     description:
-      'The consortium’s own income and disbursements one line per event; the member coops’ money one line a day per currency (`contribution`). ' +
+      'One line per movement, by day then in the order recorded: the consortium’s own income (its kind) and disbursements (`disbursement`), and each payment of a member coop (`contribution`, its `coopId`, the contribution as `reference`). ' +
+      'Member coops’ money counts as in the pooled means: money only (EUR, SOL; never the valuation of a non-monetary contribution), from admitted coops only. ' +
       'JSON is paged; the CSV holds the whole range (columns: date, direction, kind, counterpart, coopId, currency, amount, reference, eventId). ' +
-      'Over a budget period’s days, the sums equal the budget’s `cash`.',
+      'Over a budget period’s days, with its coops’ contributions paid within it, the sums equal the budget’s `cash`.',
   })
-  @ReadsViews(['books', 'pooled_means'], { type: LedgerPage })
+  @ReadsViews(['books'], { type: LedgerPage })
   @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 401, 403)
   async ledger(
     @Query() query: LedgerQuery,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: HeaderReply,
-  ): Promise<LedgerPage | string> {
+  ): Promise<LedgerPage | StreamableFile> {
     const year = today().slice(0, 4);
-    const lines = await this.queries.ledger(
-      query.from ?? `${year}-01-01`,
-      query.to ?? `${year}-12-31`,
-    );
+    const from = query.from ?? `${year}-01-01`;
+    const to = query.to ?? `${year}-12-31`;
+    if (from > to) throw new InvalidInput([{ field: 'to', message: 'must not be before from' }]);
     if (accept?.includes('text/csv')) {
-      reply.header('Content-Type', 'text/csv; charset=utf-8');
-      return ledgerCsv(lines);
+      return new StreamableFile(Readable.from(ledgerCsv(this.queries.wholeLedger(from, to))), {
+        type: 'text/csv; charset=utf-8',
+        disposition: `inline; filename="ledger-${from}-${to}.csv"`,
+      });
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const start = (LEDGER_CURSOR.read(query.cursor) ?? -1) + 1;
-    const numbered = lines
-      .slice(start, start + limit + 1)
-      .map((line, i) => ({ line, at: start + i }));
-    return pageOf(
-      numbered,
-      limit,
-      ({ line }) => ledgerItem(line),
-      ({ at }) => at,
-      LEDGER_CURSOR,
-    );
+    const lines = await this.queries.ledger(from, to, {
+      after: LEDGER_CURSOR.read(query.cursor),
+      limit: limit + 1,
+    });
+    return pageOf(lines, limit, ledgerItem, (line) => line.place, LEDGER_CURSOR);
   }
 }
 
@@ -174,7 +178,7 @@ function applicationItem(row: FundingApplicationRow): FundingApplicationItem {
   };
 }
 
-function ledgerItem(line: LedgerLine): LedgerLineItem {
-  const { hundredths, ...rest } = line;
+function ledgerItem(line: LedgerLine & { place: LedgerPlace }): LedgerLineItem {
+  const { hundredths, place: _place, ...rest } = line;
   return { ...rest, amount: formatHundredths(hundredths) };
 }

@@ -235,8 +235,7 @@ export class LedgerLineItem {
   @ApiProperty({
     example: 'grant',
     maxLength: 32,
-    description:
-      'an income kind, `contribution` (member coops’ money of the day) or `disbursement`',
+    description: 'an income kind, `contribution` (a member coop’s payment) or `disbursement`',
   })
   kind!: string;
   @ApiProperty({ maxLength: 200 }) counterpart!: string;
@@ -247,13 +246,13 @@ export class LedgerLineItem {
     example: '1200.00',
     maxLength: DECIMAL_SUM_MAX_LENGTH,
     pattern: DECIMAL_SUM_PATTERN,
-    description: 'one movement, or member coops’ money of a day: a sum',
+    description: 'the movement’s amount, exact',
   })
   amount!: string;
 
   @ApiProperty({ maxLength: 200 }) reference!: string;
-  @ApiProperty({ format: 'uuid', maxLength: 36, nullable: true, type: String })
-  eventId!: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36, description: 'the event that recorded it' })
+  eventId!: string;
 }
 
 export class LedgerPage {

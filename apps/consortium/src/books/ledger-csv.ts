@@ -11,20 +11,25 @@ function field(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The ledger as CSV, one line per movement, amounts as exact decimal strings. */
-export function ledgerCsv(lines: LedgerLine[]): string {
-  const rows = lines.map((line) =>
-    [
-      field(line.date),
-      line.direction,
-      field(line.kind),
-      field(line.counterpart),
-      field(line.coopId ?? ''),
-      line.currency,
-      formatHundredths(line.hundredths),
-      field(line.reference),
-      line.eventId ?? '',
-    ].join(','),
-  );
-  return [LEDGER_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+function row(line: LedgerLine): string {
+  return [
+    field(line.date),
+    line.direction,
+    field(line.kind),
+    field(line.counterpart),
+    field(line.coopId ?? ''),
+    line.currency,
+    formatHundredths(line.hundredths),
+    field(line.reference),
+    line.eventId,
+  ].join(',');
+}
+
+/**
+ * The ledger as CSV, one line per movement, amounts as exact decimal strings: written page by page
+ * as the ledger is read, so a year of many thousand lines is never held whole.
+ */
+export async function* ledgerCsv(pages: AsyncIterable<LedgerLine[]>): AsyncGenerator<string> {
+  yield LEDGER_COLUMNS.join(',') + '\r\n';
+  for await (const lines of pages) yield lines.map((line) => row(line) + '\r\n').join('');
 }

@@ -1,5 +1,8 @@
 import { Currency } from '@libs/contracts';
 
+/** The kind of the lines of member coops' money. */
+export const COOP_MONEY_KIND = 'contribution';
+
 /** One movement of money in or out of the consortium, as the accountant reads it. */
 export interface LedgerLine {
   date: string;
@@ -12,8 +15,8 @@ export interface LedgerLine {
   /** Exact hundredths. */
   hundredths: bigint;
   reference: string;
-  /** The event that recorded it; null on the member coops' daily line (pooled, many events). */
-  eventId: string | null;
+  /** The event that recorded it. */
+  eventId: string;
 }
 
 export const LEDGER_COLUMNS = [

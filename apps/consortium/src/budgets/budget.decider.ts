@@ -23,6 +23,8 @@ export type BudgetCommand =
       beneficiaryCoopId: string | null;
       amount: Money;
       by: string;
+      /** The member coop whose admin proposes it; null: a board member. */
+      byCoop: string | null;
     }
   | {
       type: 'CastVote';
@@ -53,6 +55,10 @@ export interface Allocation {
   amount: Money;
   status: 'proposed' | 'approved' | 'rejected';
   votes: Record<string, Vote>;
+  /** The coop it is for: the board's decisions on it are stamped with it. */
+  beneficiaryCoopId: string | null;
+  /** The member coop that proposed it; null: a board member. */
+  proposedByCoopId: string | null;
 }
 
 export interface BudgetState {
@@ -99,12 +105,21 @@ export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
         endsOn: event.data.endsOn,
       };
     case 'AllocationProposed': {
-      const { allocationId, title, theme, amount } = event.data;
+      const { allocationId, title, theme, amount, beneficiaryCoopId } = event.data;
       return {
         ...state,
         allocations: {
           ...state.allocations,
-          [allocationId]: { allocationId, title, theme, amount, status: 'proposed', votes: {} },
+          [allocationId]: {
+            allocationId,
+            title,
+            theme,
+            amount,
+            status: 'proposed',
+            votes: {},
+            beneficiaryCoopId,
+            proposedByCoopId: event.data.proposedByCoopId ?? null,
+          },
         },
       };
     }
@@ -163,8 +178,18 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       if (command.amount.hundredths <= 0) {
         throw new RuleViolation('allocation_positive', 'an allocation spends more than nothing');
       }
-      const { type: _type, by, ...data } = command;
-      return [{ type: 'AllocationProposed', data: { ...data, periodId, proposedBy: by } }];
+      const { type: _type, by, byCoop, ...data } = command;
+      return [
+        {
+          type: 'AllocationProposed',
+          data: {
+            ...data,
+            periodId,
+            proposedBy: by,
+            ...(byCoop ? { proposedByCoopId: byCoop } : {}),
+          },
+        },
+      ];
     }
     case 'CastVote': {
       const allocation = state.allocations[command.allocationId];

@@ -17,11 +17,12 @@ const vote = (
   boardSize: 3,
   cash,
 });
+type ProposeAllocation = Extract<BudgetCommand, { type: 'ProposeAllocation' }>;
 const propose = (
   allocationId: string,
   hundredths: number,
   currency: 'EUR' | 'SOL' = 'EUR',
-): BudgetCommand => ({
+): ProposeAllocation => ({
   type: 'ProposeAllocation',
   allocationId,
   title: `allocation ${allocationId}`,
@@ -30,6 +31,7 @@ const propose = (
   beneficiaryCoopId: null,
   amount: money(currency, hundredths),
   by: 'chair',
+  byCoop: null,
 });
 const open: BudgetCommand = {
   type: 'OpenBudget',
@@ -60,6 +62,22 @@ const close = (closedOn: string, today = closedOn): BudgetCommand => ({
 });
 
 describe('a budget period', () => {
+  it('records who proposed an allocation: a member coop, or (by default) the board', () => {
+    const fromCoop: ProposeAllocation = {
+      ...propose('a2', 300_00),
+      by: 'velo-admin',
+      byCoop: 'velo-solidaire',
+    };
+    const { state, events } = run(open, propose('a1', 600_00), fromCoop);
+    expect(events[1].data).not.toHaveProperty('proposedByCoopId');
+    expect(events[2].data).toMatchObject({
+      proposedBy: 'velo-admin',
+      proposedByCoopId: 'velo-solidaire',
+    });
+    expect(state.allocations.a1.proposedByCoopId).toBeNull();
+    expect(state.allocations.a2.proposedByCoopId).toBe('velo-solidaire');
+  });
+
   it('approves an allocation when two of three board members vote for it', () => {
     const { state } = run(
       open,

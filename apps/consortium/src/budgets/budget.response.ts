@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Currency, CURRENCIES, Theme, THEMES, Vote } from '@libs/contracts';
+import {
+  COOP_ID_MAX_LENGTH,
+  COOP_ID_PATTERN,
+  Currency,
+  CURRENCIES,
+  Theme,
+  THEMES,
+  Vote,
+} from '@libs/contracts';
 import {
   DECIMAL_SUM_MAX_LENGTH,
   DECIMAL_SUM_PATTERN,
@@ -67,6 +75,15 @@ class BallotSchema {
   vote!: Vote;
 }
 
+class ProposingCoopSchema {
+  @ApiProperty({
+    example: 'velo-solidaire',
+    maxLength: COOP_ID_MAX_LENGTH,
+    pattern: COOP_ID_PATTERN,
+  })
+  coopId!: string;
+}
+
 class AllocationSchema {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
   allocationId!: string;
@@ -95,6 +112,13 @@ class AllocationSchema {
     description: 'in the order the votes were cast',
   })
   ballots!: BallotSchema[];
+
+  @ApiProperty({
+    type: ProposingCoopSchema,
+    nullable: true,
+    description: 'the member coop whose admin proposed it; null: a board member',
+  })
+  proposedBy!: ProposingCoopSchema | null;
 }
 
 class ClosingLineSchema {

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@libs/auth';
+import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import {
@@ -22,6 +22,7 @@ import { BudgetPeriods } from './budget-periods';
 import { BudgetResponse } from './budget.response';
 import { BudgetsService, BudgetView } from './budgets.service';
 import { ReadsViews } from '../read-models';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 
 /** The board's budget review: periods, allocation proposals, votes, the closing of a year. */
 @ApiTags('budgets')
@@ -34,7 +35,7 @@ export class BudgetsController {
   ) {}
 
   @Get('budgets')
-  @Roles('board-member', 'auditor')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'The budget periods opened so far, newest first, with their status',
     description: 'A handful per consortium (one a year): not paged.',
@@ -57,7 +58,7 @@ export class BudgetsController {
 
   @ReadsViews(['pooled_means', 'books'], { type: BudgetResponse })
   @Get('budgets/:periodId')
-  @Roles('board-member', 'auditor')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'A period’s income, cash, allocations by status, and available balance per currency',
     description:
@@ -73,16 +74,26 @@ export class BudgetsController {
 
   @Post('budgets/:periodId/allocations')
   @HttpCode(201)
-  @Roles('board-member')
-  @ApiOperation({ summary: 'Propose spending pooled money on a purpose' })
+  @RolesAndMemberCoopAdmins(['board-member'])
+  @ApiOperation({
+    summary: 'Propose spending pooled money on a purpose',
+    description:
+      'By a board member, or by the admin of a member coop: then the allocation shows `proposedBy: { coopId }`. Only the board votes on it.',
+  })
   @ApiCreatedResponse({ type: AllocationIdResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   propose(
     @Param('periodId') periodId: string,
     @Body() dto: ProposeAllocationDto,
     @Meta() meta: CommandMeta,
+    @CurrentActor() actor: Actor,
   ): Promise<AllocationIdResponse> {
-    return this.budgets.propose(periodId, dto, meta);
+    return this.budgets.propose(
+      periodId,
+      dto,
+      meta,
+      actor.role === 'coop-admin' ? actor.coopId! : null,
+    );
   }
 
   @Post('allocations/:id/votes')

@@ -48,6 +48,8 @@ export interface BudgetView {
     votes: { for: number; against: number; abstain: number };
     /** Who voted what, in the order the votes were cast: a board's votes are on its minutes. */
     ballots: { voter: string; vote: Vote }[];
+    /** The member coop whose admin proposed it; null: a board member. */
+    proposedBy: { coopId: string } | null;
   }[];
   /** Cash balance − approved not yet disbursed, per currency. */
   available: MoneyJson[];
@@ -98,7 +100,13 @@ export class BudgetsService {
     });
   }
 
-  async propose(periodId: string, dto: ProposeAllocationDto, meta: CommandMeta) {
+  /** `byCoop`: the member coop whose admin proposes it (null: a board member). */
+  async propose(
+    periodId: string,
+    dto: ProposeAllocationDto,
+    meta: CommandMeta,
+    byCoop: string | null = null,
+  ) {
     const allocationId = dto.allocationId ?? randomUUID();
     await this.run(
       periodId,
@@ -112,6 +120,7 @@ export class BudgetsService {
         beneficiaryCoopId: dto.beneficiaryCoopId ?? null,
         amount: MoneyDto.toMoney(dto.amount),
         by: meta.actor,
+        byCoop,
       },
       dto.beneficiaryCoopId ?? null,
     );
@@ -123,16 +132,22 @@ export class BudgetsService {
     const periodId = await this.allocations.periodOf(allocationId);
     const { state } = await this.load(periodId);
     const { cash, books } = await this.cash(state, today());
-    const { state: after } = await this.run(periodId, meta, {
-      type: 'CastVote',
-      allocationId,
-      voter: meta.actor,
-      vote: dto.vote,
-      rule: this.board.rule,
-      boardSize: this.board.members.length,
-      cash: cashBalances(cash),
-      disbursed: books.disbursedByAllocation,
-    });
+    // Stamped with the coop it is for, as its proposal was: that coop's app follows the decision.
+    const { state: after } = await this.run(
+      periodId,
+      meta,
+      {
+        type: 'CastVote',
+        allocationId,
+        voter: meta.actor,
+        vote: dto.vote,
+        rule: this.board.rule,
+        boardSize: this.board.members.length,
+        cash: cashBalances(cash),
+        disbursed: books.disbursedByAllocation,
+      },
+      state.allocations[allocationId]?.beneficiaryCoopId ?? null,
+    );
     return allocationView(after.allocations[allocationId], books);
   }
 
@@ -147,6 +162,8 @@ export class BudgetsService {
   ): Promise<{
     periodId: string;
     allocation: AllocationToPay;
+    /** The coop the allocation is for: its payments are stamped with it. */
+    beneficiaryCoopId: string | null;
     received: Record<Currency, bigint>;
   }> {
     const periodId = await this.allocations.periodOf(allocationId);
@@ -162,6 +179,7 @@ export class BudgetsService {
         amount: allocation.amount,
         theme: allocation.theme,
       },
+      beneficiaryCoopId: allocation.beneficiaryCoopId,
       received: { EUR: cash.EUR.received, SOL: cash.SOL.received },
     };
   }
@@ -288,6 +306,7 @@ function allocationView(allocation: Allocation, books: PeriodBooks): AllocationV
     ),
     votes: tallyOf(allocation),
     ballots: Object.entries(allocation.votes).map(([voter, vote]) => ({ voter, vote })),
+    proposedBy: allocation.proposedByCoopId ? { coopId: allocation.proposedByCoopId } : null,
   };
 }
 

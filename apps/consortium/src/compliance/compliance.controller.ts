@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@libs/auth';
 import { ApiProblems } from '@libs/http';
 import { ComplianceReport } from './compliance';
 import { ComplianceQueries } from './compliance.queries';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -12,7 +12,7 @@ export class ComplianceController {
   constructor(private readonly compliance: ComplianceQueries) {}
 
   @Get()
-  @Roles('board-member', 'auditor')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'The model’s indicators for the consortium and per member coop, alerts first',
     description:

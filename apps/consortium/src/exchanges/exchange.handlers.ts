@@ -5,7 +5,7 @@ import { InvalidInput } from '@libs/http';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { CommandBus } from '@nestjs/cqrs';
 import { ExchangeChange } from './exchange.command-handler';
-import { AdmittedCoops } from '../registry';
+import { AdmittedCoops } from '../admitted-coops';
 import { CoopsQueries } from '../registry';
 
 import { ConfirmationResponse, ExchangeIdResponse, GiveHoursDto } from './exchanges.dto';

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta, PageQuery } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry';
+import { AdmittedCoops } from '../admitted-coops';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { ExchangeHandlers } from './exchange.handlers';
 import {
   ConfirmationResponse,
@@ -53,7 +54,7 @@ export class ExchangesController {
   }
 
   @Get('time-accounts')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary:
       'Each coop’s confirmed hours given, received, and balance (given − received); paged by coop',
@@ -61,11 +62,7 @@ export class ExchangesController {
   })
   @ApiOkResponse({ type: TimeAccountPage })
   @ApiProblems(400, 401, 403)
-  async timeAccounts(
-    @Query() query: PageQuery,
-    @CurrentActor() actor: Actor,
-  ): Promise<TimeAccountPage> {
-    if (actor.role === 'coop-admin') await this.admitted.coopOf(actor);
+  timeAccounts(@Query() query: PageQuery): Promise<TimeAccountPage> {
     return this.accounts.list(query);
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@libs/auth';
 import { today } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import { PooledMeansQuery } from './pooled-means.dto';
@@ -8,6 +7,7 @@ import { PooledMeansQueries } from './pooled-means.queries';
 import { PooledMeansResponse } from './pooled-means.response';
 import { PooledMeansView } from './pooled-means.view';
 import { ReadsViews } from '../read-models';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 
 @ApiTags('pooled means')
 @ApiBearerAuth()
@@ -17,7 +17,7 @@ export class PooledMeansController {
 
   @ReadsViews(['pooled_means'], { type: PooledMeansResponse })
   @Get()
-  @Roles('board-member', 'auditor')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary:
       'Everything pooled: totals by unit, pillar, kind, theme, coop, month, and pillar within each month',

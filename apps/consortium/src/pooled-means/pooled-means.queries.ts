@@ -109,27 +109,6 @@ export class PooledMeansQueries {
   }
 
   /**
-   * Money (EUR, SOL; market and non_market pillars) member coops paid, per day it was recorded
-   * and currency, over `from`..`to`: the consortium's books show it as one line a day.
-   */
-  async moneyPaidByDay(
-    from: string,
-    to: string,
-  ): Promise<{ day: string; unit: 'EUR' | 'SOL'; paid: bigint }[]> {
-    const rows: { day: string; unit: 'EUR' | 'SOL'; paid: string }[] = await this.db.query(
-      `SELECT to_char(recorded_on, 'YYYY-MM-DD') AS day, unit, sum(paid) AS paid
-         FROM ${this.movements()}
-        WHERE month_pillar IS NOT NULL AND split_part(month_pillar, '/', 2) <> 'non_monetary'
-          AND unit IN ('EUR', 'SOL') AND recorded_on BETWEEN $1::date AND $2::date
-        GROUP BY 1, 2
-       HAVING sum(paid) <> 0
-        ORDER BY 1, 2`,
-      [from, to],
-    );
-    return rows.map((row) => ({ day: row.day, unit: row.unit, paid: sumOf(row.paid) }));
-  }
-
-  /**
    * The `byMonth` lines of the months from `first` to `last` (`YYYY-MM`, both included), by month
    * then unit: the same figures as `asOf(today).byMonth`, restricted to those months.
    */

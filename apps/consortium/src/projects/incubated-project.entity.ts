@@ -1,6 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { LegalForm, ProjectStage, SealedPersonalData, Theme } from '@libs/contracts';
-import { FundsMovement, IncubatedProject, StageSpell, SupportGiven } from './incubated-project';
+import {
+  FundsMovement,
+  LegalForm,
+  ProjectStage,
+  SealedPersonalData,
+  StageSpell,
+  SupportGiven,
+  Theme,
+} from '@libs/contracts';
+import { IncubatedProject } from './incubated-project';
 
 /** `incubated_projects`: every project the consortium hosts, as `evolveIncubatedProject` folds it. */
 @Entity({ name: 'incubated_projects' })

@@ -1,40 +1,16 @@
 import {
   consortiumStream,
+  FundsMovement,
   LegalForm,
-  Money,
   PROJECT_AGGREGATE,
   ProjectEvent,
   ProjectStage,
   SealedPersonalData,
-  SupportKind,
+  StageSpell,
+  SupportGiven,
   Theme,
 } from '@libs/contracts';
 import { RecordedEvent } from '@libs/event-store';
-
-/** A stage the project went through: entered `from`, left `to` (null: still in it). */
-export interface StageSpell {
-  stage: ProjectStage;
-  from: string;
-  to: string | null;
-}
-
-export interface SupportGiven {
-  supportId: string;
-  kind: SupportKind;
-  /** Hundredths of an hour. */
-  hours: number | null;
-  amount: Money | null;
-  byCoopId: string | null;
-  on: string;
-}
-
-export interface FundsMovement {
-  movementId: string;
-  direction: 'in' | 'out';
-  amount: Money;
-  on: string;
-  counterpart: string;
-}
 
 /** A project as the board follows it, its whole pre-history folded in one row. */
 export interface IncubatedProject {

@@ -3,3 +3,5 @@ export { ProjectsQueries } from './projects.queries';
 export type { ProjectSummary } from './projects.queries';
 export { PROJECTS_READ_SIDE } from './projects.read-side';
 export { ProjectsModule } from './projects.module';
+export { evolveIncubatedProject, incubatedProjectOf } from './incubated-project';
+export type { IncubatedProject } from './incubated-project';

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { formatHundredths, ProjectStage, Theme } from '@libs/contracts';
+import {
+  daysPerStage,
+  fundsHeld,
+  hoursReceived,
+  listedFunds,
+  listedSupport,
+  ProjectStage,
+  Theme,
+} from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import { today } from '@libs/api-conventions';
 import { IncubatedProjectRow } from './incubated-project.entity';
 import { ProjectContact, ProjectContactVault } from './project-contact.vault';
-import { daysPerStage, fundsHeld, hoursReceived, pipeline } from './project-view';
+import { pipeline } from './project-view';
 
 /** A project in the pipeline: where it stands, how long it spent where, what it received. */
 export interface ProjectSummary {
@@ -52,15 +60,8 @@ export class ProjectsQueries {
       openedOn: row.openedOn,
       stages: row.stages,
       contact: (await this.contacts.open(row.contact)) as ProjectContact | null,
-      support: row.support.map(({ hours, amount, ...support }) => ({
-        ...support,
-        hours: hours === null ? null : formatHundredths(hours),
-        amount: amount && { amount: formatHundredths(amount.hundredths), currency: amount.unit },
-      })),
-      funds: row.funds.map(({ amount, ...movement }) => ({
-        ...movement,
-        amount: { amount: formatHundredths(amount.hundredths), currency: amount.unit },
-      })),
+      support: listedSupport(row.support),
+      funds: listedFunds(row.funds),
     };
   }
 

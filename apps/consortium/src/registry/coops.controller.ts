@@ -5,6 +5,7 @@ import { Page } from '@libs/api-conventions';
 import { ApiProblems } from '@libs/http';
 import { CoopsQuery } from './coops.dto';
 import { CoopsQueries } from './coops.queries';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { MemberCoopView } from './member-coop.view';
 import { ReadsViews } from '../read-models';
 import { ProjectsQueries, ProjectSummary } from '../projects';
@@ -33,11 +34,11 @@ export class CoopsController {
 
   @ReadsViews(['member_coops', 'coop_members', 'pooled_means', 'incubated_projects'])
   @Get(':coopId')
-  @Roles('board-member', 'auditor')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'], { ownCoopParam: 'coopId' })
   @ApiOperation({
     summary: 'One member coop',
     description:
-      'With `incubation`, when the coop was a project the consortium incubated: its stages, the ' +
+      'A coop admin reads their own coop’s entry while it is a member. With `incubation`, when the coop was a project the consortium incubated: its stages, the ' +
       'support it received, the funds held for it and handed over at its graduation.',
   })
   @ApiProblems(401, 403, 404)

@@ -1,5 +1,4 @@
 /** What other contexts and the app may use of this context: nothing else is reached from outside. */
-export { AdmittedCoops } from './admitted-coops';
 export { CoopWorkforceQueries } from './coop-workforce.queries';
 export { CoopsQueries } from './coops.queries';
 export type { CoopMove } from './coops.queries';

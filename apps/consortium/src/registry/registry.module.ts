@@ -5,13 +5,13 @@ import { PooledMeansModule } from '../pooled-means';
 import { ProjectsModule } from '../projects';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
-import { AdmittedCoops } from './admitted-coops';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
 import { CoopWorkforceQueries } from './coop-workforce.queries';
 import { SettlementService } from './settlement.service';
 import { REGISTRY_READ_SIDE } from './registry.read-side';
 import { RegistryHandler } from './registry.command-handler';
+import { CoopStatusHandler } from './coop-status.query-handler';
 
 @Module({
   imports: [
@@ -23,12 +23,12 @@ import { RegistryHandler } from './registry.command-handler';
   controllers: [AdmissionController, CoopsController],
   providers: [
     RegistryHandler,
+    CoopStatusHandler,
     AdmissionService,
     SettlementService,
     CoopsQueries,
     CoopWorkforceQueries,
-    AdmittedCoops,
   ],
-  exports: [CoopsQueries, CoopWorkforceQueries, AdmittedCoops],
+  exports: [CoopsQueries, CoopWorkforceQueries],
 })
 export class RegistryModule {}

@@ -1,4 +1,4 @@
-import { ReportLanguage } from '@libs/contracts';
+import { IncomeKind, ReportLanguage } from '@libs/contracts';
 
 /** The newsletter's words in each language it is written in. */
 export interface NewsletterWording {
@@ -22,6 +22,12 @@ export interface NewsletterWording {
   resourcesAdded: string;
   complianceAlerts: string;
   coopsInAlert: string;
+  ownIncome: (unit: string) => string;
+  /** A part of the own income: `kind` is one of `incomeKinds`. */
+  ofIncome: (kind: string, unit: string) => string;
+  incomeKinds: Record<IncomeKind, string>;
+  disbursed: (unit: string) => string;
+  disbursements: string;
   chart: string;
   published: (day: string) => string;
   draft: string;
@@ -49,6 +55,18 @@ export const NEWSLETTER_WORDING: Record<ReportLanguage, NewsletterWording> = {
     resourcesAdded: 'Ressources ajoutées au catalogue',
     complianceAlerts: 'Alertes de conformité du consortium',
     coopsInAlert: 'Coopératives membres en alerte',
+    ownIncome: (unit) => `Recettes propres du consortium (${unit})`,
+    ofIncome: (kind, unit) => `dont ${kind} (${unit})`,
+    incomeKinds: {
+      grant: 'subventions',
+      donation: 'dons',
+      eu_call: 'appels européens',
+      public_partnership: 'partenariats publics',
+      sales: 'ventes',
+      other: 'autres',
+    },
+    disbursed: (unit) => `Décaissé sur les affectations (${unit})`,
+    disbursements: 'Décaissements',
     chart: 'Versé par mois',
     published: (day) => `Publié le ${day}`,
     draft: 'Brouillon, non publié',
@@ -74,6 +92,18 @@ export const NEWSLETTER_WORDING: Record<ReportLanguage, NewsletterWording> = {
     resourcesAdded: 'Risorse aggiunte al catalogo',
     complianceAlerts: 'Allerte di conformità del consorzio',
     coopsInAlert: 'Cooperative socie in allerta',
+    ownIncome: (unit) => `Entrate proprie del consorzio (${unit})`,
+    ofIncome: (kind, unit) => `di cui ${kind} (${unit})`,
+    incomeKinds: {
+      grant: 'contributi',
+      donation: 'donazioni',
+      eu_call: 'bandi europei',
+      public_partnership: 'partenariati pubblici',
+      sales: 'vendite',
+      other: 'altro',
+    },
+    disbursed: (unit) => `Erogato sugli stanziamenti (${unit})`,
+    disbursements: 'Erogazioni',
     chart: 'Versato per mese',
     published: (day) => `Pubblicato il ${day}`,
     draft: 'Bozza, non pubblicata',
@@ -99,6 +129,18 @@ export const NEWSLETTER_WORDING: Record<ReportLanguage, NewsletterWording> = {
     resourcesAdded: 'Resources added to the catalogue',
     complianceAlerts: "The consortium's compliance alerts",
     coopsInAlert: 'Member coops with an alert',
+    ownIncome: (unit) => `The consortium's own income (${unit})`,
+    ofIncome: (kind, unit) => `of which ${kind} (${unit})`,
+    incomeKinds: {
+      grant: 'grants',
+      donation: 'donations',
+      eu_call: 'EU calls',
+      public_partnership: 'public partnerships',
+      sales: 'sales',
+      other: 'other',
+    },
+    disbursed: (unit) => `Paid out on allocations (${unit})`,
+    disbursements: 'Disbursements',
     chart: 'Paid by month',
     published: (day) => `Published on ${day}`,
     draft: 'Draft, not published',

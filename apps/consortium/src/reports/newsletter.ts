@@ -92,6 +92,7 @@ export function newsletterOf(
       { label: words.resourcesAdded, value: count(report.resources.added) },
       { label: words.complianceAlerts, value: count(report.compliance.alerts.length) },
       { label: words.coopsInAlert, value: count(report.compliance.coopsInAlert) },
+      ...booksFigures(report, words, amount, count),
     ],
     chartHeading: words.chart,
     chart: report.months.map((month) => ({
@@ -127,6 +128,38 @@ function decisionFigures(
       value: amount(tally.amount),
     })),
     { label: words.allocationsRejected, value: count(decided('rejected')) },
+  ];
+}
+
+/**
+ * The consortium's own money: what it received (in all, then by kind) and paid out, per currency;
+ * sums and counts, never a funder or a payee.
+ */
+function booksFigures(
+  report: QuarterlyReport,
+  words: NewsletterWording,
+  amount: (decimal: string) => string,
+  count: (n: number) => string,
+): { label: string; value: string }[] {
+  const { totals, income, disbursements } = report.books;
+  return [
+    ...totals.flatMap(({ currency, received }) => [
+      { label: words.ownIncome(currency), value: amount(received) },
+      ...income
+        .filter((line) => line.currency === currency)
+        .map((line) => ({
+          label: words.ofIncome(words.incomeKinds[line.kind], currency),
+          value: amount(line.amount),
+        })),
+    ]),
+    ...totals.map(({ currency, disbursed }) => ({
+      label: words.disbursed(currency),
+      value: amount(disbursed),
+    })),
+    {
+      label: words.disbursements,
+      value: count(disbursements.reduce((sum, line) => sum + line.disbursements, 0)),
+    },
   ];
 }
 

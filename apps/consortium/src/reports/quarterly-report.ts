@@ -1,7 +1,8 @@
-import { formatHundredths, Unit } from '@libs/contracts';
+import { CURRENCIES, Currency, formatHundredths, IncomeKind, Theme, Unit } from '@libs/contracts';
 import { Indicator } from '@libs/rules';
 import { GroupedLine } from '../pooled-means';
 import { NO_SUMS, Sums, TotalLine, unitLines } from '../pooled-means';
+import { BooksBetween, BooksSum } from '../books';
 import { DecisionsTally } from '../budgets';
 import { CoopMove } from '../registry';
 import { Quarter } from './quarter';
@@ -30,6 +31,21 @@ export interface QuarterlyReport {
   resources: { added: number; byKind: { kind: string; resources: number }[] };
   /** The consortium's indicators in alert and the member coops with one, as they stand today. */
   compliance: { alerts: Indicator[]; coopsInAlert: number };
+  /**
+   * The consortium's own money in the quarter (received or paid on its days): per currency, then
+   * its income by kind and what it paid out on allocations by theme. Sums and counts only: never
+   * a funder's or a payee's name.
+   */
+  books: {
+    totals: { currency: Currency; received: string; disbursed: string }[];
+    income: { kind: IncomeKind; currency: Currency; movements: number; amount: string }[];
+    disbursements: {
+      theme: Theme | null;
+      currency: Currency;
+      disbursements: number;
+      amount: string;
+    }[];
+  };
 }
 
 export interface QuarterFacts {
@@ -41,6 +57,7 @@ export interface QuarterFacts {
   exchanges: { exchanges: number; hours: bigint };
   resources: { kind: string; resources: number }[];
   compliance: { consortium: Indicator[]; coops: { indicators: Indicator[] }[] };
+  books: BooksBetween;
 }
 
 const hundredths = (decimal: string) => BigInt(decimal.replace('.', ''));
@@ -90,5 +107,33 @@ export function quarterlyReport(quarter: Quarter, facts: QuarterFacts): Quarterl
       alerts: inAlert(facts.compliance.consortium),
       coopsInAlert: facts.compliance.coops.filter((c) => inAlert(c.indicators).length > 0).length,
     },
+    books: quarterBooks(facts.books),
+  };
+}
+
+/** The quarter's own income and disbursements, and their totals in each currency, exactly. */
+export function quarterBooks({ income, disbursed }: BooksBetween): QuarterlyReport['books'] {
+  const total = (sums: BooksSum[], currency: Currency) =>
+    formatHundredths(
+      sums.filter((sum) => sum.currency === currency).reduce((t, sum) => t + sum.hundredths, 0n),
+    );
+  return {
+    totals: CURRENCIES.map((currency) => ({
+      currency,
+      received: total(income, currency),
+      disbursed: total(disbursed, currency),
+    })),
+    income: income.map(({ kind, currency, movements, hundredths }) => ({
+      kind,
+      currency,
+      movements,
+      amount: formatHundredths(hundredths),
+    })),
+    disbursements: disbursed.map(({ theme, currency, movements, hundredths }) => ({
+      theme,
+      currency,
+      disbursements: movements,
+      amount: formatHundredths(hundredths),
+    })),
   };
 }

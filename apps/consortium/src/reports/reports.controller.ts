@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, Roles } from '@libs/auth';
+import { Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { newsletterHtml } from './newsletter.html';
 import { newsletterPdf } from './newsletter.pdf';
 import { quarterOf } from './quarter';
 import { QuarterlyReport } from './quarterly-report';
+import { QuarterlyReportResponse } from './quarterly-report.response';
 import { ReportEdition, ReportEditions } from './report-editions';
 import { sendDocument } from './report-document';
 import {
@@ -30,11 +31,10 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsQueries,
     private readonly editions: ReportEditions,
-    private readonly admitted: AdmittedCoops,
   ) {}
 
   @Get(':quarter.:format')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'The quarter’s newsletter as a page (`.html`) or a PDF (`.pdf`), in `?lang=fr|it|en`',
   })
@@ -43,11 +43,9 @@ export class ReportsController {
   async newsletter(
     @Param() { quarter, format }: NewsletterParams,
     @Query() query: NewsletterQuery,
-    @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.mayRead(actor);
     const newsletter = await this.reports.newsletter(quarterOf(quarter), query.lang ?? 'en');
     if (format === 'html') {
       sendDocument(request, reply, newsletterHtml(newsletter), 'text/html; charset=utf-8', PRIVATE);
@@ -58,22 +56,19 @@ export class ReportsController {
   }
 
   @Get(':quarter')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'The account of a quarter (`2027-Q1`): the newsletter’s figures',
     description:
       '`pooledMeans`: the `byMonth` lines of `GET /pooled-means` for the quarter’s three months, and their `totals` by unit. ' +
       '`coops`: admitted and settled withdrawals in the quarter; `decisions`: allocations the board decided in it, by outcome and currency (count and amount); `trainings` starting in it, `exchanges` confirmed in it, `resources` shared in it (of admitted coops); ' +
       '`compliance`: the consortium’s indicators in alert and how many member coops have one, as they stand today. ' +
-      'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled). ' +
-      'The consortium’s income and disbursements are not in it yet.',
+      '`books`: the consortium’s own income (by kind) and disbursements (by theme) received or paid on the quarter’s days, with their totals per currency; sums and counts only. ' +
+      'A coop admin reads it while their coop is a member (admitted, or withdrawing and not settled).',
   })
+  @ApiOkResponse({ type: QuarterlyReportResponse })
   @ApiProblems(400, 401, 403)
-  async get(
-    @Param() { quarter }: QuarterParams,
-    @CurrentActor() actor: Actor,
-  ): Promise<QuarterlyReport> {
-    await this.mayRead(actor);
+  async get(@Param() { quarter }: QuarterParams): Promise<QuarterlyReport> {
     return this.reports.report(quarterOf(quarter));
   }
 
@@ -111,10 +106,5 @@ export class ReportsController {
   @Roles('board-member')
   publish(@Param() { quarter }: QuarterParams, @Meta() meta: CommandMeta): Promise<ReportEdition> {
     return this.editions.publish(quarter, meta);
-  }
-
-  /** The board and auditors read every report; a coop admin while their coop is a member. */
-  private async mayRead(actor: Actor): Promise<void> {
-    if (actor.role === 'coop-admin') await this.admitted.coopOf(actor);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@libs/projections';
+import { BooksReadModule } from '../books';
 import { BudgetsModule } from '../budgets';
 import { CatalogueModule } from '../catalogue';
 import { ComplianceModule } from '../compliance';
@@ -22,6 +23,7 @@ import { ReportHandler } from './report.command-handler';
     PooledMeansModule,
     RegistryModule,
     BudgetsModule,
+    BooksReadModule,
     TrainingsModule,
     ExchangesModule,
     CatalogueModule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReportLanguage } from '@libs/contracts';
+import { BooksQueries } from '../books';
 import { AllocationIndex } from '../budgets';
 import { CatalogueQueries } from '../catalogue';
 import { ComplianceQueries } from '../compliance';
@@ -24,6 +25,7 @@ export class ReportsQueries {
     private readonly compliance: ComplianceQueries,
     private readonly editions: ReportEditions,
     private readonly allocations: AllocationIndex,
+    private readonly books: BooksQueries,
   ) {}
 
   /** The newsletter of the quarter in one language: its figures and the board's editorial. */
@@ -37,7 +39,7 @@ export class ReportsQueries {
 
   async report(quarter: Quarter): Promise<QuarterlyReport> {
     const { firstDay: from, lastDay: to } = quarter;
-    const [byMonth, moves, decisions, trainings, exchanges, resources, compliance] =
+    const [byMonth, moves, decisions, trainings, exchanges, resources, compliance, books] =
       await Promise.all([
         this.pooled.months(quarter.months[0], quarter.months[2]),
         this.coops.admittedAndLeft(from, to),
@@ -46,6 +48,7 @@ export class ReportsQueries {
         this.exchanges.confirmedBetween(from, to),
         this.catalogue.sharedBetween(from, to),
         this.compliance.report(),
+        this.books.between(from, to),
       ]);
     return quarterlyReport(quarter, {
       byMonth,
@@ -55,6 +58,7 @@ export class ReportsQueries {
       exchanges,
       resources,
       compliance,
+      books,
     });
   }
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry';
+import { AdmittedCoops } from '../admitted-coops';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { EnrolHandler } from './enrol.handler';
 import {
   EnrolDto,
@@ -26,28 +27,23 @@ export class TrainingsController {
   ) {}
 
   @Get()
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({
     summary: 'Every admitted coop’s trainings, soonest first, with the places left; paged',
     description: 'Filter by `theme`, and `from` (trainings starting at or after it).',
   })
   @ApiOkResponse({ type: TrainingPage })
   @ApiProblems(400, 401, 403)
-  async list(@Query() query: TrainingsQuery, @CurrentActor() actor: Actor): Promise<TrainingPage> {
-    if (actor.role === 'coop-admin') await this.admitted.coopOf(actor);
+  list(@Query() query: TrainingsQuery): Promise<TrainingPage> {
     return this.trainings.list(query);
   }
 
   @Get(':id')
-  @Roles('board-member', 'auditor', 'coop-admin')
+  @RolesAndMemberCoopAdmins(['board-member', 'auditor'])
   @ApiOperation({ summary: 'One training, with the places left' })
   @ApiOkResponse({ type: TrainingResponse })
   @ApiProblems(400, 401, 403, 404)
-  async one(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<TrainingResponse> {
-    if (actor.role === 'coop-admin') await this.admitted.coopOf(actor);
+  one(@Param('id', ParseUUIDPipe) id: string): Promise<TrainingResponse> {
     return this.trainings.one(id);
   }
 

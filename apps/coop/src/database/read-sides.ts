@@ -1,6 +1,7 @@
 import { IDEMPOTENCY_MIGRATIONS } from '@libs/api-conventions';
 import { CreateBundleSigningKey1765000000000 } from '@libs/portability';
 import { ReadModels, ReadSide, readModelsOf } from '@libs/projections';
+import { CONSORTIUM_READ_SIDE } from '../consortium';
 import { CONTRIBUTIONS_READ_SIDE } from '../contributions';
 import { MEMBERSHIP_READ_SIDE } from '../membership';
 import { RESOURCES_READ_SIDE } from '../resources';
@@ -26,7 +27,13 @@ const APP_READ_SIDE: ReadSide<string> = {
  */
 export function coopReadModels(coopId: string): ReadModels {
   return readModelsOf(
-    [APP_READ_SIDE, MEMBERSHIP_READ_SIDE, CONTRIBUTIONS_READ_SIDE, RESOURCES_READ_SIDE],
+    [
+      APP_READ_SIDE,
+      MEMBERSHIP_READ_SIDE,
+      CONTRIBUTIONS_READ_SIDE,
+      RESOURCES_READ_SIDE,
+      CONSORTIUM_READ_SIDE,
+    ],
     coopId,
   );
 }

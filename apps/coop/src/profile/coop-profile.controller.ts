@@ -5,6 +5,7 @@ import { CommandMeta, etag, Meta, HeaderReply } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
 import { CoopProfileService, CoopProfileView } from './coop-profile.service';
 import { ConsortiumWithdrawalDto, SetProfileDto } from './profile.dto';
+import { CoopProfileResponse } from './profile.response';
 
 @ApiTags('coop')
 @ApiBearerAuth()
@@ -15,7 +16,10 @@ export class CoopProfileController {
   @Get('coop')
   @Roles('coop-admin', 'auditor')
   @ApiOperation({ summary: 'The coop’s profile and where it stands with the consortium' })
-  @ApiOkResponse({ description: 'the profile; ETag is its version' })
+  @ApiOkResponse({
+    type: CoopProfileResponse,
+    description: 'the profile; ETag is its version (what `If-Match` on PUT compares)',
+  })
   @ApiProblems(401, 403)
   async get(@Res({ passthrough: true }) reply: HeaderReply): Promise<CoopProfileView> {
     const { view, version } = await this.profile.view();

@@ -6,21 +6,16 @@ import { CommandMeta, today } from '@libs/api-conventions';
 import { leavesOn } from '@libs/rules';
 import { CommandBus } from '@nestjs/cqrs';
 import { CoopProfileChange, CoopProfileHandler } from './coop-profile.command-handler';
+import { IncubationHistoryHandler } from '../incubation';
 import { CoopSigningKey } from '../export';
-import { ApplicationStatus, CoopProfileCommand, CoopProfileState } from './coop-profile.decider';
+import { ConsortiumQueries } from '../consortium';
+import { ConsortiumStatus, consortiumStatus } from '../consortium';
+import { IncubationView, incubationView } from '../incubation';
+import { CoopProfileCommand, CoopProfileState } from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
 
 /** The stricter reading when the coop has not said: the per-share cap applies. */
 const DEFAULT_SHARE_FORM: ShareForm = 'azioni';
-
-/** As the public API names it: where the coop stands with the consortium, from its own side. */
-export type ConsortiumStatus = 'none' | 'applicant' | 'withdrawing';
-
-const STATUS: Record<ApplicationStatus, ConsortiumStatus> = {
-  none: 'none',
-  applied: 'applicant',
-  withdrawal_requested: 'withdrawing',
-};
 
 export interface CoopProfileView {
   id: string;
@@ -37,25 +32,38 @@ export interface CoopProfileView {
    * months before it, else at the close of the next (c.c. 2532).
    */
   consortiumExit: { noticeGivenOn: string; leavesOn: string } | null;
+  /** Its pre-history, when the coop was a project the consortium incubated and imported it. */
+  incubation: IncubationView | null;
 }
 
 @Injectable()
 export class CoopProfileService {
   constructor(
     private readonly coopProfileHandler: CoopProfileHandler,
+    private readonly incubationHistoryHandler: IncubationHistoryHandler,
     private readonly commandBus: CommandBus,
-    @Inject(COOP_ID) private readonly coopId: string,
     private readonly signingKey: CoopSigningKey,
+    private readonly consortium: ConsortiumQueries,
+    @Inject(COOP_ID) private readonly coopId: string,
   ) {}
 
+  /** `version`: the profile's, what `If-Match` compares (the pre-history never changes it). */
   async view(): Promise<{ view: CoopProfileView; version: number }> {
-    const { state, version } = await this.coopProfileHandler.current(this.coopId);
-    return { version, view: this.viewOf(state) };
+    const { state, version } = await this.load();
+    return { version, view: await this.viewOf(state) };
   }
 
-  /** The profile as the state holds it (loaded, or just changed by a command). */
-  viewOf(state: CoopProfileState): CoopProfileView {
+  private load() {
+    return this.coopProfileHandler.current(this.coopId);
+  }
+
+  /**
+   * The profile as the state holds it (loaded, or just changed by a command), and where the coop
+   * stands with the consortium: its own steps and the board's decisions about it.
+   */
+  async viewOf(state: CoopProfileState): Promise<CoopProfileView> {
     const profile = state.profile;
+    const board = await this.consortium.boardDecisions();
     return {
       id: this.coopId,
       name: profile?.name ?? null,
@@ -64,19 +72,25 @@ export class CoopProfileService {
       territory: profile?.territory ?? null,
       shareForm: profile?.shareForm ?? DEFAULT_SHARE_FORM,
       statutesRaiseHoldingCap: profile?.statutesRaiseHoldingCap ?? false,
-      consortiumStatus: STATUS[state.application],
+      consortiumStatus: consortiumStatus(state.application, board),
       consortiumExit: state.withdrawalRequestedOn
         ? {
             noticeGivenOn: state.withdrawalRequestedOn,
             leavesOn: leavesOn(state.withdrawalRequestedOn),
           }
         : null,
+      incubation: await this.incubation(),
     };
+  }
+
+  private async incubation(): Promise<IncubationView | null> {
+    const { state } = await this.incubationHistoryHandler.current(this.coopId);
+    return state.received && incubationView(state.received);
   }
 
   /** The legal form whose rule set applies to members' shares; null until the coop describes itself. */
   async legalForm(): Promise<LegalForm | null> {
-    return (await this.view()).view.legalForm;
+    return (await this.load()).state.profile?.legalForm ?? null;
   }
 
   /** What the share rules read of the profile; null until the coop describes itself. */
@@ -85,12 +99,12 @@ export class CoopProfileService {
     shareForm: ShareForm;
     statutesRaiseHoldingCap: boolean;
   } | null> {
-    const { view } = await this.view();
-    if (!view.legalForm) return null;
+    const { profile } = (await this.load()).state;
+    if (!profile) return null;
     return {
-      legalForm: view.legalForm,
-      shareForm: view.shareForm,
-      statutesRaiseHoldingCap: view.statutesRaiseHoldingCap,
+      legalForm: profile.legalForm,
+      shareForm: profile.shareForm ?? DEFAULT_SHARE_FORM,
+      statutesRaiseHoldingCap: profile.statutesRaiseHoldingCap ?? false,
     };
   }
 

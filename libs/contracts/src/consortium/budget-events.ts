@@ -23,6 +23,8 @@ export type AllocationProposed = DomainEvent<
     beneficiaryCoopId: string | null;
     amount: Money;
     proposedBy: string;
+    /** A member coop's admin proposed it, for that coop; absent: a board member did. */
+    proposedByCoopId?: string;
   }
 >;
 

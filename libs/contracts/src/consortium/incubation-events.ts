@@ -92,6 +92,33 @@ export type ProjectGraduated = DomainEvent<
   }
 >;
 
+/** A stage the project went through: entered `from`, left `to` (null: still in it). */
+export interface StageSpell {
+  stage: ProjectStage;
+  from: string;
+  to: string | null;
+}
+
+/** Support as the project's history lists it (`ProjectSupported` without its stream's ids). */
+export interface SupportGiven {
+  supportId: string;
+  kind: SupportKind;
+  /** Hundredths of an hour. */
+  hours: number | null;
+  amount: Money | null;
+  byCoopId: string | null;
+  on: string;
+}
+
+/** Money held for the project, as its history lists it. */
+export interface FundsMovement {
+  movementId: string;
+  direction: 'in' | 'out';
+  amount: Money;
+  on: string;
+  counterpart: string;
+}
+
 export type ProjectEvent =
   | ProjectOpened
   | ProjectStageChanged

@@ -5,3 +5,4 @@ export * from './report-events';
 export * from './schema-versions';
 export * from './books-events';
 export * from './incubation-events';
+export * from './incubation-figures';

@@ -7,3 +7,4 @@ export * from './coop-profile-events';
 export * from './schema-versions';
 export * from './membership-upcasts';
 export * from './workforce-events';
+export * from './incubation-history-events';

@@ -1,4 +1,5 @@
 import { ContributionEvent } from './contribution-events';
+import { IncubationHistoryEvent } from './incubation-history-events';
 import { CoopProfileEvent } from './coop-profile-events';
 import { MembershipEvent } from './membership-events';
 import { ResourceEvent } from './resource-events';
@@ -11,7 +12,8 @@ export type CoopEvent =
   | ResourceEvent
   | CoopProfileEvent
   | WorkforceEvent
-  | TrainingEvent;
+  | TrainingEvent
+  | IncubationHistoryEvent;
 
 /**
  * The schema version each coop event type is written with today. Bump one when its payload
@@ -35,4 +37,5 @@ export const COOP_SCHEMA_VERSIONS = {
   ConsortiumWithdrawalRequested: 1,
   WorkforceRecorded: 1,
   TrainingOffered: 1,
+  IncubationHistoryReceived: 1,
 } as const satisfies Record<CoopEvent['type'], number>;

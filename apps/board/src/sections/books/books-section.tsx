@@ -13,19 +13,32 @@ export function BooksSection() {
   const { api, session } = useSignedIn();
   const { messages: m, format } = useI18n();
   const year = new Date().toISOString().slice(0, 4);
+  const kindOf = (kind: string) =>
+    kind in m.incomeKinds
+      ? m.incomeKinds[kind as keyof typeof m.incomeKinds]
+      : kind in m.ledgerKinds
+        ? m.ledgerKinds[kind as keyof typeof m.ledgerKinds]
+        : kind;
   const calls = useApi(
     () => api.get<Page<FundingApplication>>('/funding-applications', { limit: '500' }),
     [api],
   );
-  const ledger = useApi(
-    () =>
-      api.get<Page<LedgerLine>>('/ledger', {
+  const ledger = useApi(async () => {
+    // Every page of the year: each member coop's payment is a line, a year has many pages.
+    const items: LedgerLine[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.get<Page<LedgerLine>>('/ledger', {
         from: `${year}-01-01`,
         to: `${year}-12-31`,
         limit: '500',
-      }),
-    [api, year],
-  );
+        cursor,
+      });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { items, nextCursor: null };
+  }, [api, year]);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="books-title">
@@ -105,15 +118,11 @@ export function BooksSection() {
                 ]}
               />
               <tbody>
-                {items.map((line, i) => (
-                  <tr key={line.eventId ?? `${line.date}/${line.currency}/${i}`}>
+                {items.map((line) => (
+                  <tr key={line.eventId}>
                     <td>{format.day(line.date)}</td>
                     <td>{m.direction[line.direction]}</td>
-                    <td>
-                      {line.kind in m.incomeKinds
-                        ? m.incomeKinds[line.kind as keyof typeof m.incomeKinds]
-                        : line.kind}
-                    </td>
+                    <td>{kindOf(line.kind)}</td>
                     <th scope="row">{line.counterpart}</th>
                     <td className="number">{format.quantity(line.amount, line.currency)}</td>
                     <td>{line.reference}</td>

@@ -1,4 +1,4 @@
-import { Allocation, Budget, Vote } from '../../api/types';
+import { Allocation, Budget, MemberCoop, Page, Vote } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
 import { ColumnHeads, numeric } from '../../components/column-heads';
@@ -24,6 +24,10 @@ export function BudgetReview({ periodId }: { periodId: string }) {
     () => api.get<Budget>(`/budgets/${encodeURIComponent(periodId)}`),
     [api, periodId],
   );
+  // Names for the coops that proposed allocations; until they load (or if they fail), their ids.
+  const coops = useApi(() => api.get<Page<MemberCoop>>('/coops', { limit: '500' }), [api]);
+  const coopName = (coopId: string) =>
+    coops.data?.items.find((coop) => coop.coopId === coopId)?.name ?? coopId;
   return (
     <Loading loaded={budget}>
       {(data) => {
@@ -73,6 +77,7 @@ export function BudgetReview({ periodId }: { periodId: string }) {
                     <AllocationRow
                       key={allocation.allocationId}
                       allocation={allocation}
+                      coopName={coopName}
                       votable={canAct(session) && open}
                       onVoted={budget.reload}
                     />
@@ -106,10 +111,12 @@ export function BudgetReview({ periodId }: { periodId: string }) {
 
 function AllocationRow({
   allocation,
+  coopName,
   votable,
   onVoted,
 }: {
   allocation: Allocation;
+  coopName(coopId: string): string;
   votable: boolean;
   onVoted(): void;
 }) {
@@ -126,7 +133,14 @@ function AllocationRow({
     });
   return (
     <tr data-allocation={allocation.allocationId}>
-      <th scope="row">{allocation.title}</th>
+      <th scope="row">
+        {allocation.title}
+        {allocation.proposedBy && (
+          <small className="block proposed-by-coop" data-proposed-by={allocation.proposedBy.coopId}>
+            {t(m.budget.proposedByCoop, { coop: coopName(allocation.proposedBy.coopId) })}
+          </small>
+        )}
+      </th>
       <td className="number">
         {format.quantity(allocation.amount.amount, allocation.amount.currency)}
       </td>

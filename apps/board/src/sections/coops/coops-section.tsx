@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { ApiProblem } from '../../api/client';
-import { MemberCoop, Page } from '../../api/types';
+import { MemberCoop, Page, Pipeline, ProjectSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
 import { ColumnHeads, numeric } from '../../components/column-heads';
@@ -17,6 +17,11 @@ export function CoopsSection() {
   const { messages: m } = useI18n();
   // A consortium has tens of coops, not thousands: the largest page holds them all.
   const coops = useApi(() => api.get<Page<MemberCoop>>('/coops', { limit: '500' }), [api]);
+  // The coops that were projects the consortium incubated, with their pre-history.
+  const pipeline = useApi(() => api.get<Pipeline>('/projects'), [api]);
+  const incubated = new Map(
+    (pipeline.data?.graduated ?? []).map((project) => [project.graduation!.coopId, project]),
+  );
   return (
     <section aria-labelledby="coops-title">
       <h2 id="coops-title">{m.coops.title}</h2>
@@ -27,6 +32,7 @@ export function CoopsSection() {
           ) : (
             <CoopsTable
               coops={page.items}
+              incubated={incubated}
               onAdmitted={(coopId) =>
                 coops.reloadUntil((now) =>
                   now.items.some((coop) => coop.coopId === coopId && coop.status !== 'applicant'),
@@ -42,9 +48,11 @@ export function CoopsSection() {
 
 function CoopsTable({
   coops,
+  incubated,
   onAdmitted,
 }: {
   coops: MemberCoop[];
+  incubated: Map<string, ProjectSummary>;
   onAdmitted(coopId: string): void;
 }) {
   const { session } = useSignedIn();
@@ -68,6 +76,7 @@ function CoopsTable({
             <th scope="row">
               {coop.name ?? coop.coopId}
               {coop.territory && <small className="block">{coop.territory}</small>}
+              <Incubation project={incubated.get(coop.coopId)} />
               {coop.admissionOverride && (
                 <small className="block note">
                   {t(m.coops.override, { reason: coop.admissionOverride.reason })}
@@ -98,6 +107,21 @@ function CoopsTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A coop's pre-history, when it was a project the consortium incubated. */
+function Incubation({ project }: { project: ProjectSummary | undefined }) {
+  const { messages: m, format, t } = useI18n();
+  if (!project) return null;
+  const days = Object.values(project.daysPerStage).reduce((sum, n) => sum + n, 0);
+  return (
+    <small className="block note">
+      {t(m.projects.incubated, {
+        days: format.count(days),
+        hours: format.quantity(project.hoursReceived.total, 'hours'),
+      })}
+    </small>
   );
 }
 

@@ -1,32 +1,11 @@
-import { useState } from 'react';
-import { Unit } from '../../api/types';
+import { ReactNode, useState } from 'react';
+import { Pipeline, ProjectStage, ProjectSummary, Unit } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { Loading } from '../../components/loading';
 import { useI18n } from '../../i18n/i18n';
 import { useSignedIn } from '../../session/session-context';
 
-const STAGES = ['idea', 'study', 'constitution'] as const;
-type Stage = (typeof STAGES)[number];
-
-/** A project as `GET /projects` lists it. */
-interface ProjectSummary {
-  projectId: string;
-  name: string;
-  themes: string[];
-  territory: string;
-  stage: Stage;
-  stageSince: string;
-  daysPerStage: Record<Stage, number>;
-  hoursReceived: { total: string; byCoop: Record<string, string> };
-  fundsHeld: Record<string, string>;
-  graduation: { coopId: string; legalForm: string; graduatedOn: string } | null;
-}
-
-interface Pipeline {
-  byStage: Record<Stage, ProjectSummary[]>;
-  graduated: ProjectSummary[];
-}
-
+const STAGES = ['idea', 'study', 'constitution'] as const satisfies ProjectStage[];
 /** Incubation: the projects the consortium hosts, one column per stage, and a project's page. */
 export function ProjectsSection() {
   const { api } = useSignedIn();
@@ -52,6 +31,7 @@ export function ProjectsSection() {
                   />
                 ))}
               </div>
+              {graduated.length > 0 && <Graduated projects={graduated} choose={setChosen} />}
               {project && <ProjectPage project={project} />}
             </>
           );
@@ -66,7 +46,7 @@ function StageColumn({
   projects,
   choose,
 }: {
-  stage: Stage;
+  stage: ProjectStage;
   projects: ProjectSummary[];
   choose: (projectId: string) => void;
 }) {
@@ -79,17 +59,55 @@ function StageColumn({
       ) : (
         <ul>
           {projects.map((project) => (
-            <li key={project.projectId}>
-              <button type="button" className="link" onClick={() => choose(project.projectId)}>
-                {project.name}
-              </button>{' '}
-              <span className="note">
-                {t(m.projects.daysInStage, { days: project.daysPerStage[stage] })}
-              </span>
-            </li>
+            <ProjectEntry key={project.projectId} project={project} choose={choose}>
+              {t(m.projects.daysInStage, { days: project.daysPerStage[stage] })}
+            </ProjectEntry>
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** A project in a list: its name opens its page; `children`, a note beside it. */
+function ProjectEntry({
+  project,
+  choose,
+  children,
+}: {
+  project: ProjectSummary;
+  choose: (projectId: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <li>
+      <button type="button" className="link" onClick={() => choose(project.projectId)}>
+        {project.name}
+      </button>{' '}
+      <span className="note">{children}</span>
+    </li>
+  );
+}
+
+/** Projects that became coops: their pre-history stays one click away. */
+function Graduated({
+  projects,
+  choose,
+}: {
+  projects: ProjectSummary[];
+  choose: (projectId: string) => void;
+}) {
+  const { messages: m, t } = useI18n();
+  return (
+    <section className="graduated" aria-labelledby="projects-graduated">
+      <h3 id="projects-graduated">{m.projects.graduatedTitle}</h3>
+      <ul>
+        {projects.map((project) => (
+          <ProjectEntry key={project.projectId} project={project} choose={choose}>
+            {t(m.projects.graduated, { coopId: project.graduation!.coopId })}
+          </ProjectEntry>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -133,7 +151,7 @@ function ProjectPage({ project }: { project: ProjectSummary }) {
         </tbody>
       </table>
       <table className="project-funds">
-        <caption>{m.projects.fundsHeld}</caption>
+        <caption>{project.graduation ? m.projects.fundsHandedOver : m.projects.fundsHeld}</caption>
         <tbody>
           {Object.entries(project.fundsHeld).map(([currency, amount]) => (
             <tr key={currency}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Currency } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useAction } from '../../components/action-form';
 import { LanguageSelect } from '../../components/language-select';
@@ -19,6 +20,7 @@ interface ReportEdition {
 interface QuarterlyReport {
   pooledMeans: { totals: { unit: Unit; pledged: string; paid: string }[] };
   coops: { admitted: unknown[]; left: unknown[] };
+  books: { totals: { currency: Currency; received: string; disbursed: string }[] };
 }
 
 /** The quarter today is in (`2027-Q1`): the one the board is most likely writing about. */
@@ -86,6 +88,18 @@ export function ReportsSection() {
                   <th scope="row">{m.reports.admitted}</th>
                   <td>{format.count(report.coops.admitted.length)}</td>
                 </tr>
+                {report.books.totals.map((line) => (
+                  <tr key={`income-${line.currency}`} data-own-income={line.currency}>
+                    <th scope="row">{t(m.reports.ownIncome, { unit: line.currency })}</th>
+                    <td>{format.quantity(line.received, line.currency)}</td>
+                  </tr>
+                ))}
+                {report.books.totals.map((line) => (
+                  <tr key={`disbursed-${line.currency}`} data-disbursed={line.currency}>
+                    <th scope="row">{t(m.reports.disbursed, { unit: line.currency })}</th>
+                    <td>{format.quantity(line.disbursed, line.currency)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
             {canAct(session) && (
