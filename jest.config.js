@@ -11,6 +11,8 @@ module.exports = {
   moduleNameMapper: {
     '^@libs/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@libs/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    // Shared test support (real apps, databases, fixtures), wherever the spec sits.
+    '^@tests/(.*)$': '<rootDir>/tests/$1',
   },
   globalSetup: '<rootDir>/tests/setup/global-setup.js',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.js',

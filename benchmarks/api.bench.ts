@@ -18,8 +18,8 @@ import { Pool } from 'pg';
 import { describeServer } from './support/server-description';
 import { mintToken } from '@libs/auth';
 import { quoteIdentifier, startEmbeddedPostgres } from '@libs/database';
-import { APP_ENTRY } from '../tests/support/apps';
-import { firstJsonLine, spawnTs, stopProcess } from '../tests/support/child-process';
+import { APP_ENTRY } from '@tests/support/apps';
+import { firstJsonLine, spawnTs, stopProcess } from '@tests/support/child-process';
 import { closedLoop, keepAliveAgent, LoadShape, percentile } from './support/closed-loop';
 
 const CONCURRENCY = 16;

@@ -36,7 +36,7 @@ import {
   signerOf,
   verifyBundle,
 } from '@libs/portability';
-import { firstJsonLine, spawnTs, stopProcess } from '../tests/support/child-process';
+import { firstJsonLine, spawnTs, stopProcess } from '@tests/support/child-process';
 
 const SIZES = [100_000, 1_000_000];
 const COOP = 'bench-export';

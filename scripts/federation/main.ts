@@ -112,6 +112,8 @@ async function main(): Promise<void> {
     DATABASE_URL: database.url,
     EVENT_STORE_URL: database.url,
     EVENT_STORE_POOL_SIZE: POOL_SIZE,
+    // A laptop trying the platform: webhooks may go to a receiver on this machine or the LAN.
+    WEBHOOKS_DEVELOPMENT: '1',
     // Four apps' start-up chatter would bury the summary; warnings and errors still show.
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   };

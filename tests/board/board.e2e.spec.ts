@@ -13,7 +13,7 @@ import {
   RunningFederation,
   startFederation,
 } from '../launcher/federation-launcher';
-import { browserAvailable, launchBrowser, screenshot } from './browser';
+import { browserAvailable, freshPage, launchBrowser, screenshotAndClose } from './browser';
 
 /**
  * The board's page in a real browser (Debian's Chromium) against the federation `npm start` runs,
@@ -90,14 +90,12 @@ describeWithBrowser("the board's page", () => {
 
   beforeEach(async () => {
     // A fresh browser profile per test: nothing signed in, the language from the browser.
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, 'en-GB'));
     watchConsole(page);
   });
 
   afterEach(async () => {
-    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
-    await context.close();
+    await screenshotAndClose(page, context);
     // A script error or a Content-Security-Policy violation shows in the console, nowhere else.
     // (The browser also logs each 4xx answer the page handles on purpose: those are not faults.)
     expect(consoleErrors.filter((text) => !/Failed to load resource/.test(text))).toEqual([]);

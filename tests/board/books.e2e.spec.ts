@@ -10,7 +10,7 @@ import {
   RunningFederation,
   startFederation,
 } from '../launcher/federation-launcher';
-import { browserAvailable, launchBrowser, screenshot } from './browser';
+import { browserAvailable, freshPage, launchBrowser, screenshotAndClose } from './browser';
 
 /**
  * The consortium's books on the board's page, in Italian, against `npm start`'s federation: a
@@ -56,16 +56,12 @@ describeWithBrowser("the consortium's books on the board's page", () => {
   }, 60_000);
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, 'it-IT'));
     await page.goto(`${federation.ready.boardPage.url}#token=${token('board-chair')}`);
     await page.getByRole('button', { name: 'Esci' }).waitFor();
   });
 
-  afterEach(async () => {
-    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
-    await context.close();
-  });
+  afterEach(() => screenshotAndClose(page, context));
 
   it('records an income and lists the calls, the one due within 30 days first', async () => {
     const apply = (call: string, deadline: string) =>

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, driven by playwright-core: this machine cannot download a browser, and a
@@ -52,17 +50,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Builds the board page (Vite) into `outDir`, for a consortium app started with BOARD_PAGE_DIR. */
-export async function buildBoardPage(outDir: string): Promise<void> {
-  await promisify(execFile)('npx', [
-    'vite',
-    'build',
-    '--config',
-    'apps/board/vite.config.mts',
-    '--outDir',
-    outDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'warn',
-  ]);
+/** A page in a fresh browser profile (nothing signed in, nothing kept), at a laptop's size. */
+export async function freshPage(
+  browser: Browser,
+  locale: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
+/** After a test: what its page showed, saved under the test's name, then its profile closed. */
+export async function screenshotAndClose(page: Page, context: BrowserContext): Promise<void> {
+  await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
+  await context.close();
 }

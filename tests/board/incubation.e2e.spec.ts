@@ -1,28 +1,18 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createdId } from '../coop/coop-app';
-import { BOARD_MEMBERS, daysAgo, expectStatus } from '../consortium/consortium-app';
-import {
-  apiClient,
-  APP_ENTRY,
-  eventually,
-  RunningApp,
-  startApp,
-  TestSchemas,
-  tokenFor,
-} from '../support/apps';
-import { browserAvailable, buildBoardPage, launchBrowser, screenshot } from './browser';
+import { daysAgo, expectStatus } from '../consortium/consortium-app';
+import { apiClient, eventually, RunningApp, TestSchemas, tokenFor } from '../support/apps';
+import { browserAvailable, freshPage, screenshotAndClose } from './browser';
+import { ServedBoardPage, serveBoardPage } from './board-page-build';
 
 /** The board page's incubation section in a real browser: the pipeline, one column per stage. */
 const describeWithBrowser = browserAvailable() ? describe : describe.skip;
 
 describeWithBrowser('the board page’s incubation section', () => {
   const schemas = new TestSchemas();
-  const boardDir = mkdtempSync(join(tmpdir(), 'board-page-'));
   const token = tokenFor({ sub: 'board-1', role: 'board-member' });
+  let served: ServedBoardPage | undefined;
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -30,12 +20,8 @@ describeWithBrowser('the board page’s incubation section', () => {
   let projectId: string;
 
   beforeAll(async () => {
-    [browser] = await Promise.all([launchBrowser(), buildBoardPage(boardDir)]);
-    app = await startApp(APP_ENTRY.consortium, schemas, {
-      BOARD_MEMBERS: BOARD_MEMBERS.join(','),
-      DATABASE_SCHEMA: schemas.readModels(),
-      BOARD_PAGE_DIR: boardDir,
-    });
+    served = await serveBoardPage(schemas);
+    ({ app, browser } = served);
     projectId = createdId(
       await apiClient(app.url, token)('POST', '/projects', {
         name: 'Ciclofficina di Barriera',
@@ -49,21 +35,15 @@ describeWithBrowser('the board page’s incubation section', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await served?.stop();
     await schemas.drop();
-    rmSync(boardDir, { recursive: true, force: true });
   }, 60_000);
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, 'en-GB'));
   });
 
-  afterEach(async () => {
-    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
-    await context.close();
-  });
+  afterEach(() => screenshotAndClose(page, context));
 
   const column = (name: string) =>
     page.getByRole('region', { name, exact: true }).getByRole('listitem');

@@ -1,13 +1,10 @@
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { coopStream, TRAINING_AGGREGATE } from '@libs/contracts';
 import { PostgresEventStore } from '@libs/event-store';
 import { coopAdminToken } from '../coop/coop-app';
-import { BOARD_MEMBERS, expectStatus } from '../consortium/consortium-app';
+import { expectStatus } from '../consortium/consortium-app';
 import {
   appendAll,
   coopEvents,
@@ -17,16 +14,14 @@ import {
 } from '../consortium/federation-events';
 import {
   apiClient,
-  APP_ENTRY,
   DATABASE_URL,
   eventually,
   RunningApp,
-  startApp,
   TestSchemas,
   tokenFor,
 } from '../support/apps';
-import { buildBoardPage } from './board-page-build';
-import { browserAvailable, launchBrowser, screenshot } from './browser';
+import { browserAvailable, freshPage, screenshotAndClose } from './browser';
+import { ServedBoardPage, serveBoardPage } from './board-page-build';
 
 /**
  * The board page's "pooling beyond money" section in a real browser, in its three languages: the
@@ -62,10 +57,10 @@ describeWithBrowser('the board page’s pooling section', () => {
     schema: schemas.eventStore,
     poolSize: 1,
   });
-  const boardDir = mkdtempSync(join(tmpdir(), 'board-page-'));
   const startsAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
   const bookingFrom = new Date(Date.now() + 10 * 86_400_000).toISOString();
   const bookingTo = new Date(Date.now() + 10 * 86_400_000 + 3 * 3_600_000).toISOString();
+  let served: ServedBoardPage | undefined;
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -73,18 +68,14 @@ describeWithBrowser('the board page’s pooling section', () => {
 
   beforeAll(async () => {
     await store.init();
-    [browser] = await Promise.all([launchBrowser(), buildBoardPage(boardDir)]);
     await appendAll(store, [
       ...[VELO, CASA, BOTTEGA].map((coopId) => registryEvents.coopAdmitted(coopId, 'scop')),
       trainingOffered(UPCOMING, 'Repairing cargo bikes', startsAt),
       trainingOffered(PAST, 'Last year’s training', '2020-01-01T09:00:00.000Z'),
       coopEvents(VELO).resourceShared(CARGO_BIKE, 'vehicle', ['mobility']),
     ]);
-    app = await startApp(APP_ENTRY.consortium, schemas, {
-      BOARD_MEMBERS: BOARD_MEMBERS.join(','),
-      DATABASE_SCHEMA: schemas.readModels(),
-      BOARD_PAGE_DIR: boardDir,
-    });
+    served = await serveBoardPage(schemas);
+    ({ app, browser } = served);
     const admin = (coopId: string) => apiClient(app.url, coopAdminToken(coopId));
     await eventually(async () =>
       expectStatus(admin(CASA)('POST', `/trainings/${UPCOMING}/enrolments`, { participants: 3 })),
@@ -110,22 +101,16 @@ describeWithBrowser('the board page’s pooling section', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await served?.stop();
     await store.close();
     await schemas.drop();
-    rmSync(boardDir, { recursive: true, force: true });
   }, 60_000);
 
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, 'en-GB'));
   });
 
-  afterEach(async () => {
-    await screenshot(page, expect.getState().currentTestName!.replace(/\W+/g, '-'));
-    await context.close();
-  });
+  afterEach(() => screenshotAndClose(page, context));
 
   const rowOf = (text: string, table = 'table') =>
     page.locator(table).getByRole('row').filter({ hasText: text });

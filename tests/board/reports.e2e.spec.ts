@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { consortiumStream, INCOME_AGGREGATE } from '@libs/contracts';
-import { BOARD_MEMBERS } from '../consortium/consortium-app';
 import { appendToStore, on, registryEvents } from '../consortium/federation-events';
-import { APP_ENTRY, RunningApp, startApp, TestSchemas, tokenFor } from '../support/apps';
-import { buildBoardPage } from './board-page-build';
-import { browserAvailable, launchBrowser, screenshot } from './browser';
+import { RunningApp, TestSchemas, tokenFor } from '../support/apps';
+import { browserAvailable, screenshot } from './browser';
+import { ServedBoardPage, serveBoardPage } from './board-page-build';
 
 /**
  * Issue 20 in a real browser: a board member writes the quarter's editorial in French on the
@@ -24,17 +20,13 @@ const DONATION_IN_FRENCH = /2\s500,00/;
 
 describeWithBrowser('the board page’s quarterly report', () => {
   const schemas = new TestSchemas();
-  const boardDir = mkdtempSync(join(tmpdir(), 'board-page-'));
+  let served: ServedBoardPage | undefined;
   let app: RunningApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    [browser] = await Promise.all([launchBrowser(), buildBoardPage(boardDir)]);
-    app = await startApp(APP_ENTRY.consortium, schemas, {
-      BOARD_MEMBERS: BOARD_MEMBERS.join(','),
-      DATABASE_SCHEMA: schemas.readModels(),
-      BOARD_PAGE_DIR: boardDir,
-    });
+    served = await serveBoardPage(schemas);
+    ({ app, browser } = served);
     await appendToStore(schemas, [
       registryEvents.coopAdmitted('velo-solidaire', 'scop'),
       on(consortiumStream(INCOME_AGGREGATE, DONATION), null, 'IncomeReceived', {
@@ -49,10 +41,8 @@ describeWithBrowser('the board page’s quarterly report', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await served?.stop();
     await schemas.drop();
-    rmSync(boardDir, { recursive: true, force: true });
   }, 60_000);
 
   it('writes the French editorial, publishes, and the public page shows it without signing in', async () => {

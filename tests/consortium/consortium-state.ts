@@ -34,8 +34,17 @@ export async function everyView(
 }
 
 /** Tables an app writes itself (not its projections): they need not match a rebuild. */
-// The app's own tables that no event fills: its bundle-signing key is made at first start.
-const NOT_PROJECTED = ['migrations', 'idempotency_keys', 'typeorm_metadata', 'bundle_signing_key'];
+// The app's own tables that no event fills: its bundle-signing key is made at first start; its
+// webhooks are made through its API, and their deliveries go as the dispatcher sends them.
+const NOT_PROJECTED = [
+  'migrations',
+  'idempotency_keys',
+  'typeorm_metadata',
+  'bundle_signing_key',
+  'webhook_subscriptions',
+  'webhook_deliveries',
+  'webhook_attempts',
+];
 
 /**
  * Every projected table of a read-model schema, as sorted JSON rows. Two exceptions: the

@@ -451,10 +451,13 @@ describe('the coop it became, on its own app', () => {
         pooled.body.byCoop.find((line) => line.coopId === coopId && line.unit === 'hours')?.paid;
       expect([hoursOf(VELO), hoursOf(HABITAT)]).toEqual(['13.75', '4.00']);
     });
-    const own = await expectStatus(newCoop.admin<CoopProfile>('GET', '/coop'), 200);
-    expect(own.body).toMatchObject({
-      consortiumStatus: 'applicant',
-      incubation: { projectId, fundsHandedOver: { EUR: '999999999.00' } },
+    // The coop's own app follows the board's decision about it, and keeps its pre-history.
+    await eventually(async () => {
+      const own = await expectStatus(newCoop.admin<CoopProfile>('GET', '/coop'), 200);
+      expect(own.body).toMatchObject({
+        consortiumStatus: 'admitted',
+        incubation: { projectId, fundsHandedOver: { EUR: '999999999.00' } },
+      });
     });
   });
 });

@@ -274,9 +274,9 @@ describe('who may read what', () => {
       expect([path, (await auditor()('GET', path)).status]).toEqual([path, 200]);
   });
 
-  it('lets a coop admin browse the resources and nothing else', async () => {
+  it('lets a member coop’s admin read the consortium’s figures and its own entry, not the list of coops', async () => {
     for (const path of READS) {
-      const expected = path === '/resources' ? 200 : 403;
+      const expected = path === '/coops' ? 403 : 200;
       expect([path, (await coopAdmin()('GET', path)).status]).toEqual([path, expected]);
     }
   });

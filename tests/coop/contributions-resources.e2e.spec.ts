@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, TestSchemas } from '../support/apps';
-import { CoopUnderTest, createdId, startCoop } from './coop-app';
+import { CoopUnderTest, createdId, startDescribedCoop } from './coop-app';
 import { expectProblem, expectRuleViolation } from './problem-assertions';
-import { contribution, eur, PROFILE, resource, sol } from './sample-requests';
+import { contribution, eur, resource, sol } from './sample-requests';
 
 // What the coop brings to the federation: contributions to the pooled fund (money or time,
 // pledged or paid) and resources it shares. One app for the file.
@@ -11,8 +11,7 @@ const schemas = new TestSchemas();
 let coop: CoopUnderTest;
 
 beforeAll(async () => {
-  coop = await startCoop(schemas, COOP_ID);
-  expect((await coop.admin('PUT', '/coop', PROFILE)).status).toBe(200);
+  coop = await startDescribedCoop(schemas, COOP_ID);
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import {
   TestSchemas,
   tokenFor,
 } from '../support/apps';
+import { PROFILE } from './sample-requests';
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
@@ -52,6 +53,20 @@ export async function startCoop(
     auditor: apiClient(app.url, coopAuditorToken(coopId)),
     anonymous: apiClient(app.url),
   };
+}
+
+/**
+ * The coop app once it has described itself (its profile, PUT /coop): what members, contributions
+ * and resources need before they can be recorded.
+ */
+export async function startDescribedCoop(
+  schemas: TestSchemas,
+  coopId: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CoopUnderTest> {
+  const coop = await startCoop(schemas, coopId, env);
+  expect((await coop.admin('PUT', '/coop', PROFILE)).status).toBe(200);
+  return coop;
 }
 
 /** The id a recording POST answered with, once it is known to have answered 201. */

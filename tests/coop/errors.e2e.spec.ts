@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mintToken } from '@libs/auth';
 import { apiClient, AUTH_SECRET, TestSchemas, tokenFor } from '../support/apps';
-import { ApiClient, CoopUnderTest, createdId, startCoop } from './coop-app';
+import { ApiClient, CoopUnderTest, createdId, startDescribedCoop } from './coop-app';
 import { expectInvalidFields, expectProblem, expectRuleViolation } from './problem-assertions';
 import { admission, contribution, eur, PROFILE, resource } from './sample-requests';
 
@@ -12,8 +12,7 @@ let coop: CoopUnderTest;
 let memberId: string;
 
 beforeAll(async () => {
-  coop = await startCoop(schemas, COOP_ID);
-  expect((await coop.admin('PUT', '/coop', PROFILE)).status).toBe(200);
+  coop = await startDescribedCoop(schemas, COOP_ID);
   memberId = createdId(await coop.admin('POST', '/members', admission()), 'memberId');
 });
 

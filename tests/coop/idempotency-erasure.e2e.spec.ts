@@ -7,11 +7,11 @@ import {
   CoopUnderTest,
   createdId,
   queryEvents,
-  startCoop,
+  startDescribedCoop,
   streamLength,
 } from './coop-app';
 import { expectInvalidFields, expectProblem, expectRuleViolation } from './problem-assertions';
-import { admission, contribution, eur, PROFILE } from './sample-requests';
+import { admission, contribution, eur } from './sample-requests';
 
 // Retries that record once (Idempotency-Key), and erasure of a member's personal data
 // (crypto-shredding: the architecture, "Personal data"). One app for the file.
@@ -20,8 +20,7 @@ const schemas = new TestSchemas();
 let coop: CoopUnderTest;
 
 beforeAll(async () => {
-  coop = await startCoop(schemas, COOP_ID);
-  expect((await coop.admin('PUT', '/coop', PROFILE)).status).toBe(200);
+  coop = await startDescribedCoop(schemas, COOP_ID);
 });
 
 afterAll(async () => {

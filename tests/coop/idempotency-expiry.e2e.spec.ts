@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { quoteIdentifier } from '@libs/database';
 import { TestSchemas } from '../support/apps';
 import { queryDatabase } from '../support/test-database';
-import { CoopUnderTest, createdId, startCoop } from './coop-app';
-import { contribution, eur, PROFILE } from './sample-requests';
+import { CoopUnderTest, createdId, startDescribedCoop } from './coop-app';
+import { contribution, eur } from './sample-requests';
 
 // Answers kept for Idempotency-Key retries expire (IDEMPOTENCY_TTL_HOURS, here four seconds): then
 // the key is free again, and a later write purges them; no timer runs while the app is idle.
@@ -14,11 +14,10 @@ const readModels = schemas.readModels();
 let coop: CoopUnderTest;
 
 beforeAll(async () => {
-  coop = await startCoop(schemas, COOP_ID, {
+  coop = await startDescribedCoop(schemas, COOP_ID, {
     DATABASE_SCHEMA: readModels,
     IDEMPOTENCY_TTL_HOURS: String(TTL_SECONDS / 3600),
   });
-  expect((await coop.admin('PUT', '/coop', PROFILE)).status).toBe(200);
 });
 
 afterAll(async () => {

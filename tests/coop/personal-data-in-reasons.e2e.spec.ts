@@ -6,8 +6,8 @@ import { ConsortiumUnderTest, startConsortium } from '../consortium/consortium-a
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { columnsHolding } from '../support/database-scan';
 import { queryDatabase } from '../support/test-database';
-import { coopAdminToken, CoopUnderTest, createdId, startCoop } from './coop-app';
-import { admission, PROFILE } from './sample-requests';
+import { coopAdminToken, CoopUnderTest, createdId, startDescribedCoop } from './coop-app';
+import { admission } from './sample-requests';
 
 // The reason of an exclusion or a withdrawal often names people. It is sealed with the member's
 // key like the member's name: after the member's erasure it is nowhere in clear, in no schema of
@@ -29,10 +29,9 @@ const exclusion = { decidedOn: '2025-06-15', reason: exclusionReason };
 
 beforeAll(async () => {
   [coop, consortium] = await Promise.all([
-    startCoop(schemas, COOP_ID, { DATABASE_SCHEMA: coopSchema }),
+    startDescribedCoop(schemas, COOP_ID, { DATABASE_SCHEMA: coopSchema }),
     startConsortium(schemas),
   ]);
-  expect((await coop.admin('PUT', '/coop', PROFILE)).status).toBe(200);
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore, RecordedEvent, START } from '@libs/event-store';
+import { scratchPostgresStore } from '@libs/event-store/testing/scratch-postgres-store';
 import { spawnTs } from '../support/child-process';
 
 const DATABASE_URL = process.env.DATABASE_URL!;
@@ -43,22 +44,19 @@ async function committedEvents(schema: string): Promise<{ event_id: string }[]> 
 }
 
 describe('PostgresEventStore under concurrent writers', () => {
-  const schema = `es_concurrency_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const coopId = randomUUID();
   let store: PostgresEventStore;
+  let schema: string;
+  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    store = new PostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
-    await store.init();
+    ({ store, schema, dispose } = await scratchPostgresStore({
+      prefix: 'es_concurrency',
+      poolSize: 2,
+    }));
   });
 
-  afterAll(async () => {
-    await store.close();
-    const client = new Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
+  afterAll(() => dispose());
 
   it(`hands a live subscriber every one of ${TOTAL_EVENTS} events from ${WRITERS} writers exactly once, each stream in version order`, async () => {
     const received: RecordedEvent[] = [];

@@ -15,8 +15,8 @@ import {
   tokenFor,
 } from '../support/apps';
 import { keyFingerprint } from '@libs/portability';
-import { forged, rehashed } from '../../libs/portability/src/testing/forged-bundle';
-import { testSigner } from '../../libs/portability/src/testing/sample-history';
+import { forged, rehashed } from '@libs/portability/testing/forged-bundle';
+import { testSigner } from '@libs/portability/testing/sample-history';
 import { ApiClient, coopAdminToken } from '../coop/coop-app';
 import { CoopHistory, liveAHistory, PEOPLE } from './coop-history';
 import { runCli } from './operator-cli';

@@ -86,6 +86,29 @@ const isBatch = (line: unknown): line is BatchInTransaction =>
 const isStarted = (line: unknown): line is { started: true } =>
   typeof line === 'object' && line !== null && 'started' in line;
 
+/**
+ * The runner started again in a child process (`meanwhile` runs once it has started), until the
+ * observer, which only reads checkpoints, sees it caught up; then stopped.
+ */
+async function restartUntilCaughtUp(
+  env: NodeJS.ProcessEnv,
+  observer: ProjectionRunner,
+  meanwhile: () => Promise<void> = async () => {},
+): Promise<void> {
+  const child = spawnTs(CHILD, [], env);
+  try {
+    await new JsonLines(child).next(isStarted);
+    await meanwhile();
+    const deadline = Date.now() + 120_000;
+    while (!(await observer.status())[0].caughtUp) {
+      if (Date.now() > deadline) throw new Error('the restarted runner did not catch up');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await stopProcess(child);
+  }
+}
+
 describe('a projection runner killed in the middle of batches', () => {
   let bed: Testbed;
 
@@ -158,18 +181,9 @@ describe('a projection runner killed in the middle of batches', () => {
       );
     }
 
-    const child = spawnTs(CHILD, [], env);
-    try {
-      await new JsonLines(child).next(isStarted);
+    await restartUntilCaughtUp(env, observer, async () => {
       appended.push(...(await appendContributions(bed.store, COOPS, 300, 10)));
-      const deadline = Date.now() + 120_000;
-      while (!(await observer.status())[0].caughtUp) {
-        if (Date.now() > deadline) throw new Error('the restarted runner did not catch up');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    } finally {
-      await stopProcess(child);
-    }
+    });
 
     const rebuilt = new ProjectionRunner({
       store: bed.store,
@@ -258,17 +272,7 @@ describe('a projection runner killed in the middle of batches', () => {
         expect(await actual()).toEqual(await expectedAtCheckpoint());
       }
 
-      const child = spawnTs(CHILD, [], env);
-      try {
-        await new JsonLines(child).next(isStarted);
-        const deadline = Date.now() + 120_000;
-        while (!(await observer.status())[0].caughtUp) {
-          if (Date.now() > deadline) throw new Error('the restarted runner did not catch up');
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      } finally {
-        await stopProcess(child);
-      }
+      await restartUntilCaughtUp(env, observer);
       expect(await actual()).toEqual({ rows: expectedCoopFunds(appended), parked: poisons });
     } finally {
       await poisonBed.dispose();

@@ -9,6 +9,8 @@ import { EventStoreModule, RESOLVED_DATABASE } from '@libs/event-store/event-sto
 import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
 import { consortiumLegalForm } from '@libs/rules';
+import { WebhooksModule } from '@libs/webhooks';
+import { WEBHOOKS_READ_SIDE } from './webhooks';
 import { BOARD, Board, readBoard } from './board';
 import { CONSORTIUM_FORM } from './consortium-form';
 import { BookingsModule } from './bookings';
@@ -81,6 +83,8 @@ class ConsortiumKernelModule {}
     ExchangesModule,
     ProjectsModule,
     ReportsModule,
+    ProjectionsModule.forFeature(WEBHOOKS_READ_SIDE),
+    WebhooksModule.forRoot({ roles: ['board-member'] }),
   ],
 })
 export class AppModule {}

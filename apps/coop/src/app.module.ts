@@ -11,6 +11,8 @@ import { ProjectionsModule } from '@libs/projections';
 import { ConsortiumModule } from './consortium';
 import { ContributionsModule } from './contributions';
 import { coopCommandScope } from './coop-command-scope';
+import { WebhooksModule } from '@libs/webhooks';
+import { WEBHOOKS_READ_SIDE } from './webhooks';
 import { COOP_ID } from './coop-id';
 import { coopReadModels } from './database/read-sides';
 import { ExportModule } from './export';
@@ -60,6 +62,8 @@ export class AppModule {
         TrainingsModule,
         ConsortiumModule,
         ExportModule,
+        ProjectionsModule.forFeature(WEBHOOKS_READ_SIDE, COOP_ID),
+        WebhooksModule.forRoot({ roles: ['coop-admin'] }),
       ],
       providers: [
         { provide: COOP_ID, useValue: coopId },

@@ -8,3 +8,4 @@ export * from './aggregates.module';
 export * from './aggregate-command';
 export * from './command-scope';
 export * from './aggregate-command-handler';
+export * from './decider-specification';

@@ -7,5 +7,6 @@ export * from './idempotency/idempotency-keys-per-caller.migration';
 export * from './idempotency/idempotency-migrations';
 export * from './idempotency/answer-retention';
 export * from './idempotency/stored-answers';
+export * from './idempotency/redacted-in-stored-answer';
 export * from './command-meta';
 export * from './resource.view';

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstJsonLine, spawnTs, stopProcess } from '../../../tests/support/child-process';
+import { firstJsonLine, spawnTs, stopProcess } from '@tests/support/child-process';
 
 const SERVER = 'tests/support/embedded-postgres.process.ts';
 

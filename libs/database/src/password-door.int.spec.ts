@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { firstJsonLine, spawnTs, stopProcess } from '../../../tests/support/child-process';
+import { firstJsonLine, spawnTs, stopProcess } from '@tests/support/child-process';
 import { ChildProcess } from 'node:child_process';
 
 const SERVER = 'tests/support/embedded-postgres.process.ts';

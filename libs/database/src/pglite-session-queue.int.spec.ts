@@ -1,6 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { firstJsonLine, spawnTs, stopProcess } from '../../../tests/support/child-process';
+import { firstJsonLine, spawnTs, stopProcess } from '@tests/support/child-process';
 
 // The embedded server is ONE PostgreSQL session shared by every connection. These are the ways
 // pglite-socket's own queue got it wrong (wrong results, "bind message supplies N parameters",

@@ -242,45 +242,48 @@ describe('importing a bundle', () => {
     expect(await target.headPosition()).toBe(5);
   });
 
-  it('finishes an import of which the store holds a beginning (written stream by stream)', async () => {
-    const target = storeIn('interrupted');
+  /** A store holding the source's first `count` events, as an import stopped after them leaves it. */
+  async function storeHoldingTheBeginning(
+    name: string,
+    count: number,
+  ): Promise<PostgresEventStore> {
+    const target = storeIn(name);
     await target.init();
-    const [first, second] = await readAllOf(source, 5);
-    for (const e of [first, second])
+    for (const e of (await readAllOf(source, 5)).slice(0, count))
       await target.appendToStream(e.streamId, [e], e.streamVersion - 1);
+    return target;
+  }
+
+  /** The target holds the source's events, no more, in the same order. */
+  async function expectTheSourceEvents(target: PostgresEventStore): Promise<void> {
+    expect((await readAllOf(target, 5)).map((e) => e.eventId)).toEqual(
+      (await readAllOf(source, 5)).map((e) => e.eventId),
+    );
+  }
+
+  it('finishes an import of which the store holds a beginning (written stream by stream)', async () => {
+    const target = await storeHoldingTheBeginning('interrupted', 2);
     const report = await importBundle(() => [bundle], connectTo(target, new KeyTable()), {
       withoutPersonalData: true,
     });
     expect(report).toMatchObject({ appended: 3, alreadyPresent: 2, memberKeys: 'left out' });
-    expect((await readAllOf(target, 5)).map((e) => e.eventId)).toEqual(
-      (await readAllOf(source, 5)).map((e) => e.eventId),
-    );
+    await expectTheSourceEvents(target);
   });
 
   it('stream by stream, finishes it even when global reads do not show all of the earlier import yet', async () => {
-    const target = storeIn('lagging');
-    await target.init();
     // Member v1, contribution v1, member v2: the bundle then appends member v2 and v3 together.
-    for (const e of (await readAllOf(source, 5)).slice(0, 3)) {
-      await target.appendToStream(e.streamId, [e], e.streamVersion - 1);
-    }
+    const target = await storeHoldingTheBeginning('lagging', 3);
     const report = await importBundle(
       () => [bundle],
       async () => ({ store: lagging(target, false) }),
       { withoutPersonalData: true },
     );
     expect(report).toMatchObject({ appended: 2, alreadyPresent: 3, atomic: false });
-    expect((await readAllOf(target, 5)).map((e) => e.eventId)).toEqual(
-      (await readAllOf(source, 5)).map((e) => e.eventId),
-    );
+    await expectTheSourceEvents(target);
   });
 
   it('in one transaction, refuses and writes nothing when the store holds events global reads do not show yet', async () => {
-    const target = storeIn('lagging_atomic');
-    await target.init();
-    for (const e of (await readAllOf(source, 5)).slice(0, 3)) {
-      await target.appendToStream(e.streamId, [e], e.streamVersion - 1);
-    }
+    const target = await storeHoldingTheBeginning('lagging_atomic', 3);
     await expect(
       importBundle(
         () => [bundle],

@@ -9,8 +9,8 @@ import {
   coopFundsProjection,
   expectedCoopFunds,
   readCoopFunds,
-} from '../../../tests/projections/coop-funds.fixture';
-import { openTestbed, Testbed } from '../../../tests/projections/testbed';
+} from '@tests/projections/coop-funds.fixture';
+import { openTestbed, Testbed } from '@tests/projections/testbed';
 import { Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 

@@ -2,7 +2,7 @@ import { LoggerService } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@libs/database';
-import { randomSchema } from '../../../tests/projections/testbed';
+import { randomSchema } from '@tests/projections/testbed';
 import { ProjectionLeadership, ProjectionRole } from './projection-leadership';
 
 const INTERVAL_MS = 200;

@@ -11,8 +11,8 @@ import {
   expectedCoopFunds,
   otherEvent,
   readCoopFunds,
-} from '../../../tests/projections/coop-funds.fixture';
-import { openTestbed, Testbed } from '../../../tests/projections/testbed';
+} from '@tests/projections/coop-funds.fixture';
+import { openTestbed, Testbed } from '@tests/projections/testbed';
 import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
 import { ProjectionsModule } from './projections.module';

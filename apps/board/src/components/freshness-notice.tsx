@@ -15,6 +15,13 @@ const SECTION_OF_VIEW: Record<string, keyof Messages['nav']> = {
   budget_periods: 'budget',
   allocation_index: 'budget',
   catalogue_resources: 'resources',
+  coop_workforce: 'compliance',
+  offered_trainings: 'pooling',
+  resource_bookings: 'pooling',
+  exchanges: 'pooling',
+  books: 'books',
+  incubated_projects: 'projects',
+  published_reports: 'reports',
 };
 
 /**

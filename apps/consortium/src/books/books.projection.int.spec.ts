@@ -10,7 +10,7 @@ import {
 } from '@libs/contracts';
 import { ANY } from '@libs/event-store';
 import { ProjectionRunner } from '@libs/projections';
-import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
+import { openTestbed, Testbed } from '@tests/projections/testbed';
 import { CONSORTIUM_READ_MODELS } from '..';
 import { booksProjection } from './books.projection';
 import { BooksQueries } from './books.queries';

@@ -1,5 +1,5 @@
+import { DeciderSpecification, RuleViolation, StateConflict } from '@libs/aggregates';
 import { AllocationDisbursed, money } from '@libs/contracts';
-import { RuleViolation, StateConflict } from '@libs/aggregates';
 import { Disburse, disbursementsDecider } from './disbursement.decider';
 
 const ALLOCATION = '00000000-0000-4000-8000-000000000001';
@@ -10,12 +10,14 @@ const approved = {
   amount: money('EUR', 600_00),
   theme: 'mobility' as const,
 };
+const disbursementId = (hundredths: number) =>
+  `00000000-0000-4000-8000-${String(hundredths).padStart(12, '0')}`;
 
 function disburse(hundredths: number, overrides: Partial<Disburse> = {}): Disburse {
   return {
     type: 'Disburse',
     periodId: '2027',
-    disbursementId: `00000000-0000-4000-8000-${String(hundredths).padStart(12, '0')}`,
+    disbursementId: disbursementId(hundredths),
     allocation: approved,
     amount: money('EUR', hundredths),
     paidOn: '2027-05-02',
@@ -26,54 +28,67 @@ function disburse(hundredths: number, overrides: Partial<Disburse> = {}): Disbur
     ...overrides,
   };
 }
+const disbursed = (hundredths: number, allocationId = ALLOCATION): AllocationDisbursed => ({
+  type: 'AllocationDisbursed',
+  data: {
+    periodId: '2027',
+    disbursementId: disbursementId(hundredths),
+    allocationId,
+    theme: 'mobility',
+    amount: money('EUR', hundredths),
+    paidOn: '2027-05-02',
+    payeeCoopId: null,
+    payeeName: 'Garage Solidale',
+    reference: 'INV-1',
+    paidBy: 'board-1',
+  },
+});
 
-/** Given these disbursements, when the command is decided: its events, or its refusal. */
-function given(...history: Disburse[]) {
-  const { initialState, evolve, decide } = disbursementsDecider;
-  let state = initialState();
-  for (const past of history) state = decide(past, state).reduce(evolve, state);
-  return { when: (command: Disburse): AllocationDisbursed[] => decide(command, state) };
-}
+const disbursements = DeciderSpecification.for(disbursementsDecider);
 
 describe('disbursements of a budget period', () => {
   it('pays an approved allocation in parts, to a named supplier', () => {
-    expect(given(disburse(250_00)).when(disburse(350_00))).toEqual([
-      {
-        type: 'AllocationDisbursed',
-        data: expect.objectContaining({
-          allocationId: ALLOCATION,
-          amount: money('EUR', 350_00),
-          payeeName: 'Garage Solidale',
-          payeeCoopId: null,
-          theme: 'mobility',
-        }),
-      },
-    ]);
+    disbursements
+      .given([disbursed(250_00)])
+      .when(disburse(350_00))
+      .then([disbursed(350_00)]);
   });
 
   it('refuses to pay beyond what is left of the allocation', () => {
-    expect(() => given(disburse(250_00)).when(disburse(350_01))).toThrow(
-      expect.objectContaining({ rule: 'disbursement_exceeds_allocation' }),
-    );
+    disbursements
+      .given([disbursed(250_00)])
+      .when(disburse(350_01))
+      .thenThrows(RuleViolation, { rule: 'disbursement_exceeds_allocation' });
   });
 
   it('refuses to pay beyond the cash in the currency, counting what was already paid out', () => {
-    const other = { ...approved, allocationId: '00000000-0000-4000-8000-0000000000ff' };
-    const big = { ...other, amount: money('EUR', 900_00) };
-    expect(() => given(disburse(600_00)).when(disburse(400_01, { allocation: big }))).toThrow(
-      expect.objectContaining({ rule: 'insufficient_cash' }),
-    );
-    expect(given(disburse(600_00)).when(disburse(400_00, { allocation: big }))).toHaveLength(1);
+    const other = '00000000-0000-4000-8000-0000000000ff';
+    const big = { ...approved, allocationId: other, amount: money('EUR', 900_00) };
+    disbursements
+      .given([disbursed(600_00)])
+      .when(disburse(400_01, { allocation: big }))
+      .thenThrows(RuleViolation, { rule: 'insufficient_cash' });
+    disbursements
+      .given([disbursed(600_00)])
+      .when(disburse(400_00, { allocation: big }))
+      .then([disbursed(400_00, other)]);
   });
 
   it('refuses an allocation that is not approved (a conflict), and another currency', () => {
-    expect(() =>
-      given().when(disburse(100, { allocation: { ...approved, status: 'proposed' } })),
-    ).toThrow(StateConflict);
-    expect(() => given().when(disburse(100, { amount: money('SOL', 100) }))).toThrow(RuleViolation);
+    disbursements
+      .given()
+      .when(disburse(100, { allocation: { ...approved, status: 'proposed' } }))
+      .thenThrows(StateConflict);
+    disbursements
+      .given()
+      .when(disburse(100, { amount: money('SOL', 100) }))
+      .thenThrows(RuleViolation, { rule: 'disbursement_currency' });
   });
 
   it('records a disbursement once', () => {
-    expect(() => given(disburse(100_00)).when(disburse(100_00))).toThrow(StateConflict);
+    disbursements
+      .given([disbursed(100_00)])
+      .when(disburse(100_00))
+      .thenThrows(StateConflict);
   });
 });

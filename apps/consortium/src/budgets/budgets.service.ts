@@ -18,12 +18,7 @@ import type { AllocationToPay } from '../books';
 import { PeriodIncome, PooledMeansQueries } from '../pooled-means';
 import { AllocationIndex } from './allocation-index';
 import { totalLine } from '../pooled-means';
-
-export interface TotalLineJson {
-  unit: string;
-  pledged: string;
-  paid: string;
-}
+import type { TotalLine } from '../pooled-means';
 
 export interface BudgetView {
   periodId: string;
@@ -31,9 +26,9 @@ export interface BudgetView {
   endsOn: string;
   status: 'open' | 'closed';
   /** Money contributed for the period (market and non_market pillars), per currency. */
-  income: TotalLineJson[];
+  income: TotalLine[];
   /** Non-monetary contributions valued in money: shown, never spendable. */
-  nonMonetaryValuation: TotalLineJson[];
+  nonMonetaryValuation: TotalLine[];
   /** The day the cash figures are read as of (today unless asked otherwise). */
   asOf: string;
   cash: { currency: Currency; received: string; disbursed: string; balance: string }[];
@@ -258,7 +253,7 @@ export class BudgetsService {
   }
 }
 
-function currencyLines(sums: PeriodIncome['money']): TotalLineJson[] {
+function currencyLines(sums: PeriodIncome['money']): TotalLine[] {
   return CURRENCIES.map((unit) => totalLine(unit, sums[unit]));
 }
 

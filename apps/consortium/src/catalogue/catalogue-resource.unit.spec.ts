@@ -1,5 +1,5 @@
 import { foldRows, keyEvents } from '@libs/projections';
-import { coopEvents, recorded } from '../../../../tests/consortium/federation-events';
+import { coopEvents, recorded } from '@tests/consortium/federation-events';
 import { catalogueResourceOf, evolveCatalogueResource } from './catalogue-resource';
 
 const R1 = '00000000-0000-4000-8000-000000000001';

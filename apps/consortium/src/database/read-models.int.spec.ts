@@ -1,12 +1,8 @@
 import { LoggerService } from '@nestjs/common';
 import { NotFound } from '@libs/aggregates';
 import { ProjectionRunner } from '@libs/projections';
-import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
-import {
-  appendAll,
-  coopEvents,
-  registryEvents,
-} from '../../../../tests/consortium/federation-events';
+import { openTestbed, Testbed } from '@tests/projections/testbed';
+import { appendAll, coopEvents, registryEvents } from '@tests/consortium/federation-events';
 import { CatalogueQueries } from '../catalogue';
 import { ComplianceQueries } from '../compliance';
 import { CoopWorkforceQueries } from '../registry';

@@ -11,6 +11,7 @@ import { PROJECTS_READ_SIDE } from '../projects';
 import { REGISTRY_READ_SIDE } from '../registry';
 import { REPORTS_READ_SIDE } from '../reports';
 import { TRAININGS_READ_SIDE } from '../trainings';
+import { WEBHOOKS_READ_SIDE } from '../webhooks';
 import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 
 /**
@@ -43,6 +44,7 @@ export const CONSORTIUM_READ_MODELS = readModelsOf(
     EXCHANGES_READ_SIDE,
     PROJECTS_READ_SIDE,
     REPORTS_READ_SIDE,
+    WEBHOOKS_READ_SIDE,
   ],
   undefined,
 );

@@ -8,7 +8,7 @@ import {
   ProjectSupported,
   TRAINING_ENROLMENTS_AGGREGATE,
 } from '@libs/contracts';
-import { on, recorded, StreamEvent } from '../../../../tests/consortium/federation-events';
+import { on, recorded, StreamEvent } from '@tests/consortium/federation-events';
 import { bookBatch, contributionFacts, CoopStanding } from './pooled-ledger';
 
 const T1 = '00000000-0000-4000-8000-0000000000c1';

@@ -3,7 +3,7 @@ import {
   recorded,
   registryEvents,
   StreamEvent,
-} from '../../../../tests/consortium/federation-events';
+} from '@tests/consortium/federation-events';
 import {
   bookBatch,
   contributionFacts,

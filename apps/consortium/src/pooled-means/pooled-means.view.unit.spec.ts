@@ -1,7 +1,7 @@
 import { Unit } from '@libs/contracts';
+import { expectMonthByPillarToAddUp } from '@tests/consortium/pooled-means-lines';
 import { PooledDimension } from './pooled-ledger';
 import { pooledMeansView, PooledSum } from './pooled-means.view';
-import { TotalLine } from './total-line';
 
 function sum(
   dimension: PooledDimension,
@@ -87,21 +87,7 @@ describe('GET /pooled-means from the ledger’s sums', () => {
       'paid',
     ]);
     // Added up per month (per pillar), per unit, they are the byMonth (byPillar) lines.
-    const added = (lines: [string, TotalLine][]) => {
-      const sums = new Map<string, number[]>();
-      for (const [key, { unit, pledged, paid }] of lines) {
-        const [p, q] = sums.get(`${key} ${unit}`) ?? [0, 0];
-        sums.set(`${key} ${unit}`, [p + Number(pledged), q + Number(paid)]);
-      }
-      return sums;
-    };
-    const lines = view.byMonthAndPillar;
-    expect(added(lines.map((l) => [l.month, l]))).toEqual(
-      added(view.byMonth.map((l) => [l.month, l])),
-    );
-    expect(added(lines.map((l) => [l.pillar, l]))).toEqual(
-      added(view.byPillar.map((l) => [l.pillar, l])),
-    );
+    expectMonthByPillarToAddUp(view);
   });
 
   it('counts only money paid in the SOL share, and alerts above 20%', () => {

@@ -1,121 +1,170 @@
-import { RuleViolation, StateConflict } from '@libs/aggregates';
-import { decide, ProjectCommand, projectDecider, ProjectState } from './project.decider';
+import { DeciderSpecification, RuleViolation, StateConflict } from '@libs/aggregates';
+import { ProjectEvent, ProjectStage, SealedPersonalData } from '@libs/contracts';
+import { ProjectCommand, projectDecider } from './project.decider';
 
 const P1 = '00000000-0000-4000-8000-000000000001';
-let next = 1;
-const id = () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`;
+const M1 = '00000000-0000-4000-8000-0000000000f1';
 const eur = (hundredths: number) => ({ unit: 'EUR' as const, hundredths });
 
-const open: ProjectCommand = {
-  type: 'Open',
+const opening = {
   projectId: P1,
   name: 'Ciclofficina di quartiere',
   themes: ['mobility', 'work'],
   territory: 'Torino',
   stage: 'idea',
-  on: '2027-01-10',
   contact: null,
-};
-const stage = (to: 'idea' | 'study' | 'constitution', on: string): ProjectCommand => ({
+} satisfies Omit<Extract<ProjectCommand, { type: 'Open' }>, 'type' | 'on'>;
+const open: ProjectCommand = { type: 'Open', ...opening, on: '2027-01-10' };
+const opened = (contact: SealedPersonalData | null = null): ProjectEvent => ({
+  type: 'ProjectOpened',
+  data: { ...opening, contact, openedOn: '2027-01-10' },
+});
+
+const stage = (to: ProjectStage, on: string): ProjectCommand => ({
   type: 'ChangeStage',
   stage: to,
   on,
 });
-const funds = (direction: 'in' | 'out', hundredths: number): ProjectCommand => ({
-  type: 'MoveFunds',
-  movementId: id(),
+const stageChanged = (from: ProjectStage, to: ProjectStage, on: string): ProjectEvent => ({
+  type: 'ProjectStageChanged',
+  data: { projectId: P1, from, stage: to, on },
+});
+
+const movement = (direction: 'in' | 'out', hundredths: number) => ({
+  movementId: M1,
   direction,
   amount: eur(hundredths),
   on: '2027-02-01',
   counterpart: 'Fondazione',
 });
+const funds = (direction: 'in' | 'out', hundredths: number): ProjectCommand => ({
+  type: 'MoveFunds',
+  ...movement(direction, hundredths),
+});
+const fundsMoved = (direction: 'in' | 'out', hundredths: number): ProjectEvent => ({
+  type: 'ProjectFundsMoved',
+  data: { projectId: P1, ...movement(direction, hundredths) },
+});
 
-const given = (...commands: ProjectCommand[]): ProjectState =>
-  commands.reduce(
-    (state, command) => decide(command, state).reduce(projectDecider.evolve, state),
-    projectDecider.initialState(),
-  );
+const graduate: ProjectCommand = {
+  type: 'Graduate',
+  coopId: 'ciclofficina',
+  legalForm: 'scop',
+  on: '2027-06-01',
+};
+
+const project = DeciderSpecification.for(projectDecider);
 
 describe('a project the consortium incubates', () => {
+  it('given nothing, when opened, then it is opened at its first stage on that day', () => {
+    project.given().when(open).then([opened()]);
+  });
+
   it('given an idea, when it moves to study, then the stage change is dated', () => {
-    expect(decide(stage('study', '2027-02-01'), given(open))).toEqual([
-      {
-        type: 'ProjectStageChanged',
-        data: { projectId: P1, from: 'idea', stage: 'study', on: '2027-02-01' },
-      },
-    ]);
+    project
+      .given([opened()])
+      .when(stage('study', '2027-02-01'))
+      .then([stageChanged('idea', 'study', '2027-02-01')]);
   });
 
   it('given a study begun on 1 February, when a stage change is dated before it, then it is refused', () => {
-    const state = given(open, stage('study', '2027-02-01'));
-    expect(() => decide(stage('constitution', '2027-01-31'), state)).toThrow(
-      expect.objectContaining({ rule: 'project_stage_before_previous' }),
-    );
-    expect(() => decide(stage('study', '2027-03-01'), state)).toThrow(
-      expect.objectContaining({ rule: 'project_stage_unchanged' }),
-    );
+    const studying = [opened(), stageChanged('idea', 'study', '2027-02-01')];
+    project
+      .given(studying)
+      .when(stage('constitution', '2027-01-31'))
+      .thenThrows(RuleViolation, { rule: 'project_stage_before_previous' });
+    project
+      .given(studying)
+      .when(stage('study', '2027-03-01'))
+      .thenThrows(RuleViolation, { rule: 'project_stage_unchanged' });
   });
 
-  it('given no project, when it is opened twice, then the second is a conflict', () => {
-    expect(() => decide(open, given(open))).toThrow(StateConflict);
+  it('given an opened project, when it is opened again, then it is a conflict', () => {
+    project.given([opened()]).when(open).thenThrows(StateConflict);
   });
 
   it('given hours of a coop, when recorded, then they carry the project’s first theme', () => {
-    const [event] = decide(
-      {
-        type: 'Support',
-        supportId: id(),
-        kind: 'mentoring',
-        hours: 1200,
-        amount: null,
-        byCoopId: 'velo-solidaire',
-        on: '2027-02-03',
-      },
-      given(open),
-    );
-    expect(event.data).toMatchObject({
-      byCoopId: 'velo-solidaire',
+    const support = {
+      supportId: '00000000-0000-4000-8000-0000000000f2',
+      kind: 'mentoring',
       hours: 1200,
-      theme: 'mobility',
-    });
+      amount: null,
+      byCoopId: 'velo-solidaire',
+      on: '2027-02-03',
+    } as const;
+    project
+      .given([opened()])
+      .when({ type: 'Support', ...support })
+      .then([{ type: 'ProjectSupported', data: { projectId: P1, ...support, theme: 'mobility' } }]);
   });
 
   it('given 100.00 EUR held, when 100.01 go out, then it is refused; 100.00 go', () => {
-    const state = given(open, funds('in', 10_000));
-    expect(() => decide(funds('out', 10_001), state)).toThrow(
-      expect.objectContaining({ rule: 'project_funds_insufficient' }),
-    );
-    expect(given(open, funds('in', 10_000), funds('out', 10_000)).balances).toEqual({ EUR: 0n });
+    const holding = [opened(), fundsMoved('in', 10_000)];
+    project
+      .given(holding)
+      .when(funds('out', 10_001))
+      .thenThrows(RuleViolation, { rule: 'project_funds_insufficient' });
+    project
+      .given(holding)
+      .when(funds('out', 10_000))
+      .then([fundsMoved('out', 10_000)])
+      .andState({ balances: { EUR: 0n } });
   });
 
   it('given sums beyond 2^53 hundredths, then the balance stays exact', () => {
     const big = 99_999_999_999;
-    const state = given(open, ...Array.from({ length: 100_000 }, () => funds('in', big)));
-    expect(state.balances.EUR).toBe(BigInt(big) * 100_000n);
+    const received = Array.from({ length: 100_000 }, () => fundsMoved('in', big));
+    project
+      .given([opened(), ...received])
+      .when(funds('out', 1))
+      .then([fundsMoved('out', 1)])
+      .andState({ balances: { EUR: BigInt(big) * 100_000n - 1n } });
   });
 
   it('given a project at study, when it graduates, then it is refused; at constitution it graduates', () => {
-    const graduate: ProjectCommand = {
-      type: 'Graduate',
-      coopId: 'ciclofficina',
-      legalForm: 'scop',
-      on: '2027-06-01',
+    project
+      .given([opened(), stageChanged('idea', 'study', '2027-02-01')])
+      .when(graduate)
+      .thenThrows(RuleViolation, { rule: 'project_not_in_constitution' });
+    const constituting = [opened(), stageChanged('idea', 'constitution', '2027-05-01')];
+    const graduated: ProjectEvent = {
+      type: 'ProjectGraduated',
+      data: {
+        projectId: P1,
+        coopId: 'ciclofficina',
+        legalForm: 'scop',
+        graduatedOn: '2027-06-01',
+        name: opening.name,
+        themes: opening.themes,
+        territory: opening.territory,
+      },
     };
-    expect(() => decide(graduate, given(open, stage('study', '2027-02-01')))).toThrow(
-      expect.objectContaining({ rule: 'project_not_in_constitution' }),
-    );
-    const graduated = given(open, stage('constitution', '2027-05-01'), graduate);
-    expect(graduated.graduatedAs).toBe('ciclofficina');
-    expect(() => decide(funds('in', 1), graduated)).toThrow(RuleViolation);
+    project
+      .given(constituting)
+      .when(graduate)
+      .then([graduated])
+      .andState({ graduatedAs: 'ciclofficina' });
+    project
+      .given([...constituting, graduated])
+      .when(funds('in', 1))
+      .thenThrows(RuleViolation, { rule: 'project_graduated' });
   });
 
   it('given a contact, when erased twice, then only the first erasure is recorded', () => {
-    const withContact = given({
-      ...open,
-      contact: { keyId: id(), iv: 'aXY=', ciphertext: 'Yw==', tag: 'dA==' },
-    } as ProjectCommand);
+    const contact = { keyId: M1, iv: 'aXY=', ciphertext: 'Yw==', tag: 'dA==' };
     const erase: ProjectCommand = { type: 'EraseContact', on: '2027-03-01' };
-    expect(decide(erase, withContact)).toHaveLength(1);
-    expect(decide(erase, given(open))).toEqual([]);
+    const erased: ProjectEvent = {
+      type: 'ProjectContactErased',
+      data: { projectId: P1, erasedOn: '2027-03-01' },
+    };
+    project
+      .given([opened(contact)])
+      .when(erase)
+      .then([erased]);
+    project
+      .given([opened(contact), erased])
+      .when(erase)
+      .thenNothingHappened();
+    project.given([opened()]).when(erase).thenNothingHappened();
   });
 });

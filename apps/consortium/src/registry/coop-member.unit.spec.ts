@@ -1,5 +1,5 @@
 import { foldRows, keyEvents } from '@libs/projections';
-import { coopEvents, recorded } from '../../../../tests/consortium/federation-events';
+import { coopEvents, recorded } from '@tests/consortium/federation-events';
 import { CoopMember, coopMemberOf, evolveCoopMember } from './coop-member';
 import { coopMembership } from './coop-membership';
 

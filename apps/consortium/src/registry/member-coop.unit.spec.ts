@@ -1,11 +1,6 @@
 import { RecordedEvent } from '@libs/event-store';
 import { consortiumStream, PROJECT_AGGREGATE, ProjectGraduated } from '@libs/contracts';
-import {
-  coopEvents,
-  on,
-  recorded,
-  registryEvents,
-} from '../../../../tests/consortium/federation-events';
+import { coopEvents, on, recorded, registryEvents } from '@tests/consortium/federation-events';
 import { evolveMemberCoop, MemberCoop, memberCoopOf } from './member-coop';
 
 function fold(events: RecordedEvent[]): MemberCoop | undefined {

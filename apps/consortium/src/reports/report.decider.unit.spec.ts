@@ -1,13 +1,17 @@
-import { ReportEvent } from '@libs/contracts';
-import { StateConflict } from '@libs/aggregates';
-import { decide, ReportCommand, reportDecider } from './report.decider';
+import { DeciderSpecification, StateConflict } from '@libs/aggregates';
+import { ReportEvent, ReportLanguage } from '@libs/contracts';
+import { ReportCommand, reportDecider } from './report.decider';
 
-const write = (language: 'fr' | 'it' | 'en', text: string): ReportCommand => ({
+const write = (language: ReportLanguage, text: string): ReportCommand => ({
   type: 'WriteEditorial',
   quarter: '2027-Q1',
   language,
   text,
   by: 'board-1',
+});
+const written = (language: ReportLanguage, text: string): ReportEvent => ({
+  type: 'EditorialWritten',
+  data: { quarter: '2027-Q1', language, text, writtenBy: 'board-1' },
 });
 const publish: ReportCommand = {
   type: 'Publish',
@@ -15,57 +19,48 @@ const publish: ReportCommand = {
   on: '2027-04-02',
   by: 'board-2',
 };
-const given = (...events: ReportEvent[]) =>
-  events.reduce(reportDecider.evolve, reportDecider.initialState());
-const written = (language: 'fr' | 'it' | 'en', text: string) =>
-  decide(write(language, text), given())[0];
+const published: ReportEvent = {
+  type: 'ReportPublished',
+  data: { quarter: '2027-Q1', publishedOn: '2027-04-02', publishedBy: 'board-2' },
+};
+
+const report = DeciderSpecification.for(reportDecider);
 
 describe('the quarterly report', () => {
   it('given nothing, when the board writes the French editorial, then it is written by that member', () => {
-    expect(decide(write('fr', 'Un trimestre solidaire'), given())).toEqual([
-      {
-        type: 'EditorialWritten',
-        data: {
-          quarter: '2027-Q1',
-          language: 'fr',
-          text: 'Un trimestre solidaire',
-          writtenBy: 'board-1',
-        },
-      },
-    ]);
+    report
+      .given()
+      .when(write('fr', 'Un trimestre solidaire'))
+      .then([written('fr', 'Un trimestre solidaire')]);
   });
 
   it('given editorials in two languages, when one is rewritten, then only that one changes', () => {
-    const state = given(
-      written('fr', 'Un trimestre'),
-      written('it', 'Un trimestre'),
-      written('fr', 'Un trimestre solidaire'),
-    );
-    expect(state.editorial).toEqual({ fr: 'Un trimestre solidaire', it: 'Un trimestre' });
+    report
+      .given([written('fr', 'Un trimestre'), written('it', 'Un trimestre')])
+      .when(write('fr', 'Un trimestre solidaire'))
+      .then([written('fr', 'Un trimestre solidaire')])
+      .andState({ editorial: { fr: 'Un trimestre solidaire', it: 'Un trimestre' } });
   });
 
   it('given an editorial, when the same text is written again, then nothing is recorded', () => {
-    expect(decide(write('en', 'A quarter'), given(written('en', 'A quarter')))).toEqual([]);
+    report
+      .given([written('en', 'A quarter')])
+      .when(write('en', 'A quarter'))
+      .thenNothingHappened();
   });
 
   it('given an unpublished report, when the board publishes it, then it is public from that day', () => {
-    const events = decide(publish, given());
-    expect(events).toEqual([
-      {
-        type: 'ReportPublished',
-        data: { quarter: '2027-Q1', publishedOn: '2027-04-02', publishedBy: 'board-2' },
-      },
-    ]);
-    expect(given(...events).publishedOn).toBe('2027-04-02');
+    report.given().when(publish).then([published]).andState({ publishedOn: '2027-04-02' });
   });
 
   it('given a published report, when it is published again, then it is refused as a conflict', () => {
-    const published = decide(publish, given())[0];
-    expect(() => decide(publish, given(published))).toThrow(StateConflict);
+    report.given([published]).when(publish).thenThrows(StateConflict);
   });
 
   it('given a published report, when the editorial is corrected, then the correction is written', () => {
-    const published = decide(publish, given())[0];
-    expect(decide(write('it', 'Corretto'), given(published))).toHaveLength(1);
+    report
+      .given([published])
+      .when(write('it', 'Corretto'))
+      .then([written('it', 'Corretto')]);
   });
 });

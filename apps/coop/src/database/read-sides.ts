@@ -5,6 +5,7 @@ import { CONSORTIUM_READ_SIDE } from '../consortium';
 import { CONTRIBUTIONS_READ_SIDE } from '../contributions';
 import { MEMBERSHIP_READ_SIDE } from '../membership';
 import { RESOURCES_READ_SIDE } from '../resources';
+import { WEBHOOKS_READ_SIDE } from '../webhooks';
 import { CoopReadModels1764300000001 } from './1764300000001-coop-read-models';
 import { ExactMoneyColumns1764300000010 } from './1764300000010-exact-money-columns';
 
@@ -33,6 +34,7 @@ export function coopReadModels(coopId: string): ReadModels {
       CONTRIBUTIONS_READ_SIDE,
       RESOURCES_READ_SIDE,
       CONSORTIUM_READ_SIDE,
+      WEBHOOKS_READ_SIDE,
     ],
     coopId,
   );

@@ -13,6 +13,8 @@ import { RuleViolation, StateConflict } from '@libs/aggregates';
 import { Actor, AuthGuard } from '@libs/auth';
 import { qualifiedTable } from '@libs/database';
 import { answerRetention, purgeDue } from './answer-retention';
+import { REDACTED_IN_STORED_ANSWER } from './redacted-in-stored-answer';
+import { redacted } from './stored-answers';
 
 /** Longer than any request takes: a claim this old belongs to a process that died mid-request. */
 const STALE_CLAIM_SECONDS = 60;
@@ -175,13 +177,18 @@ export class IdempotencyHooks implements OnModuleInit {
       this.release(claim).then(() => done(), done);
       return;
     }
-    this.keep(claim, reply, payload).then(
+    this.keep(claim, request, reply, payload).then(
       () => done(),
       (error: Error) => this.release(claim).then(() => done(error), done),
     );
   }
 
-  private async keep(claim: CallerKey, reply: FastifyReply, payload: unknown): Promise<void> {
+  private async keep(
+    claim: CallerKey,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+  ): Promise<void> {
     const headers = Object.fromEntries(
       REPLAYED_HEADERS.map((name) => [name, reply.getHeader(name)]).filter(
         ([, v]) => typeof v === 'string',
@@ -193,7 +200,7 @@ export class IdempotencyHooks implements OnModuleInit {
         claim.caller,
         claim.key,
         reply.statusCode,
-        storedBody(reply, payload),
+        storedBody(reply, payload, redactedFields(request)),
         JSON.stringify(headers),
       ],
     );
@@ -219,10 +226,19 @@ function keyOf(header: string | string[]): string {
   return key;
 }
 
-/** The answer as JSON, as the handler gave it (Fastify has serialized it by now). */
-function storedBody(reply: FastifyReply, payload: unknown): string {
+/**
+ * The answer as JSON, as the handler gave it (Fastify has serialized it by now), less the fields
+ * the route says are never kept (`RedactedInStoredAnswer`).
+ */
+function storedBody(reply: FastifyReply, payload: unknown, redactions: string[][]): string {
   if (typeof payload !== 'string') return 'null';
-  return /json/i.test(String(reply.getHeader('content-type'))) ? payload : JSON.stringify(payload);
+  if (!/json/i.test(String(reply.getHeader('content-type')))) return JSON.stringify(payload);
+  return redactions.length ? JSON.stringify(redacted(JSON.parse(payload), redactions)) : payload;
+}
+
+function redactedFields(request: FastifyRequest): string[][] {
+  const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
+  return (config?.[REDACTED_IN_STORED_ANSWER] as string[][] | undefined) ?? [];
 }
 
 /** A key as its caller sent it: keys are unique per caller. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { RecordedEvent, NewEvent, START } from '../envelope';
+import { RecordedEvent, START } from '../envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../expected-version';
+import { newEvent } from '../testing/new-event';
 import { Upcasters } from '../upcaster';
 import { EventStoreDBEventStore } from './eventstoredb-event-store';
 import { InMemoryEventStoreDB } from './testing/in-memory-eventstoredb';
@@ -15,19 +16,8 @@ import { InMemoryEventStoreDB } from './testing/in-memory-eventstoredb';
 const COOP = 'velo-solidaire';
 const stream = (id = randomUUID()) => `coop/${COOP}/member/${id}`;
 
-function event(
-  type = 'MemberAdmitted',
-  coopId: string | null = COOP,
-  data: unknown = {},
-): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { coopId, actor: 'admin-1', correlationId: randomUUID(), causationId: randomUUID() },
-  };
-}
+const event = (type = 'MemberAdmitted', coopId: string | null = COOP, data: unknown = {}) =>
+  newEvent(coopId, type, data);
 const events = (count: number) => Array.from({ length: count }, (_, i) => event('T', COOP, { i }));
 const ids = (list: { eventId: string }[]) => list.map((e) => e.eventId);
 

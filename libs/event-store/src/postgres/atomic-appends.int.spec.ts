@@ -4,34 +4,24 @@ import { coopStream } from '@libs/contracts';
 import { NewEvent, START } from '../envelope';
 import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import { NO_STREAM } from '../expected-version';
+import { newEvent } from '../testing/new-event';
+import { scratchPostgresStore } from '../testing/scratch-postgres-store';
 import { PostgresEventStore } from './postgres-event-store';
 
 // appendAtomically: appends to several streams recorded together, or not at all.
 const DATABASE_URL = process.env.DATABASE_URL!;
-const schema = `es_atomic_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 const coopId = `coop-${randomUUID().slice(0, 8)}`;
 let store: PostgresEventStore;
+let schema: string;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  store = new PostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
-  await store.init();
+  ({ store, schema, dispose } = await scratchPostgresStore({ prefix: 'es_atomic', poolSize: 2 }));
 });
 
-afterAll(async () => {
-  await store.close();
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
-});
+afterAll(() => dispose());
 
-const event = (n: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Noted',
-  schemaVersion: 1,
-  data: { n },
-  metadata: { coopId, actor: 'test', correlationId: randomUUID(), causationId: randomUUID() },
-});
+const event = (n: number): NewEvent => newEvent(coopId, 'Noted', { n });
 const stream = () => coopStream(coopId, 'note', randomUUID());
 /** Every row, committed or not yet visible to global reads (other tests' transactions). */
 const count = async () => {

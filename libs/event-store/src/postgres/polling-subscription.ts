@@ -11,10 +11,12 @@ export interface Page {
   events: RecordedEvent[];
   scanned?: Checkpoint;
   /**
-   * Committed events exist beyond the read horizon, held back by an older transaction still
-   * running. That transaction may write no event and so wake nobody when it ends: look again soon.
+   * Asks whether committed events exist beyond the page's read horizon, held back by an older
+   * transaction still running (given with a short page). That transaction may write no event and
+   * so wake nobody when it ends: the subscription then looks again soon. A question, not an
+   * answer: it costs a query, which a subscription woken again meanwhile need not ask.
    */
-  heldBack?: boolean;
+  heldBack?: () => Promise<boolean>;
 }
 
 export type PageReader = (from: Checkpoint, limit: number) => Promise<Page>;
@@ -34,14 +36,21 @@ const HELD_BACK_MAX_MS = 1_000;
  * Without a wake source, or while it is not listening, it polls every `pollIntervalMs`; while it
  * listens, polls are a safety net that backs off from `pollIntervalMs` to seconds. Every wake-up
  * only triggers the readAll query, so the guarantee is that query's: no skip, no repeat.
+ *
+ * While the handler applies a page, the next page may already be read (from where the page in
+ * hand ends): at once when the page was full, or as soon as a wake-up comes. An event appended
+ * during a batch is then in hand when the batch ends, instead of a read later. Pages still reach
+ * the handler one at a time, in order, each read from where the one before ended.
  */
 export class PollingSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
   readonly done: Promise<void>;
   private stopping = false;
   private wake: (() => void) | undefined;
-  /** A wake-up came while reading: the next pause returns at once. */
+  /** A wake-up came since the last read began: the next pause returns at once. */
   private woken = false;
+  /** While the handler runs: reads the next page now (once). */
+  private readAhead: (() => void) | undefined;
 
   constructor(
     readPage: PageReader,
@@ -67,34 +76,57 @@ export class PollingSubscription implements Subscription {
     const unregister = wakeSource?.register(() => {
       this.woken = true;
       this.wake?.();
+      this.readAhead?.();
     }, options.filter);
+    // A wake-up before a read begins is answered by that read: what woke it committed before.
+    const read = (position: Checkpoint): Promise<Page> => {
+      this.woken = false;
+      return readPage(position, batchSize);
+    };
     const run = async (): Promise<void> => {
       let position = from;
       let idleMs = pollIntervalMs;
       let heldBackMs = HELD_BACK_FIRST_MS;
+      let next: Promise<Page> | undefined;
       while (!this.stopping) {
-        this.woken = false;
-        const { events, scanned, heldBack } = await readPage(position, batchSize);
+        const page = await (next ?? read(position));
+        next = undefined;
         if (this.stopping) return;
+        const { events, scanned } = page;
+        const full = events.length === batchSize;
+        // A short page's `scanned` is past its last event: the log was read up to the horizon.
+        const end = scanned ?? events.at(-1)?.checkpoint ?? position;
         if (events.length > 0) {
-          await handler(events);
-          position = events[events.length - 1].checkpoint;
-          idleMs = pollIntervalMs;
-        }
-        if (scanned) position = scanned;
-        if (events.length < batchSize) {
-          markCaughtUp();
-          if (heldBack) {
-            await this.pause(heldBackMs);
-            heldBackMs = Math.min(heldBackMs * 2, HELD_BACK_MAX_MS);
-          } else if (wakeSource?.listening) {
-            heldBackMs = HELD_BACK_FIRST_MS;
-            await this.pause(idleMs);
-            idleMs = Math.min(idleMs * 2, Math.max(pollIntervalMs, SAFETY_NET_MAX_MS));
-          } else {
-            heldBackMs = HELD_BACK_FIRST_MS;
-            await this.pause(pollIntervalMs);
+          this.readAhead = () => {
+            if (next || this.stopping) return;
+            next = read(end);
+            // Awaited at the top of the loop, unless the handler fails first.
+            next.catch(() => undefined);
+          };
+          if (full) this.readAhead();
+          try {
+            await handler(events);
+          } finally {
+            this.readAhead = undefined;
           }
+          idleMs = pollIntervalMs;
+          // A new batch: whatever held the last one back may be over; look again soon.
+          heldBackMs = HELD_BACK_FIRST_MS;
+        }
+        position = end;
+        if (full) continue;
+        markCaughtUp();
+        if (next || this.woken) continue;
+        if (await page.heldBack?.()) {
+          await this.pause(heldBackMs);
+          heldBackMs = Math.min(heldBackMs * 2, HELD_BACK_MAX_MS);
+        } else if (wakeSource?.listening) {
+          heldBackMs = HELD_BACK_FIRST_MS;
+          await this.pause(idleMs);
+          idleMs = Math.min(idleMs * 2, Math.max(pollIntervalMs, SAFETY_NET_MAX_MS));
+        } else {
+          heldBackMs = HELD_BACK_FIRST_MS;
+          await this.pause(pollIntervalMs);
         }
       }
     };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { coopStream } from '@libs/contracts';
-import { NewEvent, RecordedEvent, START } from '../envelope';
+import { RecordedEvent, START } from '../envelope';
 import { NO_STREAM } from '../expected-version';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { newEvent } from '../testing/new-event';
 import { scratchPostgresStore } from '../testing/scratch-postgres-store';
 import { AppendedRow, appendStatement } from './append-statement';
 import { PostgresEventStore } from './postgres-event-store';
@@ -41,21 +42,6 @@ describe('PostgresEventStore', () => {
     await dropSchema(schema);
   });
 
-  function event(coopId: string): NewEvent {
-    return {
-      eventId: randomUUID(),
-      type: 'MemberAdmitted',
-      schemaVersion: 1,
-      data: {},
-      metadata: {
-        coopId,
-        actor: 'admin-1',
-        correlationId: randomUUID(),
-        causationId: randomUUID(),
-      },
-    };
-  }
-
   async function readAllIds(coopId: string): Promise<string[]> {
     const ids: string[] = [];
     for await (const e of store.readAll(START, { filter: { coopId } })) ids.push(e.eventId);
@@ -72,7 +58,7 @@ describe('PostgresEventStore', () => {
       await stores[0].init();
       const appended = await stores[1].appendToStream(
         'consortium/board/1',
-        [event('x')],
+        [newEvent('x')],
         NO_STREAM,
       );
       expect(await stores[2].headPosition()).toBe(appended.globalPositions[0]);
@@ -90,8 +76,8 @@ describe('PostgresEventStore', () => {
     }`,
     async () => {
       const coopId = randomUUID();
-      const late = event(coopId);
-      const early = event(coopId);
+      const late = newEvent(coopId);
+      const early = newEvent(coopId);
       const received: RecordedEvent[] = [];
       const subscription = store.subscribeToAll(
         START,

@@ -20,7 +20,7 @@ import { AppendedRow, appendStatement } from './append-statement';
 import { appendAtomically } from './atomic-appends';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-row';
 import { createStoreSchema, eventsTable } from './store-schema';
-import { globalPageQuery, heldBackQuery } from './global-page-query';
+import { globalPageQuery, heldBackQuery, READ_HORIZON } from './global-page-query';
 import { laterOf, parseCheckpoint, toCheckpoint } from './log-position';
 import { DEFAULT_BATCH_SIZE, Page, PollingSubscription } from './polling-subscription';
 import { AppendListener } from './append-listener';
@@ -179,7 +179,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<{ reached: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ${this.table}
          WHERE global_position >= $1
-           AND transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))) AS reached`,
+           AND transaction_id < (SELECT xmin FROM (${READ_HORIZON}) horizon)) AS reached`,
       [position],
     );
     return rows[0].reached;
@@ -310,20 +310,26 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * A page of events after `from`, and how far the log was scanned: everything below the
-   * transaction horizon, when the page came back short.
+   * transaction horizon, when the page came back short; then also how to ask whether events wait
+   * beyond that horizon (only a subscription about to sleep asks: readAll never does).
    */
   private async readPage(from: Checkpoint, limit: number, filter: ReadAllFilter): Promise<Page> {
-    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
+    const { rows } = await this.pool.query<EventRow & { horizon: string; snapshot: string }>(
       globalPageQuery(this.table, parseCheckpoint(from), filter, limit),
     );
     const events = rows
       .filter((row) => row.global_position !== null)
       .map((row) => this.upcasters.apply(toRecordedEvent(row)));
     if (events.length === limit) return { events };
-    const horizon = rows[0].horizon;
+    const { horizon, snapshot } = rows[0];
     const scanned = laterOf(from, toCheckpoint({ transactionId: horizon, globalPosition: '0' }));
-    const held = await this.pool.query<{ held_back: boolean }>(heldBackQuery(this.table, horizon));
-    return { events, scanned, heldBack: held.rows[0].held_back };
+    const heldBack = async (): Promise<boolean> => {
+      const held = await this.pool.query<{ held_back: boolean }>(
+        heldBackQuery(this.table, horizon, snapshot),
+      );
+      return held.rows[0].held_back;
+    };
+    return { events, scanned, heldBack };
   }
 }
 

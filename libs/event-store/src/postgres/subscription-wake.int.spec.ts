@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { coopStream } from '@libs/contracts';
-import { NewEvent, RecordedEvent, START } from '../envelope';
+import { RecordedEvent, START } from '../envelope';
 import { ANY } from '../expected-version';
 import { Subscription } from '../event-store.port';
+import { newEvent } from '../testing/new-event';
 import { PostgresEventStore, SubscriptionWake } from './postgres-event-store';
 
 const DATABASE_URL = process.env.DATABASE_URL!;
@@ -11,16 +12,6 @@ const EMBEDDED = process.env.EMBEDDED_DATABASE === '1';
 /** Long enough that no poll happens during a test: whatever arrives was woken by the database. */
 const NEVER_MS = 10 * 60_000;
 const PROMPTLY_MS = 1_000;
-
-function event(coopId: string): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: 'MemberAdmitted',
-    schemaVersion: 1,
-    data: {},
-    metadata: { coopId, actor: 'admin-1', correlationId: randomUUID(), causationId: randomUUID() },
-  };
-}
 
 async function sql(text: string): Promise<void> {
   const client = new Client({ connectionString: DATABASE_URL });
@@ -107,7 +98,7 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
     const delays: number[] = [];
     const appended: string[] = [];
     for (let i = 1; i <= 20; i++) {
-      const e = event(coopId);
+      const e = newEvent(coopId);
       appended.push(e.eventId);
       const started = performance.now();
       await writer.appendToStream(coopStream(coopId, 'member', randomUUID()), [e], ANY);
@@ -123,7 +114,11 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
   it('with polling forced instead, waits for the poll: the wake-up above is the database', async () => {
     const coopId = randomUUID();
     const polling = await subscriber(coopId, 'poll');
-    await writer.appendToStream(coopStream(coopId, 'member', randomUUID()), [event(coopId)], ANY);
+    await writer.appendToStream(
+      coopStream(coopId, 'member', randomUUID()),
+      [newEvent(coopId)],
+      ANY,
+    );
     await expect(polling.until(1, 500)).rejects.toThrow('0 of 1 events');
   });
 
@@ -136,9 +131,17 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
          WHERE query = 'LISTEN "${schema}_appended"' AND pid <> pg_backend_pid()`,
       );
-      await writer.appendToStream(coopStream(coopId, 'member', randomUUID()), [event(coopId)], ANY);
+      await writer.appendToStream(
+        coopStream(coopId, 'member', randomUUID()),
+        [newEvent(coopId)],
+        ANY,
+      );
       await live.until(1, 5_000);
-      await writer.appendToStream(coopStream(coopId, 'member', randomUUID()), [event(coopId)], ANY);
+      await writer.appendToStream(
+        coopStream(coopId, 'member', randomUUID()),
+        [newEvent(coopId)],
+        ANY,
+      );
       await live.until(2, PROMPTLY_MS);
     },
   );
@@ -156,7 +159,7 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
         await older.query('SELECT pg_current_xact_id()'); // takes a transaction id: the horizon
         await writer.appendToStream(
           coopStream(coopId, 'member', randomUUID()),
-          [event(coopId)],
+          [newEvent(coopId)],
           ANY,
         );
         await expect(live.until(1, 300)).rejects.toThrow('0 of 1 events');
@@ -164,6 +167,32 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
         await live.until(1, PROMPTLY_MS);
       } finally {
         await older.end();
+      }
+    },
+  );
+
+  // Real server only: the embedded database is one database.
+  (EMBEDDED ? it.skip : it)(
+    'is not held back by a transaction running in another database of the server',
+    async () => {
+      const coopId = randomUUID();
+      const live = await subscriber(coopId);
+      const url = new URL(DATABASE_URL);
+      url.pathname = '/postgres';
+      const other = new Client({ connectionString: url.toString() });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_current_xact_id()'); // older than the append, elsewhere
+        await writer.appendToStream(
+          coopStream(coopId, 'member', randomUUID()),
+          [newEvent(coopId)],
+          ANY,
+        );
+        await live.until(1, PROMPTLY_MS);
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end();
       }
     },
   );

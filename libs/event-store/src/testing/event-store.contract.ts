@@ -5,6 +5,7 @@ import { EventIdConflictError, WrongExpectedVersionError } from '../errors';
 import { EventStore, ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../expected-version';
 import { Upcasters } from '../upcaster';
+import { newEvent } from './new-event';
 
 /**
  * The behaviour every EventStore adapter owes its users, as one jest suite that each adapter's
@@ -63,18 +64,7 @@ export function describeEventStoreContract(
     }
 
     function event(coopId: string, type = 'ContractMemberAdmitted', data: unknown = {}): NewEvent {
-      return {
-        eventId: randomUUID(),
-        type,
-        schemaVersion: 1,
-        data,
-        metadata: {
-          coopId,
-          actor: 'admin-1',
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-        },
-      };
+      return newEvent(coopId, type, data);
     }
 
     function events(coopId: string, count: number, type?: string): NewEvent[] {

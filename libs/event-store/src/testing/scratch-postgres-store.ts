@@ -8,7 +8,7 @@ import { Upcasters } from '../upcaster';
  * drops the schema. For the contract suite and the specs of what wraps a store.
  */
 export async function scratchPostgresStore(
-  options: { upcasters?: Upcasters; prefix?: string } = {},
+  options: { upcasters?: Upcasters; prefix?: string; poolSize?: number } = {},
 ): Promise<{ store: PostgresEventStore; schema: string; dispose(): Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL!;
   const schema = `${options.prefix ?? 'es_test'}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -16,7 +16,7 @@ export async function scratchPostgresStore(
     connectionString: databaseUrl,
     schema,
     upcasters: options.upcasters,
-    poolSize: 4,
+    poolSize: options.poolSize ?? 4,
   });
   await store.init();
   return {
