@@ -21,10 +21,7 @@ import { EVENT_COLUMNS } from '@libs/event-store/postgres/event-row';
 import { PostgresEventStore, START } from '@libs/event-store';
 import { Projection, ProjectionRunner } from '@libs/projections';
 import { ReadableLog } from '../libs/projections/src/readable-log';
-import {
-  CONSORTIUM_ENTITIES,
-  CONSORTIUM_MIGRATIONS,
-} from '../apps/consortium/src/database/read-models';
+import { CONSORTIUM_READ_MODELS } from '../apps/consortium/src';
 import { pooledMeansProjection } from '../apps/consortium/src/pooled-means/pooled-means.projection';
 import { HistoryShape, loadHistory } from './support/contribution-history';
 import { withPeakRss } from './support/peak-rss';
@@ -125,8 +122,8 @@ async function bench(url: string): Promise<void> {
   const dataSource = createDataSource({
     url,
     schema: readModels,
-    entities: CONSORTIUM_ENTITIES,
-    migrations: CONSORTIUM_MIGRATIONS,
+    entities: CONSORTIUM_READ_MODELS.entities,
+    migrations: CONSORTIUM_READ_MODELS.migrations,
   });
   try {
     console.log(await describeServer(pool));

@@ -20,7 +20,7 @@ import {
   SigningKeyTable,
   verifyBundle,
 } from '@libs/portability';
-import { MemberKeyTable } from '../coop/src/export/member-key-table';
+import { MemberKeyTable } from '../coop/src';
 import { IncubationReceipt, receiveIncubationHistory } from './incubation-history';
 import { operatorDatabase } from './connection';
 import { AppReadModels, readModelsOf } from './read-models';

@@ -14,15 +14,8 @@ import {
   ImportReport,
   verifiedEntries,
 } from '@libs/portability';
-import {
-  evolveIncubatedProject,
-  IncubatedProject,
-  incubatedProjectOf,
-} from '../consortium/src/projects/incubated-project';
-import {
-  IncubationHistory,
-  incubationHistoryDecider,
-} from '../coop/src/incubation/incubation-history.decider';
+import { evolveIncubatedProject, IncubatedProject, incubatedProjectOf } from '../consortium/src';
+import { IncubationHistory, incubationHistoryDecider } from '../coop/src';
 
 export type IncubationReceipt =
   /** The bundle holds no project that graduated as its coop. */

@@ -1,10 +1,6 @@
 import { Projection } from '@libs/projections';
-import { COOP_ENTITIES, COOP_MIGRATIONS, coopProjections } from '../coop/src/database/read-models';
-import {
-  CONSORTIUM_ENTITIES,
-  CONSORTIUM_MIGRATIONS,
-  CONSORTIUM_PROJECTIONS,
-} from '../consortium/src/database/read-models';
+import { CONSORTIUM_READ_MODELS } from '../consortium/src';
+import { coopReadModels } from '../coop/src';
 
 /** Each app's read-model database as the operator's commands see it. */
 export interface AppReadModels {
@@ -25,18 +21,14 @@ export function readModelsOf(
   if (app === 'consortium') {
     return {
       schema: schema ?? 'consortium',
-      entities: CONSORTIUM_ENTITIES,
-      migrations: CONSORTIUM_MIGRATIONS,
-      projections: CONSORTIUM_PROJECTIONS,
+      ...CONSORTIUM_READ_MODELS,
     };
   }
   if (app === 'coop') {
     if (!coopId) throw new Error('--coop <coopId> is required for the coop app');
     return {
       schema: schema ?? `coop_${coopId.replace(/-/g, '_')}`,
-      entities: COOP_ENTITIES,
-      migrations: COOP_MIGRATIONS,
-      projections: coopProjections(coopId),
+      ...coopReadModels(coopId),
     };
   }
   throw new Error(`--app must be coop or consortium, not ${app}`);

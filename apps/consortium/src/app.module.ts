@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AggregatesModule } from '@libs/aggregates';
+import { AggregatesModule, COMMAND_SCOPE } from '@libs/aggregates';
 import { IdempotencyModule } from '@libs/api-conventions';
 import { AuthModule, consortiumPolicy } from '@libs/auth';
 import { ResolvedDatabase, typeOrmModuleOptions } from '@libs/database';
@@ -10,28 +10,26 @@ import { HealthModule } from '@libs/http';
 import { ProjectionsModule } from '@libs/projections';
 import { consortiumLegalForm } from '@libs/rules';
 import { WebhooksModule } from '@libs/webhooks';
+import { WEBHOOKS_READ_SIDE } from './webhooks';
 import { BOARD, Board, readBoard } from './board';
 import { CONSORTIUM_FORM } from './consortium-form';
-import { BookingsModule } from './bookings/bookings.module';
+import { BookingsModule } from './bookings';
+// The books' write side: no other context uses it (budgets read the books through their index).
 import { BooksModule } from './books/books.module';
-import { BudgetsModule } from './budgets/budgets.module';
-import { CatalogueModule } from './catalogue/catalogue.module';
-import { ComplianceModule } from './compliance/compliance.module';
-import { ConsortiumCommands } from './consortium-commands';
-import {
-  CONSORTIUM_ENTITIES,
-  CONSORTIUM_MIGRATIONS,
-  CONSORTIUM_PROJECTIONS,
-} from './database/read-models';
-import { ExchangesModule } from './exchanges/exchanges.module';
-import { ExportModule } from './export/export.module';
-import { PooledMeansModule } from './pooled-means/pooled-means.module';
-import { ProjectsModule } from './projects/projects.module';
-import { ReadModelsModule } from './read-models/read-models.module';
-import { AdmittedCoopsModule } from './registry/admitted-coops.module';
-import { RegistryModule } from './registry/registry.module';
-import { ReportsModule } from './reports/reports.module';
-import { TrainingsModule } from './trainings/trainings.module';
+import { BudgetsModule } from './budgets';
+import { CatalogueModule } from './catalogue';
+import { ComplianceModule } from './compliance';
+import { CONSORTIUM_COMMAND_SCOPE } from './consortium-command-scope';
+import { CONSORTIUM_READ_MODELS } from './database/read-sides';
+import { ExchangesModule } from './exchanges';
+import { ExportModule } from './export';
+import { PooledMeansModule } from './pooled-means';
+import { ProjectsModule } from './projects';
+import { ReadModelsModule } from './read-models';
+import { AdmittedCoopsModule } from './admitted-coops.module';
+import { RegistryModule } from './registry';
+import { ReportsModule } from './reports';
+import { TrainingsModule } from './trainings';
 
 const board: Board = readBoard(process.env);
 const consortiumForm = consortiumLegalForm(process.env.CONSORTIUM_LEGAL_FORM);
@@ -40,11 +38,11 @@ const consortiumForm = consortiumLegalForm(process.env.CONSORTIUM_LEGAL_FORM);
 @Module({
   imports: [AggregatesModule],
   providers: [
-    ConsortiumCommands,
+    { provide: COMMAND_SCOPE, useValue: CONSORTIUM_COMMAND_SCOPE },
     { provide: BOARD, useValue: board },
     { provide: CONSORTIUM_FORM, useValue: consortiumForm },
   ],
-  exports: [ConsortiumCommands, BOARD, CONSORTIUM_FORM],
+  exports: [AggregatesModule, COMMAND_SCOPE, BOARD, CONSORTIUM_FORM],
 })
 class ConsortiumKernelModule {}
 
@@ -59,16 +57,16 @@ class ConsortiumKernelModule {}
         (database: ResolvedDatabase) => ({
           url: database.url,
           schema: process.env.DATABASE_SCHEMA || 'consortium',
-          entities: CONSORTIUM_ENTITIES,
-          migrations: CONSORTIUM_MIGRATIONS,
+          entities: CONSORTIUM_READ_MODELS.entities,
+          migrations: CONSORTIUM_READ_MODELS.migrations,
         }),
         [RESOLVED_DATABASE],
       ),
     ),
     AuthModule.forRoot(() => consortiumPolicy(board.members)),
     { module: ConsortiumKernelModule, global: true },
-    // Global: contexts that wait for a read model to catch up (budgets) inject the runner.
-    { ...ProjectionsModule.forRoot({ projections: CONSORTIUM_PROJECTIONS }), global: true },
+    // Global: each context registers its projections with it (`ProjectionsModule.forFeature`).
+    ProjectionsModule.forRoot({}),
     IdempotencyModule,
     HealthModule,
     AdmittedCoopsModule,
@@ -85,6 +83,7 @@ class ConsortiumKernelModule {}
     ExchangesModule,
     ProjectsModule,
     ReportsModule,
+    ProjectionsModule.forFeature(WEBHOOKS_READ_SIDE),
     WebhooksModule.forRoot({ roles: ['board-member'] }),
   ],
 })

@@ -1,4 +1,4 @@
-import { DecisionRule, parseDecisionRule } from './budgets/decision-rule';
+import { DecisionRule, parseDecisionRule } from './decision-rule';
 
 /** The board as configured: who sits on it (`BOARD_MEMBERS`) and how it decides. */
 export interface Board {

@@ -1,7 +1,7 @@
 import { createApp, listen } from '@libs/http';
 import { AppModule } from './app.module';
 import openApiMetadata from './openapi-metadata';
-import { serveBoardPage } from './board-page/board-page';
+import { serveBoardPage } from './board-page';
 
 const DEFAULT_PORT = 3000;
 

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CqrsModule, EventBus, EventPublisher } from '@nestjs/cqrs';
-import { Test, TestingModule } from '@nestjs/testing';
 import { Client } from 'pg';
 import { coopStream, DomainEvent, SchemaVersions } from '@libs/contracts';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@libs/event-store';
+import { EventStore, RecordedEvent } from '@libs/event-store';
 import { PostgresEventStore } from '@libs/event-store/postgres/postgres-event-store';
 import { AggregateRepository, CommandContext } from './aggregate-repository';
 import { ConcurrencyConflict, PreconditionFailed } from './concurrency-errors';
 import { Decider } from './decider';
 import { RuleViolation } from './domain-errors';
-import { ofEventType } from './of-event-type';
-import { StreamEvent } from './stream-event';
 
 // A tiny aggregate to drive the repository: a counter that a rule keeps at or below 10.
 type CounterEvent = DomainEvent<'Incremented', { by: number }>;
@@ -49,30 +45,15 @@ function withCompetingWriter(
 
 describe('AggregateRepository on the PostgreSQL event store', () => {
   let store: PostgresEventStore;
-  let module: TestingModule;
   let repository: AggregateRepository;
-  let published: StreamEvent<CounterEvent>[];
 
   beforeAll(async () => {
     store = new PostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 4 });
     await store.init();
-    module = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot()],
-      providers: [{ provide: EVENT_STORE, useValue: store }, AggregateRepository],
-    }).compile();
-    repository = module.get(AggregateRepository);
-    module
-      .get(EventBus)
-      .pipe(ofEventType<CounterEvent, 'Incremented'>('Incremented'))
-      .subscribe((event) => published.push(event));
-  });
-
-  beforeEach(() => {
-    published = [];
+    repository = new AggregateRepository(store);
   });
 
   afterAll(async () => {
-    await module.close();
     await store.close();
     const client = new Client({ connectionString: DATABASE_URL });
     await client.connect();
@@ -132,20 +113,6 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     });
   });
 
-  it('publishes the recorded events on the in-process EventBus once appended', async () => {
-    const streamId = newStream();
-
-    const result = await increment(streamId, 2);
-
-    expect(published).toEqual(result.events);
-    expect(published[0]).toMatchObject({
-      type: 'Incremented',
-      streamId,
-      streamVersion: 1,
-      data: { by: 2 },
-    });
-  });
-
   it('lets two concurrent commands on one stream both succeed', async () => {
     const streamId = newStream();
 
@@ -153,7 +120,6 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
 
     expect(results.map((r) => r.version).sort()).toEqual([1, 2]);
     expect(await count(streamId)).toBe(7);
-    expect(published).toHaveLength(2);
   });
 
   it('decides again on the new state when another writer moved the stream after the read', async () => {
@@ -161,7 +127,6 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     await increment(streamId, 1);
     const racing = new AggregateRepository(
       withCompetingWriter(store, () => increment(streamId, 2), 1),
-      module.get(EventPublisher),
     );
 
     const result = await increment(streamId, 3, racing);
@@ -178,7 +143,6 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     await increment(streamId, 8);
     const racing = new AggregateRepository(
       withCompetingWriter(store, () => increment(streamId, 2), 1),
-      module.get(EventPublisher),
     );
 
     await expect(increment(streamId, 1, racing)).rejects.toThrow(RuleViolation);
@@ -189,7 +153,6 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     const streamId = newStream();
     const racing = new AggregateRepository(
       withCompetingWriter(store, () => increment(streamId, 1), Infinity),
-      module.get(EventPublisher),
       { maxAttempts: 3 },
     );
 
@@ -227,7 +190,6 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     await increment(streamId, 1);
     const racing = new AggregateRepository(
       withCompetingWriter(store, () => increment(streamId, 1), 1),
-      module.get(EventPublisher),
     );
 
     const attempt = racing.handle(streamId, counter, { by: 1 }, context({ expectedVersion: 1 }));
@@ -236,15 +198,13 @@ describe('AggregateRepository on the PostgreSQL event store', () => {
     expect(await count(streamId)).toBe(2);
   });
 
-  it('refuses a command a rule forbids: nothing appended, nothing published', async () => {
+  it('refuses a command a rule forbids: nothing appended', async () => {
     const streamId = newStream();
     await increment(streamId, 9);
-    published = [];
 
     await expect(increment(streamId, 2)).rejects.toMatchObject({ rule: 'counter_at_most_10' });
 
     expect(await recorded(streamId)).toHaveLength(1);
-    expect(published).toEqual([]);
   });
 
   it('records nothing for a command that decides no events', async () => {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { EventPublisher } from '@nestjs/cqrs';
 import { trace } from '@opentelemetry/api';
 import { DomainEvent, SchemaVersions } from '@libs/contracts';
 import {
@@ -64,8 +63,7 @@ const logger = new Logger('AggregateRepository');
 
 /**
  * Runs a command against one aggregate: read its stream, fold, decide, append with the version
- * read, then publish the new events on the in-process EventBus. When another writer moved the
- * stream in between, the command is decided again on the new state, a bounded number of times.
+ * read. When another writer moved the stream in between, the command is decided again on the new state, a bounded number of times.
  */
 @Injectable()
 export class AggregateRepository {
@@ -73,7 +71,6 @@ export class AggregateRepository {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly publisher: EventPublisher,
     @Optional() @Inject(AGGREGATE_REPOSITORY_OPTIONS) options?: AggregateRepositoryOptions,
   ) {
     this.maxAttempts = options?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -147,7 +144,6 @@ export class AggregateRepository {
           events.map(toNewEvent),
           stored === 0 ? NO_STREAM : stored,
         );
-        this.publisher.mergeObjectContext(aggregate).commit();
         logger.debug(
           `${events.map((event) => event.type).join(', ')} recorded in ${streamId} (version ${appended.nextExpectedVersion})`,
         );

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { AggregateRepository } from './aggregate-repository';
 
 /**
- * Gives a bounded context the AggregateRepository. Needs, from the app: `CqrsModule.forRoot()`
- * (the EventPublisher) and a global `EVENT_STORE` (EventStoreModule.forRoot()).
+ * Gives the aggregates' command handlers the AggregateRepository. Needs, from the app: a global
+ * `EVENT_STORE` (EventStoreModule.forRoot()) and a global `COMMAND_SCOPE`.
  */
 @Module({ providers: [AggregateRepository], exports: [AggregateRepository] })
 export class AggregatesModule {}

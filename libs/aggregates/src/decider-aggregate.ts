@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AggregateRoot } from '@nestjs/cqrs';
 import { DomainEvent, SchemaVersions } from '@libs/contracts';
 import { EventMetadata } from '@libs/event-store';
 import { Decider } from './decider';
@@ -12,13 +11,11 @@ export interface EventStamp<Event extends DomainEvent> {
 }
 
 /**
- * An `AggregateRoot` of @nestjs/cqrs whose behaviour is a Decider: history is folded with
- * `evolve`, commands are decided with `decide`, and the new events wait (uncommitted) until the
- * repository has appended them; `commit()` then hands them to the EventBus.
+ * An aggregate whose behaviour is a Decider: history is folded with `evolve`, commands are decided
+ * with `decide`, and the new events are stamped with their stream, version and envelope for the
+ * repository to append.
  */
-export class DeciderAggregate<State, Command, Event extends DomainEvent> extends AggregateRoot<
-  StreamEvent<Event>
-> {
+export class DeciderAggregate<State, Command, Event extends DomainEvent> {
   private currentState: State;
   private currentVersion = 0;
   private loadedVersion = 0;
@@ -27,7 +24,6 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
     readonly streamId: string,
     private readonly decider: Decider<State, Command, Event>,
   ) {
-    super();
     this.currentState = decider.initialState();
   }
 
@@ -46,7 +42,7 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
   }
 
   /** Folds recorded events (in stream order) into the state. */
-  override loadFromHistory(history: StreamEvent<Event>[]): void {
+  loadFromHistory(history: StreamEvent<Event>[]): void {
     for (const event of history) {
       this.currentState = this.decider.evolve(this.currentState, event);
       this.currentVersion = event.streamVersion;
@@ -55,8 +51,7 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
   }
 
   /**
-   * Decides the command against the current state; the new events are folded in and kept
-   * uncommitted. A refusal (a DomainError from `decide`) changes nothing.
+   * Decides the command against the current state; the new events are folded in. A refusal (a DomainError from `decide`) changes nothing.
    */
   execute(command: Command, stamp: EventStamp<Event>): StreamEvent<Event>[] {
     const decided = this.decider.decide(command, this.currentState);
@@ -73,14 +68,7 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
       };
       this.currentState = this.decider.evolve(this.currentState, recorded);
       this.currentVersion = recorded.streamVersion;
-      // The state is folded by `evolve`, not by `on<Event>` methods.
-      this.apply(recorded, { skipHandler: true });
       return recorded;
     });
-  }
-
-  /** Domain events are plain objects: their `type`, not a class, names them. */
-  protected override getEventName(event: StreamEvent<Event>): string {
-    return event.type;
   }
 }

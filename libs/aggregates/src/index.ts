@@ -5,5 +5,7 @@ export * from './stream-event';
 export * from './decider-aggregate';
 export * from './aggregate-repository';
 export * from './aggregates.module';
-export * from './of-event-type';
+export * from './aggregate-command';
+export * from './command-scope';
+export * from './aggregate-command-handler';
 export * from './decider-specification';

@@ -9,3 +9,4 @@ export * from './projections.module';
 export * from './failure-kind';
 export * from './parked-events';
 export * from './projection-leadership';
+export * from './read-side';

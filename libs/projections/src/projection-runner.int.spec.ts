@@ -306,4 +306,34 @@ describe('ProjectionRunner', () => {
     }
     expect(stop).toHaveBeenCalled();
   });
+
+  it('runs the projections a context registers from its own module', async () => {
+    const appended = await appendContributions(bed.store, COOPS, 10);
+    @Module({ imports: [ProjectionsModule.forFeature({ projections: () => [funds()] })] })
+    class FundsContext {}
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        EventStoreTestModule.with(bed.store),
+        TypeOrmModule.forRootAsync(
+          typeOrmModuleOptions(() => ({
+            url: bed.url,
+            schema: bed.readSchema,
+            entities: [],
+            migrations: [],
+          })),
+        ),
+        ProjectionsModule.forRoot({ logger: new RecordingLogger() }),
+        FundsContext,
+      ],
+    }).compile();
+    const app = await moduleRef.init();
+    const projector = app.get(ProjectionRunner);
+    try {
+      await projector.waitUntilCaughtUp();
+      expect((await projector.status()).map((status) => status.name)).toEqual([funds().name]);
+      expect(await rows()).toEqual(expectedCoopFunds(appended));
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { failureKind } from './failure-kind';
 import { ParkedEvent, ParkedEvents } from './parked-events';
 import { Projection } from './projection';
 import { ProjectionStatus } from './projection-status';
-import { ProjectionWorker } from './projection-worker';
+import { ProjectionWorker, ProjectionWorkerDeps } from './projection-worker';
 import { ReadableLog } from './readable-log';
 import { DEFAULT_RETRY, RetryPolicy } from './retry-delay';
 
@@ -14,7 +14,8 @@ export interface ProjectionRunnerOptions {
   store: EventStore;
   /** The read-model database, initialized (its migrations run). */
   dataSource: DataSource;
-  projections: Projection[];
+  /** The projections to run; more may be registered before the runner starts (`register`). */
+  projections?: Projection[];
   /** Schema of `projection_checkpoints`; default: the DataSource's. */
   schema?: string;
   /** Largest batch per transaction, for projections that set none. */
@@ -40,7 +41,8 @@ export interface RetryOutcome {
  * stops and is retried with backoff; the others go on.
  */
 export class ProjectionRunner {
-  private readonly workers: Map<string, ProjectionWorker>;
+  private readonly workers = new Map<string, ProjectionWorker>();
+  private readonly deps: ProjectionWorkerDeps;
   private readonly checkpoints: CheckpointStore;
   private readonly parkedEvents: ParkedEvents;
   private readonly store: EventStore;
@@ -56,7 +58,7 @@ export class ProjectionRunner {
     this.schema = schema;
     this.checkpoints = new CheckpointStore(dataSource, schema);
     this.parkedEvents = new ParkedEvents(dataSource, schema);
-    const deps = {
+    this.deps = {
       store,
       dataSource,
       checkpoints: this.checkpoints,
@@ -66,11 +68,18 @@ export class ProjectionRunner {
       retry: { ...DEFAULT_RETRY, ...options.retry },
       logger: options.logger ?? new Logger(ProjectionRunner.name),
     };
-    this.workers = new Map();
-    for (const projection of options.projections) {
+    this.register(options.projections ?? []);
+  }
+
+  /**
+   * Adds projections to run: each bounded context registers its own (`ProjectionsModule.forFeature`)
+   * before the app starts the runner.
+   */
+  register(projections: Projection[]): void {
+    for (const projection of projections) {
       if (this.workers.has(projection.name))
         throw new Error(`two projections named ${projection.name}`);
-      this.workers.set(projection.name, new ProjectionWorker(projection, deps));
+      this.workers.set(projection.name, new ProjectionWorker(projection, this.deps));
     }
   }
 

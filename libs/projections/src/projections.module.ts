@@ -10,6 +10,7 @@ import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { DataSource } from 'typeorm';
 import { ProjectionLeadership } from './projection-leadership';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+import { ReadSide } from './read-side';
 
 /** What the runner needs besides the store and the DataSource, which come by injection. */
 export type ProjectionsOptions = Omit<ProjectionRunnerOptions, 'store' | 'dataSource'> & {
@@ -30,6 +31,8 @@ export interface ProjectionsModuleAsyncOptions
   useFactory: (...deps: never[]) => ProjectionsOptions | Promise<ProjectionsOptions>;
   inject?: InjectionToken[];
 }
+
+let features = 0;
 
 /**
  * Runs the given projections for the app's lifetime, in one replica at a time: the leader (see
@@ -53,10 +56,33 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
+  /**
+   * A bounded context's own projections, from its read side, added to the runner of `forRoot`
+   * (global) before it starts: each context registers them from its own module. `scope` is the
+   * provider its projections are built for (the coop app's COOP_ID), if any.
+   */
+  static forFeature<Scope>(readSide: ReadSide<Scope>, scope?: InjectionToken): DynamicModule {
+    // One token per call: each context's registration is a module of its own for Nest.
+    const token = Symbol(`projections feature ${++features}`);
+    return {
+      module: ProjectionsFeatureModule,
+      providers: [
+        {
+          provide: token,
+          useFactory: (runner: ProjectionRunner, value: Scope) =>
+            runner.register(readSide.projections?.(value) ?? []),
+          inject: scope ? [ProjectionRunner, scope] : [ProjectionRunner],
+        },
+      ],
+    };
+  }
+
   static forRootAsync(options: ProjectionsModuleAsyncOptions): DynamicModule {
     const { eventStore = EVENT_STORE, dataSource = DataSource, inject = [], useFactory } = options;
     return {
       module: ProjectionsModule,
+      // Global: every context's `forFeature` registers with this one runner.
+      global: true,
       imports: options.imports,
       providers: [
         { provide: OPTIONS, useFactory, inject },
@@ -98,3 +124,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     await this.leadership.stop();
   }
 }
+
+/** Holds one context's registration (see `ProjectionsModule.forFeature`). */
+@Module({})
+class ProjectionsFeatureModule {}

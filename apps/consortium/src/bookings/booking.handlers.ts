@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { RESOURCE_BOOKINGS_AGGREGATE } from '@libs/contracts';
+
 import { CommandMeta, today } from '@libs/api-conventions';
-import { ConsortiumCommands } from '../consortium-commands';
-import { CatalogueQueries } from '../catalogue/catalogue.queries';
-import { BookingCommand, bookingsDecider } from './bookings.decider';
+import { CommandBus } from '@nestjs/cqrs';
+import { BookingsChange } from './bookings.command-handler';
+import { CatalogueQueries } from '../catalogue';
+import { BookingCommand } from './bookings.decider';
 import { BookDto } from './bookings.dto';
 import { BookingsQueries } from './bookings.queries';
 
@@ -18,7 +19,7 @@ const BOOKING_ATTEMPTS = 25;
 @Injectable()
 export class BookingHandlers {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly commandBus: CommandBus,
     private readonly catalogue: CatalogueQueries,
     private readonly bookings: BookingsQueries,
   ) {}
@@ -50,14 +51,11 @@ export class BookingHandlers {
   }
 
   private run(resourceId: string, coopId: string, meta: CommandMeta, command: BookingCommand) {
-    return this.commands.run(
-      RESOURCE_BOOKINGS_AGGREGATE,
-      resourceId,
-      bookingsDecider,
-      command,
-      meta,
-      coopId,
-      { maxAttempts: BOOKING_ATTEMPTS },
+    return this.commandBus.execute(
+      new BookingsChange(resourceId, command, meta, {
+        aboutCoop: coopId,
+        ...{ maxAttempts: BOOKING_ATTEMPTS },
+      }),
     );
   }
 }

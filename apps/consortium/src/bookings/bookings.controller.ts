@@ -18,8 +18,8 @@ import {
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry/admitted-coops';
-import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
+import { AdmittedCoops } from '../admitted-coops';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { BookingHandlers } from './booking.handlers';
 import { BookDto, BookingIdResponse, BookingPage, BookingsQuery } from './bookings.dto';
 import { BookingsQueries } from './bookings.queries';

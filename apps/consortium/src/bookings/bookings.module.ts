@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { RegistryModule } from '../registry/registry.module';
+import { ProjectionsModule } from '@libs/projections';
+import { CatalogueModule } from '../catalogue';
+import { RegistryModule } from '../registry';
 import { BookingHandlers } from './booking.handlers';
 import { BookingsController } from './bookings.controller';
 import { BookingsQueries } from './bookings.queries';
+import { BOOKINGS_READ_SIDE } from './bookings.read-side';
+import { BookingsHandler } from './bookings.command-handler';
 
 @Module({
-  imports: [RegistryModule, CatalogueModule],
+  imports: [ProjectionsModule.forFeature(BOOKINGS_READ_SIDE), RegistryModule, CatalogueModule],
   controllers: [BookingsController],
-  providers: [BookingsQueries, BookingHandlers],
+  providers: [BookingsHandler, BookingsQueries, BookingHandlers],
   exports: [BookingsQueries],
 })
 export class BookingsModule {}

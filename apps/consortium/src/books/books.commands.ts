@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  DISBURSEMENTS_AGGREGATE,
-  FUNDING_APPLICATION_AGGREGATE,
-  INCOME_AGGREGATE,
-} from '@libs/contracts';
+
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto } from '@libs/api-conventions';
-import { ConsortiumCommands } from '../consortium-commands';
-import { BudgetsService } from '../budgets/budgets.service';
+import { CommandBus } from '@nestjs/cqrs';
+import { FundingApplicationChange } from './funding-application.command-handler';
+import { IncomeChange } from './income.command-handler';
+import { DisbursementsChange } from './disbursements.command-handler';
+import { BudgetsService } from '../budgets';
 import { ApplyForFundingDto, DisburseDto, FundingDecisionDto, RecordIncomeDto } from './books.dto';
-import { disbursementsDecider } from './disbursement.decider';
-import { fundingApplicationDecider } from './funding-application.decider';
-import { incomeDecider } from './income.decider';
 
 /**
  * The books' commands, each against one aggregate: read it, decide with its pure decider, append
@@ -21,7 +17,7 @@ import { incomeDecider } from './income.decider';
 @Injectable()
 export class BooksCommands {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly commandBus: CommandBus,
     private readonly budgets: BudgetsService,
   ) {}
 
@@ -33,35 +29,35 @@ export class BooksCommands {
     const incomeId = randomUUID();
     const amount = MoneyDto.toMoney(dto.amount);
     if (dto.applicationId) {
-      await this.commands.run(
-        FUNDING_APPLICATION_AGGREGATE,
-        dto.applicationId,
-        fundingApplicationDecider,
-        {
-          type: 'ReceiveFunding',
-          incomeId,
-          kind: dto.kind,
-          amount,
-          receivedOn: dto.receivedOn,
-          by: meta.actor,
-        },
-        meta,
+      await this.commandBus.execute(
+        new FundingApplicationChange(
+          dto.applicationId,
+          {
+            type: 'ReceiveFunding',
+            incomeId,
+            kind: dto.kind,
+            amount,
+            receivedOn: dto.receivedOn,
+            by: meta.actor,
+          },
+          meta,
+        ),
       );
     } else {
-      await this.commands.run(
-        INCOME_AGGREGATE,
-        incomeId,
-        incomeDecider,
-        {
-          type: 'RecordIncome',
+      await this.commandBus.execute(
+        new IncomeChange(
           incomeId,
-          kind: dto.kind,
-          amount,
-          receivedOn: dto.receivedOn,
-          funder: dto.funder,
-          by: meta.actor,
-        },
-        meta,
+          {
+            type: 'RecordIncome',
+            incomeId,
+            kind: dto.kind,
+            amount,
+            receivedOn: dto.receivedOn,
+            funder: dto.funder,
+            by: meta.actor,
+          },
+          meta,
+        ),
       );
     }
     return { incomeId };
@@ -69,40 +65,40 @@ export class BooksCommands {
 
   async apply(dto: ApplyForFundingDto, meta: CommandMeta): Promise<{ applicationId: string }> {
     const applicationId = randomUUID();
-    await this.commands.run(
-      FUNDING_APPLICATION_AGGREGATE,
-      applicationId,
-      fundingApplicationDecider,
-      {
-        type: 'ApplyForFunding',
+    await this.commandBus.execute(
+      new FundingApplicationChange(
         applicationId,
-        funder: dto.funder,
-        call: dto.call,
-        kind: dto.kind,
-        requested: MoneyDto.toMoney(dto.requested),
-        deadline: dto.deadline,
-        theme: dto.theme ?? null,
-        by: meta.actor,
-      },
-      meta,
+        {
+          type: 'ApplyForFunding',
+          applicationId,
+          funder: dto.funder,
+          call: dto.call,
+          kind: dto.kind,
+          requested: MoneyDto.toMoney(dto.requested),
+          deadline: dto.deadline,
+          theme: dto.theme ?? null,
+          by: meta.actor,
+        },
+        meta,
+      ),
     );
     return { applicationId };
   }
 
   async decide(applicationId: string, dto: FundingDecisionDto, meta: CommandMeta) {
-    const { state } = await this.commands.run(
-      FUNDING_APPLICATION_AGGREGATE,
-      applicationId,
-      fundingApplicationDecider,
-      {
-        type: 'DecideFunding',
-        outcome: dto.outcome,
-        decidedOn: dto.decidedOn,
-        awarded: dto.awarded ? MoneyDto.toMoney(dto.awarded) : null,
-        reportingDueOn: dto.reportingDueOn ?? null,
-        by: meta.actor,
-      },
-      meta,
+    const { state } = await this.commandBus.execute(
+      new FundingApplicationChange(
+        applicationId,
+        {
+          type: 'DecideFunding',
+          outcome: dto.outcome,
+          decidedOn: dto.decidedOn,
+          awarded: dto.awarded ? MoneyDto.toMoney(dto.awarded) : null,
+          reportingDueOn: dto.reportingDueOn ?? null,
+          by: meta.actor,
+        },
+        meta,
+      ),
     );
     return { applicationId, status: state.status };
   }
@@ -132,25 +128,25 @@ export class BooksCommands {
       dto.paidOn,
     );
     const disbursementId = randomUUID();
-    await this.commands.run(
-      DISBURSEMENTS_AGGREGATE,
-      periodId,
-      disbursementsDecider,
-      {
-        type: 'Disburse',
+    await this.commandBus.execute(
+      new DisbursementsChange(
         periodId,
-        disbursementId,
-        allocation,
-        amount: MoneyDto.toMoney(dto.amount),
-        paidOn: dto.paidOn,
-        payee,
-        reference: dto.reference,
-        by: meta.actor,
-        received,
-      },
-      meta,
-      // The coop paid, else the coop the allocation is for (a supplier paid on its behalf).
-      'coopId' in payee ? payee.coopId : beneficiaryCoopId,
+        {
+          type: 'Disburse',
+          periodId,
+          disbursementId,
+          allocation,
+          amount: MoneyDto.toMoney(dto.amount),
+          paidOn: dto.paidOn,
+          payee,
+          reference: dto.reference,
+          by: meta.actor,
+          received,
+        },
+        meta,
+        // The coop paid, else the coop the allocation is for (a supplier paid on its behalf).
+        { aboutCoop: 'coopId' in payee ? payee.coopId : beneficiaryCoopId },
+      ),
     );
     return { disbursementId };
   }

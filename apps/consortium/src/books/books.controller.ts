@@ -41,7 +41,7 @@ import {
 import { BooksCommands } from './books.commands';
 import { BooksQueries, FundingApplicationRow, LedgerPlace } from './books.queries';
 import { ledgerCsv } from './ledger-csv';
-import { ReadsViews } from '../read-models/reads-views.decorator';
+import { ReadsViews } from '../read-models';
 import { LedgerLine } from './ledger-line';
 
 const APPLICATIONS_CURSOR = new PageCursor<[string, string]>('funding-applications');

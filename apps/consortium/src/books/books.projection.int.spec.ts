@@ -11,7 +11,7 @@ import {
 import { ANY } from '@libs/event-store';
 import { ProjectionRunner } from '@libs/projections';
 import { openTestbed, Testbed } from '@tests/projections/testbed';
-import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
+import { CONSORTIUM_READ_MODELS } from '..';
 import { booksProjection } from './books.projection';
 import { BooksQueries } from './books.queries';
 
@@ -56,7 +56,7 @@ describe('the books projection', () => {
     });
 
   beforeAll(async () => {
-    bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
+    bed = await openTestbed(CONSORTIUM_READ_MODELS.entities, CONSORTIUM_READ_MODELS.migrations);
     books = new BooksQueries(bed.dataSource);
     const application = consortiumStream(FUNDING_APPLICATION_AGGREGATE, APPLICATION);
     await append(application, {

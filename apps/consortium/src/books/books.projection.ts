@@ -12,7 +12,7 @@ import {
 import { qualifiedTable } from '@libs/database';
 import { RecordedEvent } from '@libs/event-store';
 import { Projection } from '@libs/projections';
-import { contributionKey, CoopStanding } from '../pooled-means/pooled-ledger';
+import { contributionKey, CoopStanding } from '../pooled-means';
 import {
   bookCoopMoney,
   COOP_MONEY_EVENT_TYPES,

@@ -1,7 +1,10 @@
-import { Books1765100000160 } from './1765100000160-books';
-import { BooksCoopMoney1765600000160 } from './1765600000160-books-coop-money';
+import { ReadSide } from '@libs/projections';
 import { booksProjection } from './books.projection';
+import { Books1765100000160 } from './migrations/1765100000160-books';
+import { BooksCoopMoney1765600000160 } from './migrations/1765600000160-books-coop-money';
 
-/** What the books add to the app's read-model database: their migrations and projection. */
-export const BOOKS_MIGRATIONS = [Books1765100000160, BooksCoopMoney1765600000160];
-export const BOOKS_PROJECTIONS = [booksProjection];
+/** The books' tables (raw SQL, no entity): the ledger and the funding applications. */
+export const BOOKS_READ_SIDE: ReadSide = {
+  migrations: [Books1765100000160, BooksCoopMoney1765600000160],
+  projections: () => [booksProjection],
+};

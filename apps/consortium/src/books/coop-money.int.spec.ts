@@ -8,9 +8,8 @@ import {
   StreamEvent,
 } from '../../../../tests/consortium/federation-events';
 import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
-import { PeriodIncomeQuery } from '../budgets/period-income';
-import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
-import { pooledMeansProjection } from '../pooled-means/pooled-means.projection';
+import { CONSORTIUM_READ_MODELS } from '..';
+import { POOLED_MEANS_READ_SIDE, PooledMeansQueries } from '../pooled-means';
 import { booksProjection } from './books.projection';
 import { BooksQueries } from './books.queries';
 
@@ -47,7 +46,7 @@ describe('member coops’ money in the books', () => {
     new ProjectionRunner({
       store: bed.store,
       dataSource: bed.dataSource,
-      projections: [booksProjection, pooledMeansProjection],
+      projections: [booksProjection, ...POOLED_MEANS_READ_SIDE.projections!()],
       logger: quiet,
     });
   async function project() {
@@ -58,7 +57,7 @@ describe('member coops’ money in the books', () => {
   }
 
   beforeAll(async () => {
-    bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
+    bed = await openTestbed(CONSORTIUM_READ_MODELS.entities, CONSORTIUM_READ_MODELS.migrations);
     books = new BooksQueries(bed.dataSource);
     // A first batch: pledges are left open, standings set; the second settles them.
     await append([
@@ -114,7 +113,10 @@ describe('member coops’ money in the books', () => {
   });
 
   it('sums, per currency, to the money the pooled means count', async () => {
-    const income = await new PeriodIncomeQuery(bed.dataSource).income('2027-01-01', '2027-12-31');
+    const income = await new PooledMeansQueries(bed.dataSource).periodIncome(
+      '2027-01-01',
+      '2027-12-31',
+    );
     const sum = async (currency: string) =>
       (await lines()).filter((l) => l.currency === currency).reduce((s, l) => s + l.hundredths, 0n);
     expect(await sum('EUR')).toBe(income.money.EUR.paid);

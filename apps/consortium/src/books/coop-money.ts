@@ -8,7 +8,7 @@ import {
   notCountedReason,
   PooledFact,
   pledgesToLoad,
-} from '../pooled-means/pooled-ledger';
+} from '../pooled-means';
 
 /** The events that tell what money member coops paid in (a withdrawal cancels open pledges). */
 export const COOP_MONEY_EVENT_TYPES = [

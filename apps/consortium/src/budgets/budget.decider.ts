@@ -9,7 +9,7 @@ import {
 } from '@libs/contracts';
 import { Decider, NotFound, RuleViolation, StateConflict } from '@libs/aggregates';
 import { ConsortiumLegalForm } from '@libs/rules';
-import { decision, DecisionRule, Tally } from './decision-rule';
+import { decision, DecisionRule, Tally } from '../decision-rule';
 import { ClosingRequest, closingSplit, eur } from './year-closing';
 
 export type BudgetCommand =

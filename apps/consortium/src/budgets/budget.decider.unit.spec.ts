@@ -1,7 +1,7 @@
 import { DeciderSpecification, RuleViolation, StateConflict } from '@libs/aggregates';
 import { BudgetEvent, Currency, money, Vote } from '@libs/contracts';
 import { BudgetCommand, budgetDecider } from './budget.decider';
-import { DEFAULT_DECISION_RULE } from './decision-rule';
+import { DEFAULT_DECISION_RULE } from '../decision-rule';
 
 const PERIOD = '2027';
 const cash = { EUR: 1_000_00n, SOL: 200_00n };

@@ -14,7 +14,7 @@ import {
   MoneyDto,
   MoneySumSchema,
 } from '@libs/api-conventions';
-import { TotalLineSchema } from '../pooled-means/pooled-means.response';
+import { TotalLineSchema } from '../pooled-means';
 import {
   BudgetPeriodItem,
   MAX_CLOSING_LINES,

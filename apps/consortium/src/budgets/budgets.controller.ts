@@ -21,8 +21,8 @@ import {
 import { BudgetPeriods } from './budget-periods';
 import { AllocationSchema, BudgetResponse } from './budget.response';
 import { BudgetsService, BudgetView } from './budgets.service';
-import { ReadsViews } from '../read-models/reads-views.decorator';
-import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
+import { ReadsViews } from '../read-models';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 
 /** The board's budget review: periods, allocation proposals, votes, the closing of a year. */
 @ApiTags('budgets')

@@ -1,37 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  BUDGET_AGGREGATE,
-  CURRENCIES,
-  Currency,
-  formatHundredths,
-  Money,
-  Theme,
-  Vote,
-} from '@libs/contracts';
+import { CURRENCIES, Currency, formatHundredths, Money, Theme, Vote } from '@libs/contracts';
 import { NotFound, RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
-import { ConsortiumCommands } from '../consortium-commands';
+import { CommandBus } from '@nestjs/cqrs';
+import { BudgetChange, BudgetHandler } from './budget.command-handler';
 import { BOARD, Board } from '../board';
 import { CONSORTIUM_FORM } from '../consortium-form';
 import { ConsortiumLegalForm } from '@libs/rules';
 import { closeBudgetCommand } from './year-closing.command';
 import { eur } from './year-closing';
-import {
-  Allocation,
-  available,
-  BudgetCommand,
-  budgetDecider,
-  BudgetState,
-  tallyOf,
-} from './budget.decider';
+import { Allocation, available, BudgetCommand, BudgetState, tallyOf } from './budget.decider';
 import { CloseBudgetDto, OpenBudgetDto, ProposeAllocationDto, VoteDto } from './budgets.dto';
 import { cashBalances, cashOf } from './cash';
-import { BooksQueries, PeriodBooks } from '../books/books.queries';
-import type { AllocationToPay } from '../books/disbursement.decider';
-import { PeriodIncome, PeriodIncomeQuery } from './period-income';
+import { BooksQueries, PeriodBooks } from '../books';
+import type { AllocationToPay } from '../books';
+import { PeriodIncome, PooledMeansQueries } from '../pooled-means';
 import { AllocationIndex } from './allocation-index';
-import { TotalLine, totalLine } from '../pooled-means/total-line';
+import { totalLine } from '../pooled-means';
+import type { TotalLine } from '../pooled-means';
 
 export interface BudgetView {
   periodId: string;
@@ -80,8 +67,9 @@ type AllocationView = BudgetView['allocations'][number];
 @Injectable()
 export class BudgetsService {
   constructor(
-    private readonly commands: ConsortiumCommands,
-    private readonly income: PeriodIncomeQuery,
+    private readonly budgetHandler: BudgetHandler,
+    private readonly commandBus: CommandBus,
+    private readonly pooled: PooledMeansQueries,
     private readonly allocations: AllocationIndex,
     private readonly books: BooksQueries,
     @Inject(BOARD) private readonly board: Board,
@@ -193,7 +181,7 @@ export class BudgetsService {
 
   private async cash(state: BudgetState, asOf: string) {
     const [income, books] = await Promise.all([
-      this.income.income(state.startsOn!, state.endsOn!, asOf),
+      this.pooled.periodIncome(state.startsOn!, state.endsOn!, asOf),
       this.books.period(state.periodId!, state.startsOn!, state.endsOn!, asOf),
     ]);
     return { income, books, cash: cashOf(income, books) };
@@ -250,7 +238,7 @@ export class BudgetsService {
   }
 
   private async load(periodId: string): Promise<{ state: BudgetState; version: number }> {
-    const loaded = await this.commands.load(BUDGET_AGGREGATE, periodId, budgetDecider);
+    const loaded = await this.budgetHandler.current(periodId);
     if (!loaded.state.periodId) throw new NotFound(`no budget period ${periodId}`);
     return loaded;
   }
@@ -261,7 +249,7 @@ export class BudgetsService {
     command: BudgetCommand,
     aboutCoop: string | null = null,
   ) {
-    return this.commands.run(BUDGET_AGGREGATE, periodId, budgetDecider, command, meta, aboutCoop);
+    return this.commandBus.execute(new BudgetChange(periodId, command, meta, { aboutCoop }));
   }
 }
 

@@ -1,6 +1,6 @@
 import { CURRENCIES, Currency } from '@libs/contracts';
-import { PeriodBooks } from '../books/books.queries';
-import { PeriodIncome } from './period-income';
+import { PeriodBooks } from '../books';
+import { PeriodIncome } from '../pooled-means';
 
 /** A period's cash in one currency, in exact hundredths. */
 export interface Cash {

@@ -5,26 +5,31 @@ import { NotFound } from '@libs/aggregates';
 import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
 import { resourceView, ResourceView } from '@libs/api-conventions';
+import { CoopsQueries } from '../registry';
 import { CatalogueResource } from './catalogue-resource';
 import { CatalogueQuery } from './catalogue.dto';
 
 /** A resource on offer, with the coop that offers it. */
 export type CatalogueItem = { coopId: string; coopName: string | null } & ResourceView;
 
-type OfferRow = Omit<CatalogueResource, 'withdrawnOn'> & { coopName: string | null };
+type OfferRow = Omit<CatalogueResource, 'withdrawnOn'>;
 
 const CATALOGUE_CURSOR = new PageCursor<[string, string]>('catalogue');
 
 /** What the federation has on offer: resources not withdrawn, of coops admitted to the consortium. */
 @Injectable()
 export class CatalogueQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly coops: CoopsQueries,
+  ) {}
 
   async list(query: CatalogueQuery): Promise<Page<CatalogueItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = CATALOGUE_CURSOR.read(query.cursor);
-    const values: unknown[] = [limit + 1];
-    const where = ['r.withdrawn_on IS NULL'];
+    const admitted = await this.coops.admitted();
+    const values: unknown[] = [limit + 1, [...admitted.keys()]];
+    const where = ['r.withdrawn_on IS NULL', 'r.coop_id = ANY($2::text[])'];
     const parameter = (value: unknown) => `$${values.push(value)}`;
     if (query.kind) where.push(`r.kind = ${parameter(query.kind)}`);
     if (query.theme) where.push(`${parameter(query.theme)} = ANY(r.themes)`);
@@ -34,12 +39,10 @@ export class CatalogueQueries {
       );
     }
     const rows: OfferRow[] = await this.db.query(
-      `SELECT r.stream_id AS "streamId", r.coop_id AS "coopId", c.name AS "coopName",
+      `SELECT r.stream_id AS "streamId", r.coop_id AS "coopId",
               r.resource_id AS "resourceId", r.kind, r.title, r.description, r.themes, r.terms,
               r.shared_on::text AS "sharedOn"
          FROM ${qualifiedTable(this.db, 'catalogue_resources')} r
-         JOIN ${qualifiedTable(this.db, 'member_coops')} c
-           ON c.coop_id = r.coop_id AND c.status = 'admitted'
         WHERE ${where.join(' AND ')}
         ORDER BY r.shared_on, r.stream_id
         LIMIT $1`,
@@ -50,7 +53,7 @@ export class CatalogueQueries {
       limit,
       (row) => ({
         coopId: row.coopId,
-        coopName: row.coopName,
+        coopName: admitted.get(row.coopId) ?? null,
         ...resourceView(row),
       }),
       (row) => [row.sharedOn, row.streamId],
@@ -63,12 +66,10 @@ export class CatalogueQueries {
     const rows: { kind: string; resources: string }[] = await this.db.query(
       `SELECT r.kind, count(*) AS resources
          FROM ${qualifiedTable(this.db, 'catalogue_resources')} r
-         JOIN ${qualifiedTable(this.db, 'member_coops')} c
-           ON c.coop_id = r.coop_id AND c.status = 'admitted'
-        WHERE r.shared_on BETWEEN $1::date AND $2::date
+        WHERE r.shared_on BETWEEN $1::date AND $2::date AND r.coop_id = ANY($3::text[])
         GROUP BY r.kind
         ORDER BY r.kind`,
-      [from, to],
+      [from, to, [...(await this.coops.admitted()).keys()]],
     );
     return rows.map((row) => ({ kind: row.kind, resources: Number(row.resources) }));
   }
@@ -81,12 +82,10 @@ export class CatalogueQueries {
     const [row]: { coopId: string; withdrawn: boolean }[] = await this.db.query(
       `SELECT r.coop_id AS "coopId", r.withdrawn_on IS NOT NULL AS withdrawn
          FROM ${qualifiedTable(this.db, 'catalogue_resources')} r
-         JOIN ${qualifiedTable(this.db, 'member_coops')} c
-           ON c.coop_id = r.coop_id AND c.status = 'admitted'
-        WHERE r.resource_id = $1
+        WHERE r.resource_id = $1 AND r.coop_id = ANY($2::text[])
         ORDER BY r.shared_on, r.stream_id
         LIMIT 1`,
-      [resourceId],
+      [resourceId, [...(await this.coops.admitted()).keys()]],
     );
     if (!row) throw new NotFound(`no resource ${resourceId} is shared by an admitted coop`);
     return row;

@@ -4,7 +4,7 @@ import { ComplianceResponse } from './compliance.response';
 import { ApiProblems } from '@libs/http';
 import { ComplianceReport } from './compliance';
 import { ComplianceQueries } from './compliance.queries';
-import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 
 @ApiTags('compliance')
 @ApiBearerAuth()

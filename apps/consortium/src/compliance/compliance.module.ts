@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PooledMeansModule } from '../pooled-means/pooled-means.module';
-import { RegistryModule } from '../registry/registry.module';
+import { PooledMeansModule } from '../pooled-means';
+import { RegistryModule } from '../registry';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceQueries } from './compliance.queries';
 

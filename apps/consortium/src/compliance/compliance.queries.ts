@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { today } from '@libs/api-conventions';
 import { ConsortiumLegalForm } from '@libs/rules';
 import { CONSORTIUM_FORM } from '../consortium-form';
-import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
-import { CoopStatus } from '../registry/member-coop';
-import { CoopsQueries } from '../registry/coops.queries';
-import { CoopWorkforceQueries } from '../registry/coop-workforce.queries';
+import { PooledMeansQueries } from '../pooled-means';
+import { CoopStatus } from '../registry';
+import { CoopsQueries } from '../registry';
+import { CoopWorkforceQueries } from '../registry';
 import { ComplianceReport, complianceReport } from './compliance';
 
 /**

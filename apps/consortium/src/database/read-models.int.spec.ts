@@ -3,12 +3,12 @@ import { NotFound } from '@libs/aggregates';
 import { ProjectionRunner } from '@libs/projections';
 import { openTestbed, Testbed } from '@tests/projections/testbed';
 import { appendAll, coopEvents, registryEvents } from '@tests/consortium/federation-events';
-import { CatalogueQueries } from '../catalogue/catalogue.queries';
-import { ComplianceQueries } from '../compliance/compliance.queries';
-import { CoopWorkforceQueries } from '../registry/coop-workforce.queries';
-import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
-import { CoopsQueries } from '../registry/coops.queries';
-import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS, CONSORTIUM_PROJECTIONS } from './read-models';
+import { CatalogueQueries } from '../catalogue';
+import { ComplianceQueries } from '../compliance';
+import { CoopWorkforceQueries } from '../registry';
+import { PooledMeansQueries } from '../pooled-means';
+import { CoopsQueries } from '../registry';
+import { CONSORTIUM_READ_MODELS } from './read-sides';
 
 const quiet: LoggerService = { log() {}, warn() {}, error() {} };
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -30,7 +30,7 @@ describe('the consortium’s read models', () => {
   const override = { rule: 'social_coops_at_least_70pct', reason: 'pilot year', by: 'board-1' };
 
   beforeAll(async () => {
-    bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
+    bed = await openTestbed(CONSORTIUM_READ_MODELS.entities, CONSORTIUM_READ_MODELS.migrations);
     await appendAll(bed.store, [
       // A type-B social coop, admitted: 2 workers (1 disadvantaged) and 1 volunteer stay.
       velo.profileSet('social_coop_b', ['mobility', 'work'], 'Velo Solidaire'),
@@ -77,7 +77,7 @@ describe('the consortium’s read models', () => {
     const runner = new ProjectionRunner({
       store: bed.store,
       dataSource: bed.dataSource,
-      projections: CONSORTIUM_PROJECTIONS,
+      projections: CONSORTIUM_READ_MODELS.projections,
       logger: quiet,
     });
     await runner.start();
@@ -86,7 +86,7 @@ describe('the consortium’s read models', () => {
 
     const pooled = new PooledMeansQueries(bed.dataSource);
     coops = new CoopsQueries(bed.dataSource, pooled);
-    catalogue = new CatalogueQueries(bed.dataSource);
+    catalogue = new CatalogueQueries(bed.dataSource, coops);
     compliance = new ComplianceQueries(
       coops,
       pooled,

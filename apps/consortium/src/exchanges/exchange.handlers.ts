@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EXCHANGE_AGGREGATE, parseHundredths, Theme } from '@libs/contracts';
+import { parseHundredths, Theme } from '@libs/contracts';
 import { InvalidInput } from '@libs/http';
 import { CommandMeta, today } from '@libs/api-conventions';
-import { ConsortiumCommands } from '../consortium-commands';
-import { AdmittedCoops } from '../registry/admitted-coops';
-import { CoopsQueries } from '../registry/coops.queries';
-import { exchangeDecider } from './exchange.decider';
+import { CommandBus } from '@nestjs/cqrs';
+import { ExchangeChange } from './exchange.command-handler';
+import { AdmittedCoops } from '../admitted-coops';
+import { CoopsQueries } from '../registry';
+
 import { ConfirmationResponse, ExchangeIdResponse, GiveHoursDto } from './exchanges.dto';
 
 /** `POST /exchanges` and its confirmation: one stream per exchange. */
 @Injectable()
 export class ExchangeHandlers {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly commandBus: CommandBus,
     private readonly admitted: AdmittedCoops,
     private readonly coops: CoopsQueries,
   ) {}
@@ -24,24 +25,24 @@ export class ExchangeHandlers {
     meta: CommandMeta,
   ): Promise<ExchangeIdResponse> {
     const exchangeId = dto.exchangeId ?? randomUUID();
-    await this.commands.run(
-      EXCHANGE_AGGREGATE,
-      exchangeId,
-      exchangeDecider,
-      {
-        type: 'GiveHours',
+    await this.commandBus.execute(
+      new ExchangeChange(
         exchangeId,
-        fromCoopId,
-        toCoopId: dto.toCoopId,
-        hours: parseHundredths(dto.hours)!,
-        kind: dto.kind,
-        theme: dto.theme ?? (await this.themeOf(fromCoopId)),
-        on: dto.on,
-        note: dto.note ?? null,
-        receiverAdmitted: await this.admitted.isMember(dto.toCoopId),
-      },
-      meta,
-      fromCoopId,
+        {
+          type: 'GiveHours',
+          exchangeId,
+          fromCoopId,
+          toCoopId: dto.toCoopId,
+          hours: parseHundredths(dto.hours)!,
+          kind: dto.kind,
+          theme: dto.theme ?? (await this.themeOf(fromCoopId)),
+          on: dto.on,
+          note: dto.note ?? null,
+          receiverAdmitted: await this.admitted.isMember(dto.toCoopId),
+        },
+        meta,
+        { aboutCoop: fromCoopId },
+      ),
     );
     return { exchangeId };
   }
@@ -63,13 +64,10 @@ export class ExchangeHandlers {
     meta: CommandMeta,
   ): Promise<ConfirmationResponse> {
     const confirmedOn = today();
-    await this.commands.run(
-      EXCHANGE_AGGREGATE,
-      exchangeId,
-      exchangeDecider,
-      { type: 'ConfirmHours', byCoopId, confirmedOn },
-      meta,
-      byCoopId,
+    await this.commandBus.execute(
+      new ExchangeChange(exchangeId, { type: 'ConfirmHours', byCoopId, confirmedOn }, meta, {
+        aboutCoop: byCoopId,
+      }),
     );
     return { exchangeId, confirmedOn };
   }

@@ -6,8 +6,8 @@ import { PooledMeansQuery } from './pooled-means.dto';
 import { PooledMeansQueries } from './pooled-means.queries';
 import { PooledMeansResponse } from './pooled-means.response';
 import { PooledMeansView } from './pooled-means.view';
-import { ReadsViews } from '../read-models/reads-views.decorator';
-import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
+import { ReadsViews } from '../read-models';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 
 @ApiTags('pooled means')
 @ApiBearerAuth()

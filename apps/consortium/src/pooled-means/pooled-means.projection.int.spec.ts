@@ -4,8 +4,7 @@ import { Projection, ProjectionRunner } from '@libs/projections';
 import { expectMonthByPillarToAddUp } from '@tests/consortium/pooled-means-lines';
 import { openTestbed, Testbed } from '@tests/projections/testbed';
 import { appendAll, coopEvents, registryEvents } from '@tests/consortium/federation-events';
-import { PeriodIncomeQuery } from '../budgets/period-income';
-import { CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS } from '../database/read-models';
+import { CONSORTIUM_READ_MODELS } from '..';
 import { pooledMeansProjection } from './pooled-means.projection';
 import { PooledMeansQueries } from './pooled-means.queries';
 
@@ -29,7 +28,7 @@ describe('the pooled-means projection', () => {
   const rogue = coopEvents('rogue-coop');
 
   beforeAll(async () => {
-    bed = await openTestbed(CONSORTIUM_ENTITIES, CONSORTIUM_MIGRATIONS);
+    bed = await openTestbed(CONSORTIUM_READ_MODELS.entities, CONSORTIUM_READ_MODELS.migrations);
     queries = new PooledMeansQueries(bed.dataSource);
     await appendAll(bed.store, [
       // Both coops are members; a third, never admitted, records 50,000 EUR on 1 March.
@@ -278,14 +277,14 @@ describe('the pooled-means projection', () => {
   });
 
   it('feeds a budget period’s income from the months it covers, barter apart', async () => {
-    const income = new PeriodIncomeQuery(bed.dataSource);
+    const income = new PooledMeansQueries(bed.dataSource);
     const none = { pledged: 0n, paid: 0n };
-    expect(await income.income('2027-03-01', '2027-03-31')).toEqual({
+    expect(await income.periodIncome('2027-03-01', '2027-03-31')).toEqual({
       money: { EUR: { pledged: 0n, paid: 12050n }, SOL: { pledged: 0n, paid: 4000n } },
       nonMonetaryValuation: { EUR: none, SOL: none },
     });
     // April's 10 SOL of barter are valued in money, never money.
-    expect(await income.income('2027-01-01', '2027-12-31')).toEqual({
+    expect(await income.periodIncome('2027-01-01', '2027-12-31')).toEqual({
       money: { EUR: { pledged: 0n, paid: 12050n }, SOL: { pledged: 0n, paid: 4000n } },
       nonMonetaryValuation: { EUR: none, SOL: { pledged: 0n, paid: 1000n } },
     });

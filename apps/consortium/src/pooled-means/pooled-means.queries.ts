@@ -5,6 +5,7 @@ import { Unit } from '@libs/contracts';
 import { qualifiedTable } from '@libs/database';
 import { today } from '@libs/api-conventions';
 import { Indicator } from '@libs/rules';
+import { PeriodIncome, periodIncomeOf, PeriodIncomeRow } from './period-income';
 import { NotCountedReason, PooledDimension } from './pooled-ledger';
 import {
   GroupedLine,
@@ -47,6 +48,23 @@ export class PooledMeansQueries {
 
   private movements(): string {
     return qualifiedTable(this.db, 'pooled_movements');
+  }
+
+  /**
+   * Contributions whose month falls within a budget period, as recorded up to the end of `asOf`.
+   */
+  async periodIncome(startsOn: string, endsOn: string, asOf = '9999-12-31'): Promise<PeriodIncome> {
+    // The month×pillar lines: a period's months, split by whether their pillar is money.
+    const rows: PeriodIncomeRow[] = await this.db.query(
+      `SELECT unit, split_part(month_pillar, '/', 2) = 'non_monetary' AS non_monetary,
+              sum(pledged) AS pledged, sum(paid) AS paid
+         FROM ${this.movements()}
+        WHERE unit IN ('EUR', 'SOL') AND month_pillar IS NOT NULL
+          AND split_part(month_pillar, '/', 1) BETWEEN $1 AND $2 AND recorded_on <= $3::date
+        GROUP BY 1, 2`,
+      [startsOn.slice(0, 7), endsOn.slice(0, 7), asOf],
+    );
+    return periodIncomeOf(rows);
   }
 
   /** Everything pooled as the board could have seen it at the end of `day`: the lines up to it. */

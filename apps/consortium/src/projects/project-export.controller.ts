@@ -6,7 +6,7 @@ import { consortiumStream, PROJECT_AGGREGATE } from '@libs/contracts';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ApiProblems } from '@libs/http';
 import { ApiBundleResponse, bundleResponse, prepareBundle } from '@libs/portability';
-import { ConsortiumSigningKey } from '../export/consortium-signing-key';
+import { ConsortiumSigningKey } from '../export';
 import { ProjectsQueries } from './projects.queries';
 
 /**

@@ -30,7 +30,7 @@ import {
   RecordedIdResponse,
   SupportDto,
 } from './projects.dto';
-import { ReadsViews } from '../read-models/reads-views.decorator';
+import { ReadsViews } from '../read-models';
 import { ProjectsQueries } from './projects.queries';
 import { ProjectsService } from './projects.service';
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { parseHundredths, PROJECT_AGGREGATE } from '@libs/contracts';
+import { parseHundredths } from '@libs/contracts';
 import { CommandMeta, MoneyDto, today } from '@libs/api-conventions';
 import { NotFound } from '@libs/aggregates';
 import { InvalidInput } from '@libs/http';
-import { ConsortiumCommands } from '../consortium-commands';
+import { CommandBus } from '@nestjs/cqrs';
+import { ProjectChange, ProjectHandler } from './project.command-handler';
 import { ProjectContactVault } from './project-contact.vault';
-import { ProjectCommand, projectDecider } from './project.decider';
+import { ProjectCommand } from './project.decider';
 import {
   ChangeStageDto,
   FundsDto,
@@ -21,7 +22,8 @@ import {
 @Injectable()
 export class ProjectsService {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly projectHandler: ProjectHandler,
+    private readonly commandBus: CommandBus,
     private readonly contacts: ProjectContactVault,
   ) {}
 
@@ -110,7 +112,7 @@ export class ProjectsService {
 
   /** Destroys the contact's key first: whatever happens next, they no longer open. */
   async eraseContact(projectId: string, meta: CommandMeta): Promise<void> {
-    const { state } = await this.commands.load(PROJECT_AGGREGATE, projectId, projectDecider);
+    const { state } = await this.projectHandler.current(projectId);
     if (state.projectId === null) throw new NotFound(`no project ${projectId}`);
     await this.contacts.erase(projectId);
     await this.run(projectId, { type: 'EraseContact', on: today() }, meta);
@@ -131,6 +133,6 @@ export class ProjectsService {
     meta: CommandMeta,
     aboutCoop: string | null = null,
   ): Promise<void> {
-    await this.commands.run(PROJECT_AGGREGATE, projectId, projectDecider, command, meta, aboutCoop);
+    await this.commandBus.execute(new ProjectChange(projectId, command, meta, { aboutCoop }));
   }
 }

@@ -4,23 +4,22 @@ import {
   coopStream,
   isCoopId,
   PROFILE_AGGREGATE,
-  REGISTRY_AGGREGATE,
   REGISTRY_ID,
 } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { EVENT_STORE, EventStore } from '@libs/event-store';
 import { ConsortiumLegalForm } from '@libs/rules';
-import { ConsortiumCommands } from '../consortium-commands';
+import { CommandBus } from '@nestjs/cqrs';
+import { RegistryChange } from './registry.command-handler';
 import { CONSORTIUM_FORM } from '../consortium-form';
 import { AdmitCoopDto } from './admission.dto';
 import { coopApplication } from './coop-application';
-import { registryDecider } from './registry.decider';
 
 @Injectable()
 export class AdmissionService {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CONSORTIUM_FORM) private readonly consortiumForm: ConsortiumLegalForm,
   ) {}
@@ -29,23 +28,23 @@ export class AdmissionService {
     const application = await this.application(coopId);
     if (!application.legalForm)
       throw new NotFound(`no coop ${coopId} has described itself to the federation`);
-    return this.commands.run(
-      REGISTRY_AGGREGATE,
-      REGISTRY_ID,
-      registryDecider,
-      {
-        type: 'AdmitCoop',
-        coopId,
-        legalForm: application.legalForm,
-        applied: application.applied,
-        bundleKey: application.bundleKey,
-        admittedOn: dto.admittedOn ?? today(),
-        by: meta.actor,
-        override: dto.override ? { reason: dto.override.reason } : null,
-        consortiumForm: this.consortiumForm,
-      },
-      meta,
-      coopId,
+    return this.commandBus.execute(
+      new RegistryChange(
+        REGISTRY_ID,
+        {
+          type: 'AdmitCoop',
+          coopId,
+          legalForm: application.legalForm,
+          applied: application.applied,
+          bundleKey: application.bundleKey,
+          admittedOn: dto.admittedOn ?? today(),
+          by: meta.actor,
+          override: dto.override ? { reason: dto.override.reason } : null,
+          consortiumForm: this.consortiumForm,
+        },
+        meta,
+        { aboutCoop: coopId },
+      ),
     );
   }
 

@@ -6,10 +6,10 @@ import { MemberCoopDetailResponse, MemberCoopResponse } from './member-coop.resp
 import { ApiProblems } from '@libs/http';
 import { CoopsQuery } from './coops.dto';
 import { CoopsQueries } from './coops.queries';
-import { RolesAndMemberCoopAdmins } from './member-coop-admins';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { MemberCoopView } from './member-coop.view';
-import { ReadsViews } from '../read-models/reads-views.decorator';
-import { ProjectsQueries, ProjectSummary } from '../projects/projects.queries';
+import { ReadsViews } from '../read-models';
+import { ProjectsQueries, ProjectSummary } from '../projects';
 
 @ApiTags('coops')
 @ApiBearerAuth()

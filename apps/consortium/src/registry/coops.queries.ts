@@ -5,7 +5,7 @@ import { isCoopId, MemberCategory } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
 import { bigintOfNumeric, qualifiedTable } from '@libs/database';
-import { PooledMeansQueries } from '../pooled-means/pooled-means.queries';
+import { PooledMeansQueries } from '../pooled-means';
 import { CoopMembership, coopMembership, MemberGroup } from './coop-membership';
 import { CoopStatus } from './member-coop';
 import { MemberCoopRow } from './member-coop.entity';
@@ -70,6 +70,15 @@ export class CoopsQueries {
       where: { status: In(statuses) },
       order: { coopId: 'ASC' },
     })) as KnownCoop[];
+  }
+
+  /**
+   * The coops admitted now, by id, with their names: what the other contexts (catalogue,
+   * trainings) show of a coop, and whose offers they list.
+   */
+  async admitted(): Promise<Map<string, string | null>> {
+    const rows = await this.inStatus(['admitted']);
+    return new Map(rows.map((row) => [row.coopId, row.name]));
   }
 
   /**

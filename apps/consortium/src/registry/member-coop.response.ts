@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LEGAL_FORMS, LegalForm, MemberCategory, Theme, THEMES } from '@libs/contracts';
 import { MoneySumSchema, MAX_LISTED } from '@libs/api-conventions';
-import { TotalLineSchema } from '../pooled-means/pooled-means.response';
-import { ProjectSummaryResponse } from '../projects/project.response';
+import { TotalLineSchema } from '../pooled-means';
+import { ProjectSummaryResponse } from '../projects';
 import { COOP_STATUSES, CoopStatus } from './member-coop';
 import { MemberCoopView } from './member-coop.view';
 import { SettlementView } from './settlement.service';

@@ -1,6 +1,6 @@
 import { MemberCategory } from '@libs/contracts';
 import { moneyJson, MoneyJson } from '@libs/api-conventions';
-import { TotalLine } from '../pooled-means/total-line';
+import { TotalLine } from '../pooled-means';
 import { CoopMembership } from './coop-membership';
 import { MemberCoop } from './member-coop';
 

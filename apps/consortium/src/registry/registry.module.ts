@@ -1,18 +1,34 @@
 import { Module } from '@nestjs/common';
-import { BudgetsModule } from '../budgets/budgets.module';
-import { PooledMeansModule } from '../pooled-means/pooled-means.module';
-import { ProjectsModule } from '../projects/projects.module';
+import { ProjectionsModule } from '@libs/projections';
+import { BudgetsModule } from '../budgets';
+import { PooledMeansModule } from '../pooled-means';
+import { ProjectsModule } from '../projects';
 import { AdmissionController } from './admission.controller';
 import { AdmissionService } from './admission.service';
 import { CoopsController } from './coops.controller';
 import { CoopsQueries } from './coops.queries';
 import { CoopWorkforceQueries } from './coop-workforce.queries';
 import { SettlementService } from './settlement.service';
+import { REGISTRY_READ_SIDE } from './registry.read-side';
+import { RegistryHandler } from './registry.command-handler';
+import { CoopStatusHandler } from './coop-status.query-handler';
 
 @Module({
-  imports: [PooledMeansModule, BudgetsModule, ProjectsModule],
+  imports: [
+    ProjectionsModule.forFeature(REGISTRY_READ_SIDE),
+    PooledMeansModule,
+    BudgetsModule,
+    ProjectsModule,
+  ],
   controllers: [AdmissionController, CoopsController],
-  providers: [AdmissionService, SettlementService, CoopsQueries, CoopWorkforceQueries],
+  providers: [
+    RegistryHandler,
+    CoopStatusHandler,
+    AdmissionService,
+    SettlementService,
+    CoopsQueries,
+    CoopWorkforceQueries,
+  ],
   exports: [CoopsQueries, CoopWorkforceQueries],
 })
 export class RegistryModule {}

@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  BUDGET_AGGREGATE,
-  CoopWithdrawalSettled,
-  REGISTRY_AGGREGATE,
-  REGISTRY_ID,
-} from '@libs/contracts';
+import { CoopWithdrawalSettled, REGISTRY_ID } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, moneyJson, MoneyJson, today } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
-import { AllocationIndex } from '../budgets/allocation-index';
-import { budgetDecider } from '../budgets/budget.decider';
-import { ConsortiumCommands } from '../consortium-commands';
+import { AllocationIndex } from '../budgets';
+
+import { CommandBus } from '@nestjs/cqrs';
+import { RegistryChange } from './registry.command-handler';
+import { BudgetHandler } from '../budgets';
 import { AdmissionService } from './admission.service';
-import { registryDecider } from './registry.decider';
+
 import { SettleWithdrawalDto } from './settlement.dto';
 
 export interface SettlementView {
@@ -46,7 +43,8 @@ function eurCents(dto: MoneyDto | undefined): number {
 @Injectable()
 export class SettlementService {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly budgetHandler: BudgetHandler,
+    private readonly commandBus: CommandBus,
     private readonly admission: AdmissionService,
     private readonly allocations: AllocationIndex,
     @InjectDataSource() private readonly db: DataSource,
@@ -61,30 +59,30 @@ export class SettlementService {
     const capital = eurCents(dto.capitalOwed);
     const lossShare = eurCents(dto.lossShare);
     const openAllocations = await this.openAllocations(coopId);
-    const { events } = await this.commands.run(
-      REGISTRY_AGGREGATE,
-      REGISTRY_ID,
-      registryDecider,
-      {
-        type: 'SettleWithdrawal',
-        coopId,
-        withdrawalRequested: application.withdrawalRequested,
-        noticeGivenOn: application.withdrawalRequestedOn,
-        settledOn: dto.settledOn ?? today(),
-        capitalOwed: capital,
-        lossShare,
-        accountsApprovedOn: dto.accountsApprovedOn,
-        openPledges: await this.ids('pooled_open_pledges', 'contribution_id', coopId),
-        resources: await this.ids(
-          'catalogue_resources',
-          'resource_id',
+    const { events } = await this.commandBus.execute(
+      new RegistryChange(
+        REGISTRY_ID,
+        {
+          type: 'SettleWithdrawal',
           coopId,
-          'AND withdrawn_on IS NULL',
-        ),
-        openAllocations: openAllocations.map((a) => a.allocationId),
-      },
-      meta,
-      coopId,
+          withdrawalRequested: application.withdrawalRequested,
+          noticeGivenOn: application.withdrawalRequestedOn,
+          settledOn: dto.settledOn ?? today(),
+          capitalOwed: capital,
+          lossShare,
+          accountsApprovedOn: dto.accountsApprovedOn,
+          openPledges: await this.ids('pooled_open_pledges', 'contribution_id', coopId),
+          resources: await this.ids(
+            'catalogue_resources',
+            'resource_id',
+            coopId,
+            'AND withdrawn_on IS NULL',
+          ),
+          openAllocations: openAllocations.map((a) => a.allocationId),
+        },
+        meta,
+        { aboutCoop: coopId },
+      ),
     );
     const settled = events[0].data as CoopWithdrawalSettled['data'];
     return {
@@ -112,7 +110,7 @@ export class SettlementService {
   private async openAllocations(coopId: string): Promise<SettlementView['openAllocations']> {
     const open: SettlementView['openAllocations'] = [];
     for (const { allocationId, periodId } of await this.allocations.toCoop(coopId)) {
-      const { state } = await this.commands.load(BUDGET_AGGREGATE, periodId, budgetDecider);
+      const { state } = await this.budgetHandler.current(periodId);
       const status = state.allocations[allocationId]?.status;
       if (status === 'proposed' || status === 'approved')
         open.push({ allocationId, periodId, status });

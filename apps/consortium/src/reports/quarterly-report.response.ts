@@ -16,8 +16,8 @@ import {
   ISO_MONTH_PATTERN,
 } from '@libs/api-conventions';
 import { COUNT_RULES, IndicatorRule, RATIO_RULES } from '@libs/rules';
-import { MAX_LISTED_COOPS, TotalLineSchema } from '../pooled-means/pooled-means.response';
-import { TotalLine, UNITS } from '../pooled-means/total-line';
+import { MAX_LISTED_COOPS, TotalLineSchema } from '../pooled-means';
+import { TotalLine, UNITS } from '../pooled-means';
 import { QUARTER_PATTERN } from './quarter';
 import { QuarterlyReport } from './quarterly-report';
 

@@ -1,10 +1,10 @@
 import { CURRENCIES, Currency, formatHundredths, IncomeKind, Theme, Unit } from '@libs/contracts';
 import { Indicator } from '@libs/rules';
-import { GroupedLine } from '../pooled-means/pooled-means.view';
-import { NO_SUMS, Sums, TotalLine, unitLines } from '../pooled-means/total-line';
-import { BooksBetween, BooksSum } from '../books/books.queries';
-import { DecisionsTally } from '../budgets/allocation-index';
-import { CoopMove } from '../registry/coops.queries';
+import { GroupedLine } from '../pooled-means';
+import { NO_SUMS, Sums, TotalLine, unitLines } from '../pooled-means';
+import { BooksBetween, BooksSum } from '../books';
+import { DecisionsTally } from '../budgets';
+import { CoopMove } from '../registry';
 import { Quarter } from './quarter';
 
 /**

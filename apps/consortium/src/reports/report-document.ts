@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { CONTENT_SECURITY_POLICY } from '../board-page/board-page';
+import { CONTENT_SECURITY_POLICY } from '../board-page';
 
 /**
  * Answers a rendered document (page, PDF, feed) with the board page's policy (nothing but this

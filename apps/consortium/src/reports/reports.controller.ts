@@ -5,7 +5,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { newsletterHtml } from './newsletter.html';
 import { newsletterPdf } from './newsletter.pdf';
 import { quarterOf } from './quarter';

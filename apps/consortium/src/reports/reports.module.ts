@@ -1,21 +1,25 @@
 import { Module } from '@nestjs/common';
-import { BooksReadModule } from '../books/books-read.module';
-import { BudgetsModule } from '../budgets/budgets.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { ComplianceModule } from '../compliance/compliance.module';
-import { ExchangesModule } from '../exchanges/exchanges.module';
-import { PooledMeansModule } from '../pooled-means/pooled-means.module';
-import { RegistryModule } from '../registry/registry.module';
-import { TrainingsModule } from '../trainings/trainings.module';
+import { ProjectionsModule } from '@libs/projections';
+import { BooksReadModule } from '../books';
+import { BudgetsModule } from '../budgets';
+import { CatalogueModule } from '../catalogue';
+import { ComplianceModule } from '../compliance';
+import { ExchangesModule } from '../exchanges';
+import { PooledMeansModule } from '../pooled-means';
+import { RegistryModule } from '../registry';
+import { TrainingsModule } from '../trainings';
 import { PublicReportsController } from './public-reports.controller';
 import { PublishedReports } from './published-reports';
 import { ReportEditions } from './report-editions';
 import { ReportsController } from './reports.controller';
 import { ReportsQueries } from './reports.queries';
+import { REPORTS_READ_SIDE } from './reports.read-side';
+import { ReportHandler } from './report.command-handler';
 
 /** The quarterly report: it reads every other context through its exported queries only. */
 @Module({
   imports: [
+    ProjectionsModule.forFeature(REPORTS_READ_SIDE),
     PooledMeansModule,
     RegistryModule,
     BudgetsModule,
@@ -26,6 +30,6 @@ import { ReportsQueries } from './reports.queries';
     ComplianceModule,
   ],
   controllers: [ReportsController, PublicReportsController],
-  providers: [ReportsQueries, ReportEditions, PublishedReports],
+  providers: [ReportHandler, ReportsQueries, ReportEditions, PublishedReports],
 })
 export class ReportsModule {}

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Theme, TRAINING_ENROLMENTS_AGGREGATE } from '@libs/contracts';
+import { Theme } from '@libs/contracts';
 import { CommandMeta, today } from '@libs/api-conventions';
-import { ConsortiumCommands } from '../consortium-commands';
-import { enrolmentsDecider } from './enrolments.decider';
+import { CommandBus } from '@nestjs/cqrs';
+import { EnrolmentsChange } from './enrolments.command-handler';
+
 import { EnrolDto, EnrolmentIdResponse } from './trainings.dto';
 import { TrainingsQueries } from './trainings.queries';
 
@@ -20,7 +21,7 @@ const ENROLMENT_ATTEMPTS = 25;
 @Injectable()
 export class EnrolHandler {
   constructor(
-    private readonly commands: ConsortiumCommands,
+    private readonly commandBus: CommandBus,
     private readonly trainings: TrainingsQueries,
   ) {}
 
@@ -32,28 +33,27 @@ export class EnrolHandler {
   ): Promise<EnrolmentIdResponse> {
     const training = await this.trainings.offered(trainingId);
     const enrolmentId = dto.enrolmentId ?? randomUUID();
-    const { state } = await this.commands.run(
-      TRAINING_ENROLMENTS_AGGREGATE,
-      trainingId,
-      enrolmentsDecider,
-      {
-        type: 'Enrol',
-        training: {
-          trainingId,
-          providerCoopId: training.coopId,
-          places: training.places,
-          hours: Number(training.hours),
-          theme: training.theme as Theme,
-          month: training.startsAt.slice(0, 7),
+    const { state } = await this.commandBus.execute(
+      new EnrolmentsChange(
+        trainingId,
+        {
+          type: 'Enrol',
+          training: {
+            trainingId,
+            providerCoopId: training.coopId,
+            places: training.places,
+            hours: Number(training.hours),
+            theme: training.theme as Theme,
+            month: training.startsAt.slice(0, 7),
+          },
+          enrolmentId,
+          enrollingCoopId,
+          participants: dto.participants,
+          enrolledOn: today(),
         },
-        enrolmentId,
-        enrollingCoopId,
-        participants: dto.participants,
-        enrolledOn: today(),
-      },
-      meta,
-      enrollingCoopId,
-      { maxAttempts: ENROLMENT_ATTEMPTS },
+        meta,
+        { aboutCoop: enrollingCoopId, ...{ maxAttempts: ENROLMENT_ATTEMPTS } },
+      ),
     );
     return { enrolmentId, placesLeft: training.places - state.enrolled };
   }

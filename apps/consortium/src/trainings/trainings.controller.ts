@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Actor, CurrentActor, Roles } from '@libs/auth';
 import { CommandMeta, Meta } from '@libs/api-conventions';
 import { ApiProblems, Recording } from '@libs/http';
-import { AdmittedCoops } from '../registry/admitted-coops';
-import { RolesAndMemberCoopAdmins } from '../registry/member-coop-admins';
+import { AdmittedCoops } from '../admitted-coops';
+import { RolesAndMemberCoopAdmins } from '../member-coop-admins';
 import { EnrolHandler } from './enrol.handler';
 import {
   EnrolDto,

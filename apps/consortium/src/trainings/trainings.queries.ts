@@ -5,6 +5,7 @@ import { formatHundredths, TrainingPrice } from '@libs/contracts';
 import { NotFound } from '@libs/aggregates';
 import { DEFAULT_PAGE_SIZE, Page, PageCursor, pageOf } from '@libs/api-conventions';
 import { qualifiedTable } from '@libs/database';
+import { CoopsQueries } from '../registry';
 import { OfferedTraining } from './offered-training';
 import { TrainingResponse, TrainingsQuery } from './trainings.dto';
 
@@ -19,7 +20,15 @@ const COLUMNS = `t.stream_id AS "streamId", t.training_id AS "trainingId", t.coo
 /** The trainings of coops admitted to the consortium: the one door to `offered_trainings`. */
 @Injectable()
 export class TrainingsQueries {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly coops: CoopsQueries,
+  ) {}
+
+  /** The ids of the coops admitted now: only their trainings are on offer. */
+  private async admittedIds(): Promise<string[]> {
+    return [...(await this.coops.admitted()).keys()];
+  }
 
   /** Soonest first. */
   async list(query: TrainingsQuery): Promise<Page<TrainingView>> {
@@ -66,11 +75,9 @@ export class TrainingsQueries {
       await this.db.query(
         `SELECT count(*) AS trainings, sum(t.hours::numeric) AS hours, sum(t.enrolled) AS enrolled
            FROM ${qualifiedTable(this.db, 'offered_trainings')} t
-           JOIN ${qualifiedTable(this.db, 'member_coops')} c
-             ON c.coop_id = t.coop_id AND c.status = 'admitted'
-          WHERE t.starts_at::timestamptz >= $1::date
+          WHERE t.coop_id = ANY($3::text[]) AND t.starts_at::timestamptz >= $1::date
             AND t.starts_at::timestamptz < $2::date + 1`,
-        [from, to],
+        [from, to, await this.admittedIds()],
       );
     return {
       trainings: Number(row.trainings),
@@ -79,13 +86,12 @@ export class TrainingsQueries {
     };
   }
 
-  private rows(where: string, values: unknown[], limit: string): Promise<OfferedTraining[]> {
+  private async rows(where: string, values: unknown[], limit: string): Promise<OfferedTraining[]> {
+    const admitted = `$${values.push(await this.admittedIds())}::text[]`;
     return this.db.query(
       `SELECT ${COLUMNS}
          FROM ${qualifiedTable(this.db, 'offered_trainings')} t
-         JOIN ${qualifiedTable(this.db, 'member_coops')} c
-           ON c.coop_id = t.coop_id AND c.status = 'admitted'
-        WHERE ${where}
+        WHERE t.coop_id = ANY(${admitted}) AND ${where}
         ORDER BY t.starts_at, t.stream_id
         ${limit}`,
       values,

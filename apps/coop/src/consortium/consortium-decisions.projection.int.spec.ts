@@ -10,7 +10,7 @@ import {
 import { ProjectionRunner } from '@libs/projections';
 import { appendAll, on, StreamEvent } from '../../../../tests/consortium/federation-events';
 import { openTestbed, Testbed } from '../../../../tests/projections/testbed';
-import { ConsortiumDecisions1765600000001 } from './1765600000001-consortium-decisions';
+import { ConsortiumDecisions1765600000001 } from './migrations/1765600000001-consortium-decisions';
 import { ConsortiumAllocationRow } from './consortium-allocation.entity';
 import {
   consortiumAllocationsProjection,

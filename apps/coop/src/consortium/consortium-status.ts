@@ -1,4 +1,4 @@
-import { ApplicationStatus } from '../profile/coop-profile.decider';
+import { ApplicationStatus } from '../profile';
 
 /** Where the coop stands with the consortium, as the public API names it. */
 export const CONSORTIUM_STATUSES = [

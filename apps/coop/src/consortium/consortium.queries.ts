@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PROFILE_AGGREGATE } from '@libs/contracts';
 import { moneyJson } from '@libs/api-conventions';
-import { CoopCommands } from '../coop-commands';
+import { QueryBus } from '@nestjs/cqrs';
+import { CoopApplicationQuery } from '../coop-application.query';
 import { COOP_ID } from '../coop-id';
-import { coopProfileDecider } from '../profile/coop-profile.decider';
 import { ConsortiumAllocationRow } from './consortium-allocation.entity';
 import { ConsortiumStandingRow } from './consortium-standing.entity';
 import { BoardDecisions, consortiumStatus } from './consortium-status';
@@ -19,7 +18,7 @@ import { ConsortiumView } from './consortium.response';
 export class ConsortiumQueries {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly commands: CoopCommands,
+    private readonly queryBus: QueryBus,
     @Inject(COOP_ID) private readonly coopId: string,
   ) {}
 
@@ -29,13 +28,13 @@ export class ConsortiumQueries {
   }
 
   async view(): Promise<ConsortiumView> {
-    const [{ state }, board, allocations] = await Promise.all([
-      this.commands.load(PROFILE_AGGREGATE, this.coopId, coopProfileDecider),
+    const [application, board, allocations] = await Promise.all([
+      this.queryBus.execute(new CoopApplicationQuery()),
       this.boardDecisions(),
       this.db.getRepository(ConsortiumAllocationRow).find({ order: { proposedAt: 'ASC' } }),
     ]);
     return {
-      status: consortiumStatus(state.application, board),
+      status: consortiumStatus(application, board),
       admittedOn: board?.admittedOn ?? null,
       allocations: allocations.map((row) => ({
         allocationId: row.allocationId,

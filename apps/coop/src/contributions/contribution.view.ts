@@ -1,6 +1,6 @@
 import { ContributionKind, Currency, formatHundredths, Pillar, Theme, Unit } from '@libs/contracts';
 import { MoneyJson } from '@libs/api-conventions';
-import { ContributionStatus } from './contribution.decider';
+import { ContributionState, ContributionStatus } from './contribution.decider';
 
 /** A contribution as the API shows it: `amount` for money, `time` for hours (never both). */
 export interface ContributionView {
@@ -39,4 +39,18 @@ export function contributionView(row: ContributionFigures): ContributionView {
   return unit === 'hours'
     ? { ...rest, time: { hours: value } }
     : { ...rest, amount: { amount: value, currency: unit as Currency } };
+}
+
+/** The contribution as a command left it: what a change answers with, without reading it again. */
+export function contributionViewOf(
+  state: NonNullable<ContributionState>,
+  version: number,
+): ContributionView {
+  const { quantity, ...rest } = state;
+  return contributionView({
+    ...rest,
+    unit: quantity.unit,
+    hundredths: quantity.hundredths,
+    version,
+  });
 }

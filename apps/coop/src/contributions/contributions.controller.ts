@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@libs/auth';
 import { CommandMeta, etag, Meta, Page, HeaderReply, PageOf } from '@libs/api-conventions';
 import { ContributionResponse } from './contribution.response';
 import { ApiProblems, Recording } from '@libs/http';
-import { ContributionView } from './contribution.view';
+import { ContributionChange } from './contribution.command-handler';
+import { ContributionView, contributionViewOf } from './contribution.view';
 import {
   ContributionIdResponse,
   CancelPledgeDto,
@@ -12,14 +15,17 @@ import {
   PayPledgeDto,
   RecordContributionDto,
 } from './contributions.dto';
-import { ContributionsService } from './contributions.service';
+import { ContributionsQueries } from './contributions.queries';
 
 /** The coop's contributions to the pooled fund: money (EUR, SOL) or time, pledged or paid. */
 @ApiTags('contributions')
 @ApiBearerAuth()
 @Controller('contributions')
 export class ContributionsController {
-  constructor(private readonly contributions: ContributionsService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly contributions: ContributionsQueries,
+  ) {}
 
   @Recording(undefined, {
     summary: 'Record a contribution (pledged or paid)',
@@ -33,7 +39,10 @@ export class ContributionsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionIdResponse> {
-    const { contributionId, version } = await this.contributions.record(dto, meta);
+    const contributionId = dto.contributionId ?? randomUUID();
+    const { version } = await this.commandBus.execute(
+      ContributionChange.record(contributionId, dto, meta),
+    );
     reply.header('ETag', etag(version));
     return { contributionId };
   }
@@ -51,7 +60,7 @@ export class ContributionsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionView> {
-    return this.answer(id, reply, this.contributions.payPledge(id, dto, meta));
+    return this.answer(reply, ContributionChange.pay(id, dto, meta));
   }
 
   @Recording(':id/cancellation', {
@@ -67,19 +76,15 @@ export class ContributionsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ContributionView> {
-    return this.answer(id, reply, this.contributions.cancelPledge(id, dto, meta));
+    return this.answer(reply, ContributionChange.cancel(id, dto, meta));
   }
 
-  /** The pledge as it now stands, with its new ETag. */
-  private async answer(
-    id: string,
-    reply: HeaderReply,
-    changed: ReturnType<ContributionsService['payPledge']>,
-  ): Promise<ContributionView> {
-    const { state, version } = await changed;
-    const view = this.contributions.viewOf(id, state, version);
-    reply.header('ETag', etag(view.version));
-    return view;
+  /** The pledge as the command left it, with its new ETag. */
+  private async answer(reply: HeaderReply, change: ContributionChange): Promise<ContributionView> {
+    const { state, version } = await this.commandBus.execute(change);
+    reply.header('ETag', etag(version));
+    // A change of a contribution that does not exist is refused (404) before it gets here.
+    return contributionViewOf(state!, version);
   }
 
   @Get()

@@ -27,7 +27,7 @@ function fromRow({
   return { ...row, quantity: { unit, hundredths } };
 }
 
-export function toRow(state: NonNullable<ContributionState>, version: number): ContributionRow {
+function toRow(state: NonNullable<ContributionState>, version: number): ContributionRow {
   const { quantity, ...rest } = state;
   return { ...rest, unit: quantity.unit, hundredths: quantity.hundredths, version };
 }

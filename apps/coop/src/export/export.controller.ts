@@ -13,7 +13,7 @@ import {
 } from '@libs/portability';
 import { COOP_ID } from '../coop-id';
 import { CoopSigningKey } from './coop-signing-key';
-import { MemberKeyTable } from './member-key-table';
+import { MemberKeyTable } from '../membership';
 
 export const PASSPHRASE_HEADER = 'bundle-passphrase';
 

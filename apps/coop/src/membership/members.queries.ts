@@ -22,8 +22,8 @@ import { membershipIndicators, votingSeniorityDays } from '@libs/rules';
 import { MembershipService } from './membership.service';
 import { MembersQuery } from './membership.dto';
 import { PersonalDataVault } from './personal-data/personal-data.vault';
-import { WorkforceService } from '../workforce/workforce.service';
-import { CoopProfileService } from '../profile/coop-profile.service';
+import { WorkforceService } from '../workforce';
+import { CoopProfileService } from '../profile';
 
 export interface MembershipSummary {
   members: { total: number; byCategory: Record<MemberCategory, number>; mayVote: number };

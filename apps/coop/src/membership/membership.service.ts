@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MEMBER_AGGREGATE, money, parseHundredths } from '@libs/contracts';
+import { money, parseHundredths } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, MoneyDto, today } from '@libs/api-conventions';
 import { raisedHoldingCap, ShareCapitalContext } from '@libs/rules';
-import { CoopCommands } from '../coop-commands';
-import { CoopProfileService } from '../profile/coop-profile.service';
+import { CommandBus } from '@nestjs/cqrs';
+import { MemberChange, MemberHandler } from './member.command-handler';
+import { CoopProfileService } from '../profile';
 import { MemberCommand } from './member.commands';
-import { memberDecider, MemberState } from './member.decider';
+import { MemberState } from './member.decider';
 import {
   AdmitMemberDto,
   ChangeCategoryDto,
@@ -26,7 +27,8 @@ import { PersonalDataVault, SealedNote } from './personal-data/personal-data.vau
 @Injectable()
 export class MembershipService {
   constructor(
-    private readonly commands: CoopCommands,
+    private readonly memberHandler: MemberHandler,
+    private readonly commandBus: CommandBus,
     private readonly profile: CoopProfileService,
     private readonly vault: PersonalDataVault,
     @InjectDataSource() private readonly db: DataSource,
@@ -127,7 +129,7 @@ export class MembershipService {
   }
 
   load(memberId: string): Promise<{ state: MemberState; version: number }> {
-    return this.commands.load(MEMBER_AGGREGATE, memberId, memberDecider);
+    return this.memberHandler.current(memberId);
   }
 
   /** A command refused after its note was sealed leaves no key behind that sealed nothing kept. */
@@ -141,7 +143,7 @@ export class MembershipService {
   }
 
   private run(memberId: string, meta: CommandMeta, command: MemberCommand, options = {}) {
-    return this.commands.run(MEMBER_AGGREGATE, memberId, memberDecider, command, meta, options);
+    return this.commandBus.execute(new MemberChange(memberId, command, meta, options));
   }
 
   /** The coop's form and, when its statutes raise the holding cap past 500 members, its capital. */

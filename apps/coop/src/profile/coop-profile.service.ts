@@ -1,15 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { INCUBATION_AGGREGATE, LegalForm, PROFILE_AGGREGATE, ShareForm } from '@libs/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { COOP_ID } from '../coop-id';
+import { LegalForm, ShareForm } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import { CommandMeta, today } from '@libs/api-conventions';
 import { leavesOn } from '@libs/rules';
-import { CoopCommands } from '../coop-commands';
-import { CoopSigningKey } from '../export/coop-signing-key';
-import { ConsortiumQueries } from '../consortium/consortium.queries';
-import { ConsortiumStatus, consortiumStatus } from '../consortium/consortium-status';
-import { incubationHistoryDecider } from '../incubation/incubation-history.decider';
-import { IncubationView, incubationView } from '../incubation/incubation-view';
-import { CoopProfileCommand, coopProfileDecider, CoopProfileState } from './coop-profile.decider';
+import { CommandBus } from '@nestjs/cqrs';
+import { CoopProfileChange, CoopProfileHandler } from './coop-profile.command-handler';
+import { IncubationHistoryHandler } from '../incubation';
+import { CoopSigningKey } from '../export';
+import { ConsortiumQueries } from '../consortium';
+import { ConsortiumStatus, consortiumStatus } from '../consortium';
+import { IncubationView, incubationView } from '../incubation';
+import { CoopProfileCommand, CoopProfileState } from './coop-profile.decider';
 import { SetProfileDto } from './profile.dto';
 
 /** The stricter reading when the coop has not said: the per-share cap applies. */
@@ -37,9 +39,12 @@ export interface CoopProfileView {
 @Injectable()
 export class CoopProfileService {
   constructor(
-    private readonly commands: CoopCommands,
+    private readonly coopProfileHandler: CoopProfileHandler,
+    private readonly incubationHistoryHandler: IncubationHistoryHandler,
+    private readonly commandBus: CommandBus,
     private readonly signingKey: CoopSigningKey,
     private readonly consortium: ConsortiumQueries,
+    @Inject(COOP_ID) private readonly coopId: string,
   ) {}
 
   /** `version`: the profile's, what `If-Match` compares (the pre-history never changes it). */
@@ -49,7 +54,7 @@ export class CoopProfileService {
   }
 
   private load() {
-    return this.commands.load(PROFILE_AGGREGATE, this.commands.coopId, coopProfileDecider);
+    return this.coopProfileHandler.current(this.coopId);
   }
 
   /**
@@ -60,7 +65,7 @@ export class CoopProfileService {
     const profile = state.profile;
     const board = await this.consortium.boardDecisions();
     return {
-      id: this.commands.coopId,
+      id: this.coopId,
       name: profile?.name ?? null,
       legalForm: profile?.legalForm ?? null,
       themes: profile?.themes ?? [],
@@ -79,11 +84,7 @@ export class CoopProfileService {
   }
 
   private async incubation(): Promise<IncubationView | null> {
-    const { state } = await this.commands.load(
-      INCUBATION_AGGREGATE,
-      this.commands.coopId,
-      incubationHistoryDecider,
-    );
+    const { state } = await this.incubationHistoryHandler.current(this.coopId);
     return state.received && incubationView(state.received);
   }
 
@@ -112,7 +113,7 @@ export class CoopProfileService {
     return this.run(
       {
         type: 'SetProfile',
-        coopId: this.commands.coopId,
+        coopId: this.coopId,
         name,
         legalForm,
         themes,
@@ -129,7 +130,7 @@ export class CoopProfileService {
     return this.run(
       {
         type: 'ApplyToConsortium',
-        coopId: this.commands.coopId,
+        coopId: this.coopId,
         submittedOn: today(),
         bundleKey: await this.signingKey.publicKey(),
       },
@@ -146,7 +147,7 @@ export class CoopProfileService {
     return this.run(
       {
         type: 'RequestConsortiumWithdrawal',
-        coopId: this.commands.coopId,
+        coopId: this.coopId,
         requestedOn: requestedOn ?? day,
         reason,
       },
@@ -155,12 +156,6 @@ export class CoopProfileService {
   }
 
   private run(command: CoopProfileCommand, meta: CommandMeta) {
-    return this.commands.run(
-      PROFILE_AGGREGATE,
-      this.commands.coopId,
-      coopProfileDecider,
-      command,
-      meta,
-    );
+    return this.commandBus.execute(new CoopProfileChange(this.coopId, command, meta));
   }
 }

@@ -7,8 +7,8 @@ import {
   ShareForm,
   THEMES,
 } from '@libs/contracts';
-import { IncubationResponse } from '../incubation/incubation.response';
-import { CONSORTIUM_STATUSES, ConsortiumStatus } from '../consortium/consortium-status';
+import { IncubationResponse } from '../incubation';
+import { CONSORTIUM_STATUSES, ConsortiumStatus } from '../consortium';
 import { CoopProfileView } from './coop-profile.service';
 
 class ConsortiumExitResponse {

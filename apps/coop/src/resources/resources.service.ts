@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { parseHundredths, RESOURCE_AGGREGATE, ResourceTerms } from '@libs/contracts';
+import { parseHundredths, ResourceTerms } from '@libs/contracts';
 import { RuleViolation } from '@libs/aggregates';
 import {
   CommandMeta,
@@ -16,8 +16,9 @@ import {
   resourceView,
   ResourceView,
 } from '@libs/api-conventions';
-import { CoopCommands } from '../coop-commands';
-import { resourceDecider } from './resource.decider';
+import { CommandBus } from '@nestjs/cqrs';
+import { ResourceChange } from './resource.command-handler';
+
 import { ResourceRow } from './resource.entity';
 
 import { ResourceTermsDto, ShareResourceDto } from './resources.dto';
@@ -27,39 +28,35 @@ const RESOURCES_CURSOR = new PageCursor<string>('resources');
 @Injectable()
 export class ResourcesService {
   constructor(
-    private readonly commands: CoopCommands,
+    private readonly commandBus: CommandBus,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async share(dto: ShareResourceDto, meta: CommandMeta) {
     const resourceId = dto.resourceId ?? randomUUID();
-    const result = await this.commands.run(
-      RESOURCE_AGGREGATE,
-      resourceId,
-      resourceDecider,
-      {
-        type: 'ShareResource',
+    const result = await this.commandBus.execute(
+      new ResourceChange(
         resourceId,
-        kind: dto.kind,
-        title: dto.title,
-        description: dto.description ?? null,
-        themes: dto.themes ?? [],
-        terms: terms(dto.terms),
-        sharedOn: today(),
-      },
-      meta,
-      { creates: true },
+        {
+          type: 'ShareResource',
+          resourceId,
+          kind: dto.kind,
+          title: dto.title,
+          description: dto.description ?? null,
+          themes: dto.themes ?? [],
+          terms: terms(dto.terms),
+          sharedOn: today(),
+        },
+        meta,
+        { creates: true },
+      ),
     );
     return { resourceId, version: result.version };
   }
 
   withdraw(resourceId: string, meta: CommandMeta) {
-    return this.commands.run(
-      RESOURCE_AGGREGATE,
-      resourceId,
-      resourceDecider,
-      { type: 'WithdrawResource', withdrawnOn: today() },
-      meta,
+    return this.commandBus.execute(
+      new ResourceChange(resourceId, { type: 'WithdrawResource', withdrawnOn: today() }, meta),
     );
   }
 

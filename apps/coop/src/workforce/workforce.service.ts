@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { WORKFORCE_AGGREGATE } from '@libs/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { COOP_ID } from '../coop-id';
+
 import { CommandMeta } from '@libs/api-conventions';
 import { MonthlyWorkforce, TypeBQuota, typeBQuota } from '@libs/rules';
-import { CoopCommands } from '../coop-commands';
-import { workforceDecider, WorkforceState } from './workforce.decider';
+import { CommandBus } from '@nestjs/cqrs';
+import { WorkforceChange, WorkforceHandler } from './workforce.command-handler';
+import { WorkforceState } from './workforce.decider';
 import { RecordWorkforceDto } from './workforce.dto';
 
 export interface WorkforceView {
@@ -15,25 +17,21 @@ export interface WorkforceView {
 /** The coop's workforce, one stream for the coop: a few records a year, read whole. */
 @Injectable()
 export class WorkforceService {
-  constructor(private readonly commands: CoopCommands) {}
+  constructor(
+    private readonly workforceHandler: WorkforceHandler,
+    private readonly commandBus: CommandBus,
+    @Inject(COOP_ID) private readonly coopId: string,
+  ) {}
 
   async record(month: string, dto: RecordWorkforceDto, meta: CommandMeta) {
-    const { state, version } = await this.commands.run(
-      WORKFORCE_AGGREGATE,
-      this.commands.coopId,
-      workforceDecider,
-      { type: 'RecordWorkforce', month, ...dto },
-      meta,
+    const { state, version } = await this.commandBus.execute(
+      new WorkforceChange(this.coopId, { type: 'RecordWorkforce', month, ...dto }, meta),
     );
     return { view: viewOf(state), version };
   }
 
   async view(): Promise<{ view: WorkforceView; version: number }> {
-    const { state, version } = await this.commands.load(
-      WORKFORCE_AGGREGATE,
-      this.commands.coopId,
-      workforceDecider,
-    );
+    const { state, version } = await this.workforceHandler.current(this.coopId);
     return { view: viewOf(state), version };
   }
 }

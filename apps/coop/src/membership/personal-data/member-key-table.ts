@@ -12,7 +12,7 @@ interface KeyRow {
 }
 
 /**
- * The coop's `member_keys` table (membership/personal-data) as an export reads it and an import
+ * The coop's `member_keys` table as an export reads it and an import
  * fills it: a page at a time, and an insert that leaves a key already there as it is.
  */
 export class MemberKeyTable implements MemberKeySource, MemberKeySink {

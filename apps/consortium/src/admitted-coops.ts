@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import { AccessRefused, Actor } from '@libs/auth';
-import { CoopStatus } from './member-coop';
-import { MemberCoopRow } from './member-coop.entity';
+import { CoopStatusQuery } from './coop-status.query';
+import type { CoopStatus } from './registry';
 
 /** A member until its withdrawal is settled, as the pooled means count it. */
 const MEMBER_STATUSES: CoopStatus[] = ['admitted', 'withdrawing'];
@@ -18,23 +17,22 @@ export const MEMBER_COOP_ADMIN_RULE = 'member_coop_admin';
  */
 @Injectable()
 export class AdmittedCoops {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   /** The caller's coop, if the board admitted it (and it has not left); otherwise 403. */
   async coopOf(actor: Actor): Promise<string> {
     const coopId = actor.coopId;
     if (!coopId) throw new AccessRefused(MEMBER_COOP_ADMIN_RULE, 'this token acts for no coop');
-    const row = await this.db
-      .getRepository(MemberCoopRow)
-      .findOne({ where: { coopId }, select: { coopId: true, status: true } });
-    if (!row?.status || !MEMBER_STATUSES.includes(row.status)) {
-      throw new AccessRefused(MEMBER_COOP_ADMIN_RULE, `coop ${coopId} ${standing(row?.status)}`);
+    const status = await this.queryBus.execute(new CoopStatusQuery(coopId));
+    if (!status || !MEMBER_STATUSES.includes(status)) {
+      throw new AccessRefused(MEMBER_COOP_ADMIN_RULE, `coop ${coopId} ${standing(status)}`);
     }
     return coopId;
   }
 
   async isMember(coopId: string): Promise<boolean> {
-    return this.db.getRepository(MemberCoopRow).existsBy({ coopId, status: In(MEMBER_STATUSES) });
+    const status = await this.queryBus.execute(new CoopStatusQuery(coopId));
+    return status !== null && MEMBER_STATUSES.includes(status);
   }
 }
 

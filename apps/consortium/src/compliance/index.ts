@@ -1,0 +1,3 @@
+/** What other contexts and the app may use of this context: nothing else is reached from outside. */
+export { ComplianceQueries } from './compliance.queries';
+export { ComplianceModule } from './compliance.module';

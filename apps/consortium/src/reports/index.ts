@@ -1,0 +1,3 @@
+/** What other contexts and the app may use of this context: nothing else is reached from outside. */
+export { REPORTS_READ_SIDE } from './reports.read-side';
+export { ReportsModule } from './reports.module';
