@@ -160,8 +160,10 @@ export class FundingApplicationItem {
   @ApiProperty({ enum: THEMES, nullable: true }) theme!: Theme | null;
   @ApiProperty({ enum: ['open', 'awarded', 'refused'] }) status!: 'open' | 'awarded' | 'refused';
   @ApiProperty({ type: MoneyDto, nullable: true }) awarded!: MoneyDto | null;
-  @ApiProperty({ type: String, format: 'date', maxLength: 10, nullable: true }) decidedOn!: string | null;
-  @ApiProperty({ type: String, format: 'date', maxLength: 10, nullable: true }) reportingDueOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', maxLength: 10, nullable: true }) decidedOn!:
+    string | null;
+  @ApiProperty({ type: String, format: 'date', maxLength: 10, nullable: true }) reportingDueOn!:
+    string | null;
   @ApiProperty({ type: MoneyDto, description: 'what the award brought in so far (POST /income)' })
   received!: MoneyDto;
 }

@@ -9,7 +9,10 @@ export const REDACTED_IN_STORED_ANSWER = 'idempotency:redacted';
  */
 export function RedactedInStoredAnswer(...fields: string[]): MethodDecorator {
   return (_target, _property, descriptor) => {
-    const config: unknown = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, descriptor.value as object);
+    const config: unknown = Reflect.getMetadata(
+      FASTIFY_ROUTE_CONFIG_METADATA,
+      descriptor.value as object,
+    );
     Reflect.defineMetadata(
       FASTIFY_ROUTE_CONFIG_METADATA,
       { ...(config as object), [REDACTED_IN_STORED_ANSWER]: fields.map((field) => [field]) },
