@@ -51,6 +51,7 @@ export class SettlementResponse {
   dueOn!: string;
 
   @ApiProperty({
+    type: String,
     format: 'date',
     maxLength: 10,
     nullable: true,
@@ -68,7 +69,7 @@ export class ConsortiumResponse {
   })
   status!: ConsortiumStatus;
 
-  @ApiProperty({ format: 'date', maxLength: 10, nullable: true })
+  @ApiProperty({ type: String, format: 'date', maxLength: 10, nullable: true })
   admittedOn!: string | null;
 
   @ApiProperty({
