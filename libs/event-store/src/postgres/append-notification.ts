@@ -24,19 +24,26 @@ export function listenStatement(schema: string): string {
 export interface Appended {
   types: string[];
   coops: (string | null)[];
+  /**
+   * The streams' first segments (`coop`, `consortium`): a coop's events are stamped with its id
+   * whoever wrote them, so a filter on the consortium's streams about a coop needs this to stay
+   * asleep while the coop records its own. Absent from an older trigger's payload: anything.
+   */
+  categories?: string[];
 }
 
 export function parseAppended(payload: string | undefined): Appended | undefined {
   if (!payload) return undefined;
   try {
-    const { types, coops } = JSON.parse(payload) as Partial<Appended>;
-    return Array.isArray(types) && Array.isArray(coops) ? { types, coops } : undefined;
+    const { types, coops, categories } = JSON.parse(payload) as Partial<Appended>;
+    if (!Array.isArray(types) || !Array.isArray(coops)) return undefined;
+    return Array.isArray(categories) ? { types, coops, categories } : { types, coops };
   } catch {
     return undefined;
   }
 }
 
-/** Whether events of that description may match the filter (stream prefixes are not told). */
+/** Whether events of that description may match the filter. */
 export function mayMatch(
   filter: ReadAllFilter | undefined,
   appended: Appended | undefined,
@@ -45,6 +52,14 @@ export function mayMatch(
   if (filter.coopId !== undefined && !appended.coops.includes(filter.coopId)) return false;
   if (filter.eventTypes && !filter.eventTypes.some((type) => appended.types.includes(type))) {
     return false;
+  }
+  const { streamPrefix } = filter;
+  if (streamPrefix !== undefined && appended.categories) {
+    // A stream `<category>/…` may start with the prefix when one of the two begins the other.
+    return appended.categories.some(
+      (category) =>
+        streamPrefix.startsWith(`${category}/`) || `${category}/`.startsWith(streamPrefix),
+    );
   }
   return true;
 }
@@ -64,7 +79,8 @@ export async function createAppendNotification(
     LANGUAGE plpgsql AS $notify$
     DECLARE payload text;
     BEGIN
-      SELECT json_build_object('types', array_agg(DISTINCT type), 'coops', array_agg(DISTINCT coop_id))
+      SELECT json_build_object('types', array_agg(DISTINCT type), 'coops', array_agg(DISTINCT coop_id),
+          'categories', array_agg(DISTINCT split_part(stream_id, '/', 1)))
         INTO payload FROM appended;
       IF octet_length(payload) > ${PAYLOAD_LIMIT} THEN payload := ''; END IF;
       PERFORM pg_notify('${appendChannel(schema)}', payload);

@@ -22,6 +22,32 @@ describe('which subscriptions a notification wakes', () => {
     );
   });
 
+  it('given a coop’s own events, leaves asleep a subscription to the consortium’s streams about it', () => {
+    const own = parseAppended(
+      JSON.stringify({
+        types: ['ContributionRecorded'],
+        coops: ['velo-solidaire'],
+        categories: ['coop'],
+      }),
+    );
+    const aboutIt = { coopId: 'velo-solidaire', streamPrefix: 'consortium/' };
+    expect(mayMatch(aboutIt, own)).toBe(false);
+    expect(mayMatch({ coopId: 'velo-solidaire', streamPrefix: 'coop/velo-solidaire/' }, own)).toBe(
+      true,
+    );
+    expect(mayMatch({ streamPrefix: 'co' }, own)).toBe(true);
+    const decided = parseAppended(
+      JSON.stringify({
+        types: ['CoopAdmitted'],
+        coops: ['velo-solidaire'],
+        categories: ['consortium'],
+      }),
+    );
+    expect(mayMatch(aboutIt, decided)).toBe(true);
+    // An older trigger names no categories: anything may match.
+    expect(mayMatch(aboutIt, appended)).toBe(true);
+  });
+
   it('given an empty or unreadable payload (too many to name), wakes everyone', () => {
     for (const payload of ['', 'not json', '{"types":"x"}', undefined]) {
       expect(mayMatch({ coopId: 'casa-comune' }, parseAppended(payload))).toBe(true);
