@@ -12,7 +12,12 @@ import {
 import { qualifiedTable } from '@libs/database';
 import { RecordedEvent } from '@libs/event-store';
 import { Projection } from '@libs/projections';
-import { contributionKey, CoopStanding } from '../pooled-means';
+import {
+  contributionKey,
+  CoopStanding,
+  readCoopStandings,
+  saveCoopStandings,
+} from '../pooled-means';
 import {
   bookCoopMoney,
   COOP_MONEY_EVENT_TYPES,
@@ -201,16 +206,11 @@ async function applyCoopMoney(events: RecordedEvent[], manager: EntityManager): 
   const facts = coopMoneyFacts(events);
   if (facts.length === 0) return;
   const wanted = coopMoneyToLoad(facts);
-  const [standingRows, pledgeRows]: [
-    { coop_id: string; standing: CoopStanding }[],
+  const [standingsBefore, pledgeRows]: [
+    Map<string, CoopStanding>,
     { coop_id: string; contribution_id: string; currency: Currency; hundredths: string }[],
   ] = await Promise.all([
-    wanted.coopIds.length === 0
-      ? []
-      : manager.query(
-          `SELECT coop_id, standing FROM ${standings} WHERE coop_id = ANY($1::text[])`,
-          [wanted.coopIds],
-        ),
+    readCoopStandings(manager, standings, wanted.coopIds),
     wanted.pledges.length === 0
       ? []
       : manager.query(
@@ -236,7 +236,7 @@ async function applyCoopMoney(events: RecordedEvent[], manager: EntityManager): 
         },
       ]),
     ),
-    new Map(standingRows.map((row) => [row.coop_id, row.standing])),
+    standingsBefore,
   );
   const { lines, opened } = booked;
   if (lines.length > 0) {
@@ -273,12 +273,5 @@ async function applyCoopMoney(events: RecordedEvent[], manager: EntityManager): 
       ],
     );
   }
-  if (booked.standings.size > 0) {
-    await manager.query(
-      `INSERT INTO ${standings} (coop_id, standing)
-       SELECT * FROM unnest($1::text[], $2::text[])
-       ON CONFLICT (coop_id) DO UPDATE SET standing = excluded.standing`,
-      [[...booked.standings.keys()], [...booked.standings.values()]],
-    );
-  }
+  await saveCoopStandings(manager, standings, booked.standings);
 }

@@ -1,5 +1,6 @@
 /** What other contexts and the app may use of this context: nothing else is reached from outside. */
 export { PooledMeansQueries } from './pooled-means.queries';
+export { readCoopStandings, saveCoopStandings } from './coop-standings';
 export {
   contributionFacts,
   contributionKey,

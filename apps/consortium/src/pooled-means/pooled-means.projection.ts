@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import { qualifiedTable } from '@libs/database';
 import { Projection } from '@libs/projections';
+import { readCoopStandings, saveCoopStandings } from './coop-standings';
 import {
   bookBatch,
   contributionFacts,
   contributionKey,
   ContributionKey,
-  CoopStanding,
   coopsToLoad,
   OpenPledge,
   pledgesToLoad,
@@ -74,13 +74,7 @@ export const pooledMeansProjection: Projection = {
     const { movements, notCounted, pledges, standings } = tables(manager);
     const facts = contributionFacts(events);
     const coopIds = coopsToLoad(facts);
-    const standingRows: { coop_id: string; standing: CoopStanding }[] =
-      coopIds.length === 0
-        ? []
-        : await manager.query(
-            `SELECT coop_id, standing FROM ${standings} WHERE coop_id = ANY($1::text[])`,
-            [coopIds],
-          );
+    const standingsBefore = await readCoopStandings(manager, standings, coopIds);
     const settling = new Map<ContributionKey, OpenPledge>();
     const wanted = pledgesToLoad(facts);
     if (wanted.length > 0) {
@@ -111,11 +105,7 @@ export const pooledMeansProjection: Projection = {
       }
     }
 
-    const booked = bookBatch(
-      settling,
-      facts,
-      new Map(standingRows.map((row) => [row.coop_id, row.standing])),
-    );
+    const booked = bookBatch(settling, facts, standingsBefore);
     const { movements: lines, opened } = booked;
     if (lines.length > 0) {
       const keysOf = (dimension: PooledDimension) =>
@@ -174,13 +164,6 @@ export const pooledMeansProjection: Projection = {
         ],
       );
     }
-    if (booked.standings.size > 0) {
-      await manager.query(
-        `INSERT INTO ${standings} (coop_id, standing)
-         SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT (coop_id) DO UPDATE SET standing = excluded.standing`,
-        [[...booked.standings.keys()], [...booked.standings.values()]],
-      );
-    }
+    await saveCoopStandings(manager, standings, booked.standings);
   },
 };
