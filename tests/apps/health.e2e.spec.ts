@@ -1,13 +1,17 @@
 import { ChildProcess } from 'node:child_process';
 import { firstJsonLine, spawnTs, stopProcess } from '../support/child-process';
 import { APP_ENTRY, eventually, RunningApp, startApp, TestSchemas } from '../support/apps';
+import { checkedFetch } from '../support/openapi-conformance';
 
 // Both apps as real processes, from source, on the test database: one event store schema shared
 // by the apps (as in production, where they share one store), one read-model schema per app.
 const schemas = new TestSchemas();
 
-async function get(url: string): Promise<{ status: number; type: string | null; body: unknown }> {
-  const response = await fetch(url);
+async function get(
+  baseUrl: string,
+  path: string,
+): Promise<{ status: number; type: string | null; body: unknown }> {
+  const response = await checkedFetch(baseUrl, path);
   return {
     status: response.status,
     type: response.headers.get('content-type'),
@@ -30,7 +34,7 @@ describe.each([
   });
 
   it('is healthy when its event store and database answer', async () => {
-    const res = await get(`${app.url}/health`);
+    const res = await get(app.url, '/health');
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -42,7 +46,7 @@ describe.each([
   });
 
   it('serves its OpenAPI document, with bearer auth declared', async () => {
-    const res = await get(`${app.url}/docs-json`);
+    const res = await get(app.url, '/docs-json');
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -76,7 +80,7 @@ describe.each([
   });
 
   it('answers an unknown route with a 404 problem document', async () => {
-    const res = await get(`${app.url}/no/such/route`);
+    const res = await get(app.url, '/no/such/route');
 
     expect(res.status).toBe(404);
     expect(res.type).toMatch(/^application\/problem\+json/);
@@ -104,16 +108,16 @@ describe('health when the database goes away', () => {
   });
 
   it('answers 503 naming what is down', async () => {
-    expect((await get(`${app.url}/health`)).status).toBe(200);
+    expect((await get(app.url, '/health')).status).toBe(200);
 
     await stopProcess(database);
-    const res = await get(`${app.url}/health`);
+    const res = await get(app.url, '/health');
 
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ status: 'unavailable', eventStore: 'down', database: 'down' });
     // Its lock went with its session: it no longer counts as running the projections.
     await eventually(async () => {
-      expect((await get(`${app.url}/health`)).body).toEqual({
+      expect((await get(app.url, '/health')).body).toEqual({
         status: 'unavailable',
         eventStore: 'down',
         database: 'down',

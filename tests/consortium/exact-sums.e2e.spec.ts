@@ -21,6 +21,7 @@ import {
 } from './consortium-app';
 import { coopEvents, StreamEvent } from './federation-events';
 import { writeMembersHistory } from './members-history';
+import { checkedFetch } from '../support/openapi-conformance';
 
 // Issue 11: every sum exact, whatever the number of movements. Two member coops record 100,000
 // contributions of the largest amount the federation takes (999,999,999.99): their sums pass
@@ -240,7 +241,7 @@ describe('100,000 contributions of 999,999,999.99', () => {
     const { total } = expected(false);
     // The days the history was recorded on (the budget counts it by month, all this year's).
     const range = `from=${daysAgo(2)}&to=${daysAgo(0)}`;
-    const response = await fetch(`${consortium.app.url}/ledger?${range}`, {
+    const response = await checkedFetch(consortium.app.url, `/ledger?${range}`, {
       headers: {
         accept: 'text/csv',
         authorization: `Bearer ${tokenFor({ sub: 'auditor-1', role: 'auditor' })}`,

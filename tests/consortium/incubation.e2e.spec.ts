@@ -465,7 +465,7 @@ describe('the coop it became, on its own app', () => {
 
 describe('the coop’s own bundle', () => {
   it('carries its pre-history as one of the coop’s own events, and verify accepts it', async () => {
-    const response = await fetch(`${newCoop.app.url}/export`, {
+    const response = await checkedFetch(newCoop.app.url, '/export', {
       headers: { authorization: `Bearer ${coopAdminToken(NEW_COOP)}` },
     });
     expect(response.status).toBe(200);

@@ -8,6 +8,7 @@ import { columnsHolding } from '../support/database-scan';
 import { queryDatabase } from '../support/test-database';
 import { coopAdminToken, CoopUnderTest, createdId, startDescribedCoop } from './coop-app';
 import { admission } from './sample-requests';
+import { checkedFetch } from '../support/openapi-conformance';
 
 // The reason of an exclusion or a withdrawal often names people. It is sealed with the member's
 // key like the member's name: after the member's erasure it is nowhere in clear, in no schema of
@@ -61,7 +62,7 @@ async function consortiumStatuses(): Promise<string[]> {
 }
 
 async function exportText(headers: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(`${coop.app.url}/export`, {
+  const response = await checkedFetch(coop.app.url, '/export', {
     headers: { authorization: `Bearer ${coopAdminToken(COOP_ID)}`, ...headers },
   });
   expect(response.status).toBe(200);

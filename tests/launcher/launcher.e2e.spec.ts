@@ -12,6 +12,7 @@ import {
   startFederation,
   survivors,
 } from './federation-launcher';
+import { checkedFetch } from '../support/openapi-conformance';
 
 /** Read and write for the owner alone. */
 function ownerOnly(file: string): string {
@@ -146,7 +147,7 @@ describe('npm start: the federation on the embedded store, seeded once, stopped 
       wrong.password = 'guessed';
       expect(await connects(wrong.toString())).toBe('password authentication failed');
       for (const app of ready.apps) {
-        expect((await fetch(`${app.url}/health`)).status).toBe(200);
+        expect((await checkedFetch(app.url, '/health')).status).toBe(200);
         expect((await fetch(app.docs)).status).toBe(200);
       }
       // The board's page, built with the apps, and a signed-in link for a board member and the auditor.

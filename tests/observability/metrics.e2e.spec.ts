@@ -6,6 +6,7 @@ import { ConsortiumAndCoop, startConsortiumAndCoop } from './consortium-and-coop
 import { contribution } from '../coop/sample-requests';
 import { DATABASE_URL, eventually, TestSchemas } from '../support/apps';
 import { METRICS_TOKEN, sampleOf, scrape } from './scrape';
+import { checkedFetch } from '../support/openapi-conformance';
 
 /**
  * `GET /metrics` of the real apps, scraped as Prometheus would: HTTP figures by route pattern,
@@ -29,7 +30,7 @@ describe('metrics', () => {
   });
 
   it('are for the scraper that holds METRICS_TOKEN only', async () => {
-    const anonymous = await fetch(`${coop.app.url}/metrics`);
+    const anonymous = await checkedFetch(coop.app.url, '/metrics');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
     await expect(scrape(coop.app.url, `${METRICS_TOKEN}x`)).rejects.toThrow('401');

@@ -20,6 +20,7 @@ import { testSigner } from '@libs/portability/testing/sample-history';
 import { ApiClient, coopAdminToken } from '../coop/coop-app';
 import { CoopHistory, liveAHistory, PEOPLE } from './coop-history';
 import { runCli } from './operator-cli';
+import { checkedFetch } from '../support/openapi-conformance';
 
 // Issues 6 and 12: a coop leaves with its complete, verifiable history. A coop app and the
 // consortium app run as real processes on one store; the coop lives a history through its API
@@ -127,8 +128,10 @@ function settled(state: Snapshot, expected: CoopHistory): Snapshot {
 }
 
 async function download(url: string, token: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...headers } });
-  return response;
+  const { origin, pathname, search } = new URL(url);
+  return checkedFetch(origin, `${pathname}${search}`, {
+    headers: { authorization: `Bearer ${token}`, ...headers },
+  });
 }
 
 async function saveBundle(response: Response, name: string): Promise<string> {

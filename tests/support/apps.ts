@@ -115,6 +115,7 @@ export function apiClient(baseUrl: string, token?: string) {
       status: answer.status,
       contentType: response.headers.get('content-type'),
       body: answer.body,
+      headers: response.headers,
     });
     return answer;
   };

@@ -13,7 +13,13 @@ export interface OpenApiDocument {
 }
 
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<
+    string,
+    {
+      content?: Record<string, { schema?: unknown }>;
+      headers?: Record<string, { required?: boolean; schema?: unknown }>;
+    }
+  >;
 }
 
 export interface ReceivedAnswer {
@@ -24,6 +30,8 @@ export interface ReceivedAnswer {
   contentType: string | null;
   /** Parsed JSON, the text of another type, or undefined when empty. */
   body: unknown;
+  /** The answer's headers; without them, only the status and the body are checked. */
+  headers?: Headers;
 }
 
 /** An answer the document does not describe. */
@@ -38,6 +46,8 @@ export class OpenApiConformance {
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly templates: { template: string; pattern: RegExp; literal: number }[];
+  /** Every header some answer of the document describes (lower case): the API's own headers. */
+  private readonly apiHeaders: Set<string>;
 
   constructor(private readonly document: OpenApiDocument) {
     this.ajv = new Ajv({ strict: false, allErrors: true });
@@ -58,6 +68,15 @@ export class OpenApiConformance {
       // The most specific template wins: `/public/feed.xml` over `/public/{page}`,
       // `/reports/{quarter}.{format}` over `/reports/{quarter}`.
       .sort((a, b) => b.literal - a.literal);
+    this.apiHeaders = new Set(
+      Object.values(document.paths).flatMap((operations) =>
+        Object.values(operations).flatMap((operation) =>
+          Object.values(operation?.responses ?? {}).flatMap((response) =>
+            Object.keys(response.headers ?? {}).map((name) => name.toLowerCase()),
+          ),
+        ),
+      ),
+    );
   }
 
   /** Throws an `UndocumentedAnswer` saying what does not match; an unknown path is not checked. */
@@ -78,6 +97,7 @@ export class OpenApiConformance {
         `${where}, a status its OpenAPI document does not list (it lists ${Object.keys(operation.responses).join(', ')})`,
       );
     }
+    if (answer.headers) this.checkHeaders(answer.headers, template, method, statusKey, where);
     const content = operation.responses[statusKey].content;
     if (answer.body === undefined || answer.body === '') return;
     const mediaType = answer.contentType?.split(';')[0].trim().toLowerCase() ?? '';
@@ -87,7 +107,7 @@ export class OpenApiConformance {
       );
     }
     if (!content[mediaType].schema || typeof answer.body === 'string') return;
-    const validate = this.validator(template, method, statusKey, mediaType);
+    const validate = this.validator(template, method, statusKey, ['content', mediaType, 'schema']);
     if (!validate(answer.body)) {
       const errors = (validate.errors ?? [])
         .slice(0, 10)
@@ -102,8 +122,49 @@ export class OpenApiConformance {
     }
   }
 
-  private validator(template: string, method: string, status: string, mediaType: string) {
-    const pointer = ['paths', template, method, 'responses', status, 'content', mediaType, 'schema']
+  /**
+   * The headers the document describes for this answer: present when required, valid against
+   * their schema; and none of the API's own headers (one the document describes for some answer,
+   * such as ETag or Location) on an answer that does not describe it.
+   */
+  private checkHeaders(
+    headers: Headers,
+    template: string,
+    method: string,
+    status: string,
+    where: string,
+  ): void {
+    const documented = Object.fromEntries(
+      Object.entries(this.document.paths[template][method]!.responses[status].headers ?? {}).map(
+        ([name, header]) => [name.toLowerCase(), { name, header }],
+      ),
+    );
+    for (const [lower, { name, header }] of Object.entries(documented)) {
+      const value = headers.get(lower);
+      if (value === null) {
+        if (header.required)
+          throw new UndocumentedAnswer(`${where} without its required ${name} header`);
+        continue;
+      }
+      if (!header.schema) continue;
+      const validate = this.validator(template, method, status, ['headers', name, 'schema']);
+      if (!validate(coerced(value, header.schema))) {
+        throw new UndocumentedAnswer(
+          `${where}: its ${name} header ${JSON.stringify(value)} does not match its OpenAPI schema (${this.ajv.errorsText(validate.errors)})`,
+        );
+      }
+    }
+    headers.forEach((_value, lower) => {
+      if (this.apiHeaders.has(lower) && !(lower in documented)) {
+        throw new UndocumentedAnswer(
+          `${where} with the API's ${lower} header, which its OpenAPI document does not describe for this answer`,
+        );
+      }
+    });
+  }
+
+  private validator(template: string, method: string, status: string, within: string[]) {
+    const pointer = ['paths', template, method, 'responses', status, ...within]
       .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
       .join('/');
     let validate = this.validators.get(pointer);
@@ -131,6 +192,14 @@ function withJsonSchemaNulls(node: unknown): unknown {
   if (copy.nullable !== true) return copy;
   delete copy.nullable;
   return { anyOf: [copy, { type: 'null' }] };
+}
+
+/** A header's text as its schema types it: headers are strings on the wire. */
+function coerced(value: string, schema: unknown): unknown {
+  const type = (schema as { type?: string }).type;
+  return (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value)
+    ? Number(value)
+    : value;
 }
 
 function escapeRegExp(text: string): string {
@@ -172,6 +241,7 @@ export async function checkedFetch(
     status: response.status,
     contentType,
     body: json ? (JSON.parse(text) as unknown) : text === '' ? undefined : text,
+    headers: response.headers,
   });
   return response;
 }

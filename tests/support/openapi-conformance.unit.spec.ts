@@ -6,6 +6,10 @@ const document = {
       get: {
         responses: {
           '200': {
+            headers: {
+              ETag: { schema: { type: 'string', pattern: '^"[0-9]+"$' } },
+              'X-Parked-Events': { required: false, schema: { type: 'string' } },
+            },
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Member' } } },
           },
           '404': {
@@ -18,6 +22,15 @@ const document = {
     },
     '/members/summary': {
       get: { responses: { '200': { content: { 'text/csv': { schema: { type: 'string' } } } } } },
+    },
+    '/members': {
+      post: {
+        responses: {
+          '201': {
+            headers: { Location: { required: true, schema: { type: 'string', maxLength: 40 } } },
+          },
+        },
+      },
     },
   },
   components: {
@@ -91,5 +104,40 @@ describe('an answer checked against the OpenAPI document', () => {
     expect(() =>
       conformance.check({ ...answer(404, { status: 404 }), path: '/nowhere' }),
     ).not.toThrow();
+  });
+
+  it('checks the headers the document describes: required, and valid against their schema', () => {
+    const withHeaders = (headers: Record<string, string>) => ({
+      ...answer(200, member),
+      headers: new Headers(headers),
+    });
+    expect(() => conformance.check(withHeaders({ etag: '"3"' }))).not.toThrow();
+    expect(() => conformance.check(withHeaders({ etag: 'W/"3"' }))).toThrow(
+      /answered 200: its ETag header "W\/\\"3\\"" does not match its OpenAPI schema/,
+    );
+    const created = (headers: Record<string, string>) => ({
+      method: 'POST',
+      path: '/members',
+      status: 201,
+      contentType: null,
+      body: undefined,
+      headers: new Headers(headers),
+    });
+    expect(() => conformance.check(created({ location: '/members/1' }))).not.toThrow();
+    expect(() => conformance.check(created({}))).toThrow(
+      /POST \/members answered 201 without its required Location header/,
+    );
+  });
+
+  it('fails on one of the API’s own headers sent where the document does not describe it', () => {
+    expect(() =>
+      conformance.check({
+        ...answer(200, 'a,b', 'text/csv'),
+        path: '/members/summary',
+        headers: new Headers({ etag: '"2"', 'cache-control': 'no-store' }),
+      }),
+    ).toThrow(
+      /GET \/members\/summary answered 200 with the API's etag header, which its OpenAPI document does not describe/,
+    );
   });
 });

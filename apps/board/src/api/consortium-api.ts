@@ -5066,6 +5066,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description the file name to save the answer under */
+                    "Content-Disposition"?: string;
                     /** @description Present when a view this answer is built from (books) has parked events it could not apply: the figures are partial. The views and their counts, e.g. `books=1`; details at GET /read-models. */
                     "Parked-Events"?: string;
                     [name: string]: unknown;
@@ -6285,6 +6287,8 @@ export interface operations {
                 headers: {
                     /** @description the document’s digest: send it in If-None-Match to get a 304 while unchanged */
                     ETag?: string;
+                    /** @description the file name to save the answer under */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6295,6 +6299,8 @@ export interface operations {
             /** @description unchanged since the ETag given in If-None-Match */
             304: {
                 headers: {
+                    /** @description the document’s digest: send it in If-None-Match to get a 304 while unchanged */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6727,6 +6733,8 @@ export interface operations {
             /** @description unchanged since the ETag given in If-None-Match */
             304: {
                 headers: {
+                    /** @description the document’s digest: send it in If-None-Match to get a 304 while unchanged */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6803,6 +6811,8 @@ export interface operations {
             /** @description unchanged since the ETag given in If-None-Match */
             304: {
                 headers: {
+                    /** @description the document’s digest: send it in If-None-Match to get a 304 while unchanged */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -21,7 +21,7 @@ import {
   today,
 } from '@libs/api-conventions';
 import { formatHundredths } from '@libs/contracts';
-import { ApiProblems, InvalidInput, Recording } from '@libs/http';
+import { answerHeaders, ApiProblems, InvalidInput, Recording } from '@libs/http';
 import {
   ApplicationIdResponse,
   ApplyForFundingDto,
@@ -142,7 +142,11 @@ export class BooksController {
       'JSON is paged; the CSV holds the whole range (columns: date, direction, kind, counterpart, coopId, currency, amount, reference, eventId). ' +
       'Over a budget period’s days, with its coops’ contributions paid within it, the sums equal the budget’s `cash`.',
   })
-  @ReadsViews(['books'], { type: LedgerPage })
+  @ReadsViews(['books'], {
+    type: LedgerPage,
+    // The CSV's: the accountant's download is saved under a name that says its dates.
+    headers: answerHeaders(['Content-Disposition']),
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiProblems(400, 401, 403)
   async ledger(

@@ -28,6 +28,7 @@ export const ReadsViews = (projections: string[], ok: ApiResponseOptions = {}) =
       ...ok,
       status: 200,
       headers: {
+        ...ok.headers,
         [PARKED_EVENTS_HEADER]: {
           description: `Present when a view this answer is built from (${projections.join(', ')}) has parked events it could not apply: the figures are partial. The views and their counts, e.g. \`${projections[0]}=1\`; details at GET /read-models.`,
           schema: {
