@@ -1,25 +1,10 @@
 import { DataSource } from 'typeorm';
 import { qualifiedTable } from '@libs/database';
 import { ConsortiumReadModels1764300000101 } from '@tests/support/legacy-migrations/1764300000101-consortium-read-models';
-import { migratedSchema } from '@tests/support/migrated-schema';
-import { dropSchemas, randomSchema } from '@tests/projections/testbed';
+import { itTakesOverReleasedMigrations } from '@tests/support/migration-split';
 import { CONSORTIUM_READ_MODELS } from './read-sides';
 
-/** What took over `ConsortiumReadModels1764300000101`, one founding migration per context. */
-const SPLIT = [
-  'RegistryFounding1764300000101',
-  'BudgetsFounding1764300000101',
-  'PooledMeansFounding1764300000101',
-  'CatalogueFounding1764300000101',
-];
-const current = CONSORTIUM_READ_MODELS.migrations;
-/** The app's migrations as deployments ran them, before the split. */
-const previous = [
-  ...current.filter((migration) => !SPLIT.includes(migration.name)),
-  ConsortiumReadModels1764300000101,
-];
-
-/** A row in each of the founding tables, as the later migrations left them. */
+/** A row in each table of the consortium's founding migration, as the later migrations left it. */
 async function seed(db: DataSource): Promise<void> {
   const table = (name: string) => qualifiedTable(db, name);
   await db.query(`
@@ -31,7 +16,7 @@ async function seed(db: DataSource): Promise<void> {
       (stream_id, coop_id, member_id, status, category, disadvantaged, subscribed, paid)
     VALUES ('coop-velo-solidaire.member-1', 'velo-solidaire',
             '00000000-0000-4000-8000-000000000001', 'active', 'worker', true,
-            99999999999999999999.5, 5000)`);
+            99999999999999999999, 5000)`);
   await db.query(`
     INSERT INTO ${table('allocation_index')} (allocation_id, period_id, beneficiary_coop_id)
     VALUES ('00000000-0000-4000-8000-000000000002', '2027', 'velo-solidaire')`);
@@ -52,39 +37,19 @@ async function seed(db: DataSource): Promise<void> {
 }
 
 /**
- * The consortium's founding migration, split by context: on a database that ran it, the split
- * changes nothing; on a fresh one, it makes the same tables.
+ * The consortium's founding migration, split by context: every deployment records
+ * `ConsortiumReadModels1764300000101`, and each context's founding migration must do nothing there.
  */
 describe('the consortium’s founding migrations, one per context', () => {
-  const url = process.env.DATABASE_URL!;
-  const schemas: string[] = [];
-  const schema = () => {
-    schemas.push(randomSchema('upgrade_consortium'));
-    return schemas[schemas.length - 1];
-  };
-
-  afterAll(async () => {
-    await dropSchemas(url, schemas);
-  });
-
-  it('change nothing where the single founding migration ran, and are recorded as run', async () => {
-    const deployed = schema();
-    const before = await migratedSchema(url, deployed, previous, seed);
-    const after = await migratedSchema(url, deployed, current);
-
-    expect(after.shape).toEqual(before.shape);
-    expect(after.rows).toEqual(before.rows);
-    expect(Object.values(after.rows).flat()).toHaveLength(6);
-    expect(after.migrations).toEqual([...before.migrations, ...SPLIT]);
-  });
-
-  it('make the same tables as the single founding migration did on a fresh database', async () => {
-    const split = await migratedSchema(url, schema(), current);
-    const single = await migratedSchema(url, schema(), previous);
-
-    expect(split.shape).toEqual(single.shape);
-    expect(split.shape.columns).toContain(
-      "pooled_movements.id #1 int8 not null default nextval('<schema>.pooled_movements_id_seq'::regclass)",
-    );
+  itTakesOverReleasedMigrations({
+    current: CONSORTIUM_READ_MODELS.migrations,
+    released: [ConsortiumReadModels1764300000101],
+    takenOverBy: [
+      'RegistryFounding1764300000101',
+      'BudgetsFounding1764300000101',
+      'PooledMeansFounding1764300000101',
+      'CatalogueFounding1764300000101',
+    ],
+    seed,
   });
 });
