@@ -15,7 +15,7 @@ import { WEBHOOKS_READ_SIDE } from '../webhooks';
 
 /**
  * The app's own migrations, of no context: the idempotency keys and the bundle signing key. Each
- * context's first tables are its own founding migration's (`<context>/migrations/`).
+ * context's tables, from the first, are its own migrations' (`<context>/migrations/`).
  */
 const APP_READ_SIDE: ReadSide = {
   migrations: [...IDEMPOTENCY_MIGRATIONS, CreateBundleSigningKey1765000000000],
