@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationHasRun, qualifiedTable } from '@libs/database';
 
-/** After: money in `numeric`, share counts in `bigint`. Before: what the first migration made. */
+/** After: money in `numeric`, share counts in `bigint`. Before: what the founding migration made. */
 const EXACT = {
   share_count: 'bigint',
   subscribed: 'numeric',
