@@ -15,7 +15,7 @@ const ARCHITECTURE = {
     'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
     'boundaries/include': ['apps/**', 'libs/**', 'tests/**'],
     'boundaries/elements': [
-      // One folder per bounded context of an app (the app's founding migrations in `database/`).
+      // One folder per bounded context of an app (and `database/`, which gathers their read sides).
       {
         type: 'context',
         pattern: 'apps/(consortium|coop)/src/*',

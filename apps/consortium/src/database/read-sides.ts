@@ -12,19 +12,13 @@ import { REGISTRY_READ_SIDE } from '../registry';
 import { REPORTS_READ_SIDE } from '../reports';
 import { TRAININGS_READ_SIDE } from '../trainings';
 import { WEBHOOKS_READ_SIDE } from '../webhooks';
-import { ConsortiumReadModels1764300000101 } from './1764300000101-consortium-read-models';
 
 /**
- * The app's own migrations: the first one predates the contexts' folders and created the first
- * tables of the registry, budgets, pooled means and catalogue at once; then the idempotency keys
- * and the bundle signing key.
+ * The app's own migrations, of no context: the idempotency keys and the bundle signing key. Each
+ * context's tables, from the first, are its own migrations' (`<context>/migrations/`).
  */
 const APP_READ_SIDE: ReadSide = {
-  migrations: [
-    ...IDEMPOTENCY_MIGRATIONS,
-    ConsortiumReadModels1764300000101,
-    CreateBundleSigningKey1765000000000,
-  ],
+  migrations: [...IDEMPOTENCY_MIGRATIONS, CreateBundleSigningKey1765000000000],
 };
 
 /**

@@ -12,7 +12,7 @@ export class PooledMonthPillar1764300000103 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     const table = qualifiedTable(runner.connection, 'pooled_movements');
     await runner.query(`ALTER TABLE ${table} ADD COLUMN month_pillar text`);
-    // `pooled_movements_check` is the name Postgres gave the first migration's unnamed CHECK.
+    // `pooled_movements_check` is the name Postgres gave the founding migration's unnamed CHECK.
     await runner.query(`
       ALTER TABLE ${table}
         DROP CONSTRAINT pooled_movements_check,

@@ -1,7 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { qualifiedTable } from '@libs/database';
 
-/** The consortium's read models. */
+/**
+ * The consortium's read models. ROUND-1 FOUNDING MIGRATION, a test fixture: released in
+ * `apps/consortium/src/database/`, since split by context (`RegistryFounding1764300000101`,
+ * `BudgetsFounding1764300000101`, `PooledMeansFounding1764300000101`,
+ * `CatalogueFounding1764300000101`). Kept as it ran, to build a database as deployments have it.
+ */
 export class ConsortiumReadModels1764300000101 implements MigrationInterface {
   name = 'ConsortiumReadModels1764300000101';
 

@@ -1,7 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { qualifiedTable } from '@libs/database';
 
-/** The coop app's own tables: read models built by its projections, and its members' keys. */
+/**
+ * The coop app's own tables: read models built by its projections, and its members' keys.
+ * ROUND-1 FOUNDING MIGRATION, a test fixture: released in `apps/coop/src/database/`, since split by
+ * context (`MembershipFounding1764300000001`, `ContributionsFounding1764300000001`,
+ * `ResourcesFounding1764300000001`). Kept as it ran, to build a database as deployments have it.
+ */
 export class CoopReadModels1764300000001 implements MigrationInterface {
   name = 'CoopReadModels1764300000001';
 

@@ -17,6 +17,10 @@ const BEFORE: ColumnTypes = {
  * Money columns become `numeric`: a member's capital is a sum of its movements, and `bigint`
  * stopped the members view for good on the first sum past 2^63 hundredths. The values are kept as
  * they are (no rebuild): the view resumes where it stopped. Share counts add up too: `bigint`.
+ *
+ * ROUND-1 FOUNDING MIGRATION, a test fixture: released in `apps/coop/src/database/`, since split by
+ * context (`MembershipExactMoney1764300000010`, `ContributionsExactMoney1764300000010`). Kept as it
+ * ran, to build a database as deployments have it.
  */
 export class ExactMoneyColumns1764300000010 implements MigrationInterface {
   name = 'ExactMoneyColumns1764300000010';
