@@ -11,10 +11,16 @@ export interface ProjectionLeadershipOptions {
   /** What is led: the checkpoints' schema, so that each set of read models has its own leader. */
   name: string;
   /**
-   * How often a follower tries to take the lock, and a leader checks that its session is alive:
-   * the longest a takeover waits after the leader's session closed.
+   * How often a follower tries to take the lock: the longest a takeover waits after the leader's
+   * session closed.
    */
   intervalMs?: number;
+  /**
+   * How often a leader asks its session whether it still answers. A backstop only: a session that
+   * closes, or that the server ends, reports it at once (its `error` event), and the leader steps
+   * down then; an idle leader should not wake the database every few seconds to hear it.
+   */
+  heartbeatMs?: number;
   /** Called once this process holds the lock: start the projections. */
   onLead(): Promise<void>;
   /** Called once it has lost it (or lets it go): stop them. */
@@ -23,6 +29,7 @@ export interface ProjectionLeadershipOptions {
 }
 
 export const DEFAULT_LEADER_INTERVAL_MS = 2_000;
+export const DEFAULT_LEADER_HEARTBEAT_MS = 30_000;
 
 /**
  * One leader among the replicas of an app on one read-model database, by a PostgreSQL session
@@ -46,10 +53,12 @@ export class ProjectionLeadership {
   private turn: Promise<void> = Promise.resolve();
   private current: ProjectionRole = 'follower';
   private readonly intervalMs: number;
+  private readonly heartbeatMs: number;
   private readonly logger: LoggerService;
 
   constructor(private readonly options: ProjectionLeadershipOptions) {
     this.intervalMs = options.intervalMs ?? DEFAULT_LEADER_INTERVAL_MS;
+    this.heartbeatMs = options.heartbeatMs ?? DEFAULT_LEADER_HEARTBEAT_MS;
     this.logger = options.logger ?? new Logger(ProjectionLeadership.name);
   }
 
@@ -57,7 +66,10 @@ export class ProjectionLeadership {
     return this.current;
   }
 
-  /** Tries to lead at once (a lone app leads from its start), then again every interval. */
+  /**
+   * Tries to lead at once (a lone app leads from its start), then again every interval; once
+   * leading, checks its session every heartbeat.
+   */
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
@@ -79,7 +91,10 @@ export class ProjectionLeadership {
   private schedule(): void {
     clearTimeout(this.timer);
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.take(() => this.attempt()), this.intervalMs);
+    this.timer = setTimeout(
+      () => void this.take(() => this.attempt()),
+      this.current === 'leader' ? this.heartbeatMs : this.intervalMs,
+    );
     this.timer.unref();
   }
 
