@@ -4,6 +4,17 @@ import { EVENT_COLUMNS } from './event-row';
 import { LogPosition } from './log-position';
 
 /**
+ * The server's horizon, with its snapshot: the oldest transaction still running on the whole
+ * server, or the snapshot's xmax when none is. Below it every transaction that could write the
+ * log has finished, and any that commits later has a higher id. Cheap (it reads the snapshot
+ * only), and never too far: but a long transaction of another database of the server (another
+ * application's, another tenant's) holds it back for as long as it runs, though it cannot write
+ * this database's tables. See READ_HORIZON for the narrower one.
+ */
+export const SERVER_HORIZON = `SELECT s::text AS snapshot, pg_snapshot_xmin(s) AS xmin
+  FROM pg_current_snapshot() AS s`;
+
+/**
  * The read horizon of a statement, with its snapshot: the oldest transaction still running in
  * THIS database, or the snapshot's xmax when none is. Below it every transaction that could write
  * the log has finished, and any that commits later has a higher id. Transactions of other
@@ -37,6 +48,7 @@ export function globalPageQuery(
   after: LogPosition,
   filter: ReadAllFilter,
   limit: number,
+  readHorizon: string = READ_HORIZON,
 ): QueryConfig {
   const values: unknown[] = [after.transactionId, after.globalPosition, limit];
   const conditions = [
@@ -54,7 +66,7 @@ export function globalPageQuery(
   // The horizon is taken once per page and returned even when no row matches: a filtered reader
   // that found nothing has still scanned everything below it, and may resume from there.
   return {
-    text: `WITH horizon AS MATERIALIZED (${READ_HORIZON})
+    text: `WITH horizon AS MATERIALIZED (${readHorizon})
       SELECT horizon.xmin::text AS horizon, horizon.snapshot,
         page.* FROM horizon LEFT JOIN LATERAL (
         SELECT ${EVENT_COLUMNS} FROM ${table}
