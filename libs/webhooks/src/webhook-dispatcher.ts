@@ -56,7 +56,9 @@ export class WebhookDispatcher {
   constructor(private readonly settings: DispatcherSettings) {
     this.tables = webhookTables(settings.dataSource);
     this.batchSize = settings.batchSize ?? 16;
-    this.idleMs = settings.idleMs ?? 10_000;
+    // An outbox write wakes it in-process and a retry's time is known: the idle look only catches
+    // what another process wrote, and a minute is soon enough for that.
+    this.idleMs = settings.idleMs ?? 60_000;
     this.backoffMs = FIRST_LOOK_MS;
   }
 

@@ -23,8 +23,13 @@ export type PageReader = (from: Checkpoint, limit: number) => Promise<Page>;
 
 export const DEFAULT_BATCH_SIZE = 500;
 export const DEFAULT_POLL_INTERVAL_MS = 50;
-/** While a wake source listens, idle polls are only a safety net: they back off up to this. */
-export const SAFETY_NET_MAX_MS = 30_000;
+/**
+ * While a wake source listens, idle polls are only a safety net: they back off up to this. The
+ * listener itself wakes every subscription when its connection is lost and again once it listens
+ * (see AppendListener), so the net catches only what nothing else would: two minutes apart, an
+ * idle app's dozen subscriptions cost its database next to nothing (the embedded one most).
+ */
+export const SAFETY_NET_MAX_MS = 120_000;
 /** When events are held back, look again after this, doubling up to HELD_BACK_MAX_MS. */
 const HELD_BACK_FIRST_MS = 2;
 const HELD_BACK_MAX_MS = 1_000;
