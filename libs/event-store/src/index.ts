@@ -8,3 +8,4 @@ export * from './eventstoredb';
 export * from './backup';
 export * from './observed-event-store';
 export * from './trace-context';
+export * from './until-readable';

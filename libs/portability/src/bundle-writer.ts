@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent, START } from '@libs/event-store';
+import { EventStore, RecordedEvent, START, untilReadable } from '@libs/event-store';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -61,7 +61,11 @@ export async function prepareBundle(source: ExportSource): Promise<PreparedBundl
     assertPassphrase(passphrase);
     if (!memberKeys) throw new Error('member keys can only be exported where they are kept');
   }
+  // What was recorded before the export was asked for is in it: an answer just given (an erasure,
+  // a last payment) may wait behind an older transaction still open; past the wait, the bundle
+  // holds what is readable, and its manifest names the head it did not reach.
   const storeHead = await store.headPosition();
+  await untilReadable(store, storeHead);
   let eventCount = 0;
   let through: string | null = null;
   for await (const event of store.readAll(START, { filter, pageSize })) {

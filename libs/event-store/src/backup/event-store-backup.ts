@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { START } from '../envelope';
 import { EventStore } from '../event-store.port';
+import { untilReadable } from '../until-readable';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -75,14 +76,4 @@ async function* backupLines(store: EventStore, summary: BackupSummary): AsyncGen
   summary.sha256 = hash.digest('hex');
   const trailer: BackupTrailer = { end: true, events: summary.events, sha256: summary.sha256 };
   yield `${JSON.stringify(trailer)}\n`;
-}
-
-const READABLE_WITHIN_MS = 30_000;
-
-async function untilReadable(store: EventStore, head: number): Promise<void> {
-  if (head === 0 || !store.readsReach) return;
-  const deadline = Date.now() + READABLE_WITHIN_MS;
-  while (!(await store.readsReach(head)) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

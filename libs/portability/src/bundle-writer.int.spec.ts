@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { coopStream } from '@libs/contracts';
+import { NO_STREAM, PostgresEventStore } from '@libs/event-store';
+import { prepareBundle } from './bundle-writer';
+import { SIGNER } from './testing/sample-history';
+
+const DATABASE_URL = process.env.DATABASE_URL!;
+/** PGlite is one session: a transaction held open by another client would stop every query. */
+const EMBEDDED = process.env.EMBEDDED_DATABASE === '1';
+const COOP = 'orto-comune';
+const schema = `bundle_writer_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const store = new PostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
+
+beforeAll(() => store.init());
+
+afterAll(async () => {
+  await store.close();
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+});
+
+describe('an export', () => {
+  (EMBEDDED ? it.skip : it)(
+    'given an event committed while an older transaction is still open, when exported, then the bundle holds it',
+    async () => {
+      const older = new Client({ connectionString: DATABASE_URL });
+      await older.connect();
+      try {
+        await older.query('BEGIN');
+        await older.query('SELECT pg_current_xact_id()'); // older than the append below
+        await store.appendToStream(
+          coopStream(COOP, 'member', randomUUID()),
+          [
+            {
+              eventId: randomUUID(),
+              type: 'MemberWithdrew',
+              schemaVersion: 1,
+              data: { on: '2025-03-01' },
+              metadata: {
+                coopId: COOP,
+                actor: 'admin-1',
+                correlationId: randomUUID(),
+                causationId: randomUUID(),
+              },
+              occurredAt: new Date(),
+            },
+          ],
+          NO_STREAM,
+        );
+        const exporting = prepareBundle({ store, coopId: COOP, signer: SIGNER });
+        // Readers stop at the older transaction: the export waits for it to end.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await older.query('ROLLBACK');
+        const { manifest } = await exporting;
+        expect(manifest.eventCount).toBe(1);
+      } finally {
+        await older.end();
+      }
+    },
+  );
+});
