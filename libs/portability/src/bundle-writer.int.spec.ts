@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { coopStream } from '@libs/contracts';
 import { NO_STREAM, PostgresEventStore } from '@libs/event-store';
+import { scratchPostgresStore } from '@libs/event-store/testing/scratch-postgres-store';
 import { prepareBundle } from './bundle-writer';
 import { SIGNER } from './testing/sample-history';
 
@@ -9,18 +10,14 @@ const DATABASE_URL = process.env.DATABASE_URL!;
 /** PGlite is one session: a transaction held open by another client would stop every query. */
 const EMBEDDED = process.env.EMBEDDED_DATABASE === '1';
 const COOP = 'orto-comune';
-const schema = `bundle_writer_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-const store = new PostgresEventStore({ connectionString: DATABASE_URL, schema, poolSize: 2 });
+let store: PostgresEventStore;
+let dispose: () => Promise<void>;
 
-beforeAll(() => store.init());
-
-afterAll(async () => {
-  await store.close();
-  const client = new Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await client.end();
+beforeAll(async () => {
+  ({ store, dispose } = await scratchPostgresStore({ prefix: 'bundle_writer', poolSize: 2 }));
 });
+
+afterAll(() => dispose());
 
 describe('an export', () => {
   (EMBEDDED ? it.skip : it)(
