@@ -9,12 +9,12 @@ const INTERVAL_MS = 200;
 const quiet: LoggerService = { log() {}, warn() {}, error() {} };
 
 /** A replica's leadership, recording when it was told to lead and to follow. */
-function replica(dataSource: DataSource, name: string) {
+function replica(dataSource: DataSource, name: string, intervalMs: number) {
   const calls: ProjectionRole[] = [];
   const leadership = new ProjectionLeadership({
     dataSource,
     name,
-    intervalMs: INTERVAL_MS,
+    intervalMs,
     onLead: async () => void calls.push('leader'),
     onFollow: async () => void calls.push('follower'),
     logger: quiet,
@@ -22,9 +22,9 @@ function replica(dataSource: DataSource, name: string) {
   return { leadership, calls };
 }
 
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -54,8 +54,20 @@ onServer('ProjectionLeadership', () => {
     await dataSource.destroy();
   });
 
-  function start(name: string) {
-    const one = replica(dataSource, name);
+  /** The sessions waiting for the lock of `name`, as the server sees them. */
+  function lockWaits(
+    name: string,
+  ): Promise<{ pid: number; wait_event_type: string | null; query_start: Date }[]> {
+    return dataSource.query(
+      `SELECT a.pid, a.wait_event_type, a.query_start
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.objid = hashtext($1)::oid AND NOT l.granted`,
+      [name],
+    );
+  }
+
+  function start(name: string, intervalMs = INTERVAL_MS) {
+    const one = replica(dataSource, name, intervalMs);
     started.push(one.leadership);
     return one.leadership.start().then(() => one);
   }
@@ -70,16 +82,31 @@ onServer('ProjectionLeadership', () => {
     expect([first.calls, second.calls]).toEqual([['leader'], []]);
   });
 
-  it('given a leader, when it stops, then the follower takes over within an interval', async () => {
+  it('given a follower, then it waits in the database for the lock, asking nothing on a timer', async () => {
     const name = randomSchema('lead');
-    const first = await start(name);
-    const second = await start(name);
+    await start(name);
+    await start(name);
+    await new Promise((resolve) => setTimeout(resolve, 5 * INTERVAL_MS));
 
+    const waits = await lockWaits(name);
+    expect(waits).toHaveLength(1);
+    expect(waits[0].wait_event_type).toBe('Lock');
+    // One request, still the same one: the follower sent no query since it began to wait.
+    expect(Date.now() - waits[0].query_start.getTime()).toBeGreaterThanOrEqual(4 * INTERVAL_MS);
+  });
+
+  it('given a leader, when it stops, then the follower takes over at once', async () => {
+    const name = randomSchema('lead');
+    // Were the follower to poll, it would take up to a minute.
+    const first = await start(name, 60_000);
+    const second = await start(name, 60_000);
+    await until(async () => (await lockWaits(name)).length === 1);
+
+    const stopping = Date.now();
     await first.leadership.stop();
-    const stoppedAt = Date.now();
     await until(() => second.leadership.role === 'leader');
 
-    expect(Date.now() - stoppedAt).toBeLessThan(2 * INTERVAL_MS + 500);
+    expect(Date.now() - stopping).toBeLessThan(INTERVAL_MS);
     expect(first.calls).toEqual(['leader', 'follower']);
     expect(second.calls).toEqual(['leader']);
   });
@@ -102,6 +129,18 @@ onServer('ProjectionLeadership', () => {
     await until(() => second.leadership.role === 'leader' && first.leadership.role === 'follower');
     expect(first.calls).toEqual(['leader', 'follower']);
     expect(second.calls).toEqual(['leader']);
+  });
+
+  it('given a waiting follower, when it stops, then no request of its own is left waiting', async () => {
+    const name = randomSchema('lead');
+    const leader = await start(name);
+    const follower = await start(name);
+    await until(async () => (await lockWaits(name)).length === 1);
+
+    await follower.leadership.stop();
+
+    await until(async () => (await lockWaits(name)).length === 0);
+    expect(leader.leadership.role).toBe('leader');
   });
 
   it('given replicas of two read models, when they start, then each leads its own', async () => {

@@ -11,8 +11,8 @@ export interface ProjectionLeadershipOptions {
   /** What is led: the checkpoints' schema, so that each set of read models has its own leader. */
   name: string;
   /**
-   * How often a follower tries to take the lock: the longest a takeover waits after the leader's
-   * session closed.
+   * How long a follower waits before it tries again when its wait for the lock failed (its session
+   * was lost, or the server ended the wait). While the wait holds, nothing runs on a timer.
    */
   intervalMs?: number;
   /**
@@ -30,13 +30,17 @@ export interface ProjectionLeadershipOptions {
 
 export const DEFAULT_LEADER_INTERVAL_MS = 2_000;
 export const DEFAULT_LEADER_HEARTBEAT_MS = 30_000;
+/** The advisory lock's keys: the projections' lock among others, then the read models led. */
+const LOCK_KEYS = "hashtext('projections'), hashtext($1)";
 
 /**
  * One leader among the replicas of an app on one read-model database, by a PostgreSQL session
  * advisory lock held on a connection of its own (not one of the pool's, which come and go). A
- * leader that dies (even SIGKILLed) closes its session, PostgreSQL releases the lock, and the next
- * follower to try takes it. The read models live in PostgreSQL whatever the event store (the
- * embedded one, a server, or EventStoreDB), so the lock holds in every deployment.
+ * follower does not poll for it: its session waits in the database for the lock
+ * (`pg_advisory_lock`), which PostgreSQL grants the moment the leader's session ends, even when the
+ * leader was SIGKILLed. An idle follower thus costs nothing, and takes over at once. The read
+ * models live in PostgreSQL whatever the event store (the embedded one, a server, or EventStoreDB),
+ * so the lock holds in every deployment.
  *
  * The lock is not a fence: a leader cut off from the database may still be finishing a batch when
  * another takes over. The runner's own guard (each batch moves its checkpoint from the one it
@@ -52,6 +56,8 @@ export class ProjectionLeadership {
   /** Each turn waits for the one before, so that leading and following never overlap. */
   private turn: Promise<void> = Promise.resolve();
   private current: ProjectionRole = 'follower';
+  /** The backend of the session whose `pg_advisory_lock` is still waiting, if a follower waits. */
+  private waiting: { pid: number } | undefined;
   private readonly intervalMs: number;
   private readonly heartbeatMs: number;
   private readonly logger: LoggerService;
@@ -67,8 +73,8 @@ export class ProjectionLeadership {
   }
 
   /**
-   * Tries to lead at once (a lone app leads from its start), then again every interval; once
-   * leading, checks its session every heartbeat.
+   * Tries to lead at once (a lone app leads from its start); if another leads, waits for the lock
+   * in the background. Once leading, checks its session every heartbeat.
    */
   async start(): Promise<void> {
     if (!this.stopped) return;
@@ -80,6 +86,7 @@ export class ProjectionLeadership {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.cancelWait();
     await this.take(() => this.stepDown('stopping'));
   }
 
@@ -91,6 +98,7 @@ export class ProjectionLeadership {
   private schedule(): void {
     clearTimeout(this.timer);
     if (this.stopped) return;
+    if (this.waiting) return; // the database wakes a waiting follower
     this.timer = setTimeout(
       () => void this.take(() => this.attempt()),
       this.current === 'leader' ? this.heartbeatMs : this.intervalMs,
@@ -108,16 +116,56 @@ export class ProjectionLeadership {
         return;
       }
       const { rows } = await session.query<{ taken: boolean }>(
-        "SELECT pg_try_advisory_lock(hashtext('projections'), hashtext($1)) AS taken",
+        `SELECT pg_try_advisory_lock(${LOCK_KEYS}) AS taken`,
         [this.options.name],
       );
-      if (!rows[0]?.taken || this.stopped) return;
-      this.current = 'leader';
-      this.logger.log(`leading the projections of ${this.options.name}`);
-      await this.options.onLead();
+      if (rows[0]?.taken) await this.lead();
+      else await this.waitForLock(session);
     } catch (error) {
       await this.stepDown(`lost its database session (${(error as Error).message})`);
     }
+  }
+
+  private async lead(): Promise<void> {
+    if (this.stopped) return; // stop() ends the session, which lets the lock go
+    this.current = 'leader';
+    this.logger.log(`leading the projections of ${this.options.name}`);
+    await this.options.onLead();
+  }
+
+  /**
+   * Leaves a lock request waiting on the follower's session, outside the turns (a turn must not
+   * wait for another replica). Granted: lead. Failed (session lost, wait cancelled or timed out by
+   * the server): step down, and try again after an interval.
+   */
+  private async waitForLock(session: Client): Promise<void> {
+    const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // stop() may have come while asking: it cancels only a wait it can see.
+    if (this.stopped) return;
+    this.waiting = rows[0];
+    void session.query(`SELECT pg_advisory_lock(${LOCK_KEYS})`, [this.options.name]).then(
+      () => {
+        this.waiting = undefined;
+        void this.take(() => this.lead());
+      },
+      (error: Error) => {
+        this.waiting = undefined;
+        void this.take(() => this.stepDown(`stopped waiting for the lock (${error.message})`));
+      },
+    );
+  }
+
+  /**
+   * Ends a follower's wait. Closing its connection is not enough: PostgreSQL notices a vanished
+   * client only when it next writes to it, so the backend would wait on in the lock's queue until
+   * the leader goes; cancelling it from the pool ends it now.
+   */
+  private async cancelWait(): Promise<void> {
+    const backend = this.waiting;
+    if (!backend) return;
+    await this.options.dataSource
+      .query('SELECT pg_cancel_backend($1)', [backend.pid])
+      .catch(() => undefined);
   }
 
   private async stepDown(why: string): Promise<void> {

@@ -14,7 +14,7 @@ import { ReadSide } from './read-side';
 
 /** What the runner needs besides the store and the DataSource, which come by injection. */
 export type ProjectionsOptions = Omit<ProjectionRunnerOptions, 'store' | 'dataSource'> & {
-  /** How often a replica that does not run the projections tries to take over (ms). */
+  /** How long a follower whose wait for the lock failed waits before it tries again (ms). */
   leaderIntervalMs?: number;
 };
 
