@@ -15,7 +15,7 @@
 // At the end: whether the issue's targets are met (by the notify figures).
 //
 // BENCH_IDLE_SECONDS shortens the idle window (default 60), BENCH_IDLE_SETTLE_SECONDS the wait
-// before it (default 45), BENCH_IDLE_CONTRIBUTIONS the freshness run (default 500),
+// before it (default 110), BENCH_IDLE_CONTRIBUTIONS the freshness run (default 500),
 // BENCH_IDLE_RATE sets its rate (default 50/s); BENCH_IDLE_STORES=embedded or =server runs one side
 // only (default both), BENCH_IDLE_WAKES=notify or =poll one wake-up only (default both). The
 // machine may be shared: the load average is printed beside the figures, and only figures of one
@@ -35,11 +35,15 @@ import { PROFILE } from '../tests/coop/sample-requests';
 const ROOT = resolve(__dirname, '..');
 const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 /**
- * From an app's ready line to its idle window. Not idle yet before: for half a minute after the
- * start, V8 finishes its own start-up work (optimising the code that ran, shrinking the heap the
- * start left), 2–3% of a core in 15 s and then nothing; an app left alone for hours pays none of it.
+ * From the federation's ready line to its idle window. Not idle yet before: for half a minute
+ * after the start, V8 finishes its own start-up work (optimising the code that ran), 2–3% of a
+ * core in 15 s; and up to 100 s after an app's last garbage collection, V8's memory reducer may
+ * run one more, memory-shrinking collection (its watchdog, `kWatchdogDelayMs` in V8's
+ * memory-reducer.cc): 0.2–0.3 s of CPU once, in whichever app its timing falls, then nothing.
+ * With a 45 s wait, one app in about half the runs showed it (0.5% over 60 s, against 0.1–0.15%
+ * for the others). An app left alone for hours pays each of them once, at the start of its rest.
  */
-const SETTLE_S = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 45);
+const SETTLE_S = Number(process.env.BENCH_IDLE_SETTLE_SECONDS ?? 110);
 /** A contribution not counted after this long: the bench is broken, not slow. */
 const STALL_MS = 30_000;
 const CONTRIBUTIONS = Number(process.env.BENCH_IDLE_CONTRIBUTIONS ?? 500);
