@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { coopStream } from '@libs/contracts';
 import { NO_STREAM, PostgresEventStore } from '@libs/event-store';
+import { newEvent } from '@libs/event-store/testing/new-event';
 import { scratchPostgresStore } from '@libs/event-store/testing/scratch-postgres-store';
 import { prepareBundle } from './bundle-writer';
 import { SIGNER } from './testing/sample-history';
@@ -30,21 +31,7 @@ describe('an export', () => {
         await older.query('SELECT pg_current_xact_id()'); // older than the append below
         await store.appendToStream(
           coopStream(COOP, 'member', randomUUID()),
-          [
-            {
-              eventId: randomUUID(),
-              type: 'MemberWithdrew',
-              schemaVersion: 1,
-              data: { on: '2025-03-01' },
-              metadata: {
-                coopId: COOP,
-                actor: 'admin-1',
-                correlationId: randomUUID(),
-                causationId: randomUUID(),
-              },
-              occurredAt: new Date(),
-            },
-          ],
+          [newEvent(COOP, 'MemberWithdrew', { on: '2025-03-01' })],
           NO_STREAM,
         );
         const exporting = prepareBundle({ store, coopId: COOP, signer: SIGNER });
