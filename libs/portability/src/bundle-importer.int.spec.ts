@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { coopStream, consortiumStream } from '@libs/contracts';
 import { NewEvent, NO_STREAM, PostgresEventStore, RecordedEvent, START } from '@libs/event-store';
+import { openOlderTransaction } from '@libs/event-store/testing/older-transaction';
 import { BrokenBundleError } from './broken-bundle';
 import { keyFingerprint } from './bundle-signature';
 import { prepareBundle } from './bundle-writer';
@@ -269,6 +270,27 @@ describe('importing a bundle', () => {
     expect(report).toMatchObject({ appended: 3, alreadyPresent: 2, memberKeys: 'left out' });
     await expectTheSourceEvents(target);
   });
+
+  // PGlite is one session: a transaction held open by another client would stop every query.
+  (process.env.EMBEDDED_DATABASE === '1' ? it.skip : it)(
+    'given a beginning committed while an older transaction is still open, when imported, then it finishes the import',
+    async () => {
+      const older = await openOlderTransaction(); // older than the beginning's appends
+      try {
+        const target = await storeHoldingTheBeginning('behind_older', 2);
+        const importing = importBundle(() => [bundle], connectTo(target, new KeyTable()), {
+          withoutPersonalData: true,
+        });
+        // Readers stop at the older transaction: the import waits for it to end.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await older.end();
+        expect(await importing).toMatchObject({ appended: 3, alreadyPresent: 2, atomic: true });
+        await expectTheSourceEvents(target);
+      } finally {
+        await older.end();
+      }
+    },
+  );
 
   it('stream by stream, finishes it even when global reads do not show all of the earlier import yet', async () => {
     // Member v1, contribution v1, member v2: the bundle then appends member v2 and v3 together.

@@ -5,6 +5,7 @@ import {
   EventStore,
   NewEvent,
   START,
+  untilReadable,
   WrongExpectedVersionError,
 } from '@libs/event-store';
 import { BrokenBundleError } from './broken-bundle';
@@ -212,6 +213,10 @@ async function presentPrefix(
   coopPrefix: string,
   options: VerifyOptions,
 ): Promise<number> {
+  // What the store committed before the import began is compared, all of it: a beginning written
+  // a moment ago (an earlier, interrupted import) may wait behind an older transaction still open,
+  // and would otherwise look absent, and the import be refused as if the store had changed.
+  await untilReadable(store, await store.headPosition());
   const inStore = store
     .readAll(START, { filter: { streamPrefix: coopPrefix } })
     [Symbol.asyncIterator]();

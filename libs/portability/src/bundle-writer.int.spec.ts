@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { coopStream } from '@libs/contracts';
 import { NO_STREAM, PostgresEventStore } from '@libs/event-store';
 import { newEvent } from '@libs/event-store/testing/new-event';
+import { openOlderTransaction } from '@libs/event-store/testing/older-transaction';
 import { scratchPostgresStore } from '@libs/event-store/testing/scratch-postgres-store';
 import { prepareBundle } from './bundle-writer';
 import { SIGNER } from './testing/sample-history';
 
-const DATABASE_URL = process.env.DATABASE_URL!;
 /** PGlite is one session: a transaction held open by another client would stop every query. */
 const EMBEDDED = process.env.EMBEDDED_DATABASE === '1';
 const COOP = 'orto-comune';
@@ -24,11 +23,8 @@ describe('an export', () => {
   (EMBEDDED ? it.skip : it)(
     'given an event committed while an older transaction is still open, when exported, then the bundle holds it',
     async () => {
-      const older = new Client({ connectionString: DATABASE_URL });
-      await older.connect();
+      const older = await openOlderTransaction(); // older than the append below
       try {
-        await older.query('BEGIN');
-        await older.query('SELECT pg_current_xact_id()'); // older than the append below
         await store.appendToStream(
           coopStream(COOP, 'member', randomUUID()),
           [newEvent(COOP, 'MemberWithdrew', { on: '2025-03-01' })],
@@ -37,7 +33,7 @@ describe('an export', () => {
         const exporting = prepareBundle({ store, coopId: COOP, signer: SIGNER });
         // Readers stop at the older transaction: the export waits for it to end.
         await new Promise((resolve) => setTimeout(resolve, 300));
-        await older.query('ROLLBACK');
+        await older.end();
         const { manifest } = await exporting;
         expect(manifest.eventCount).toBe(1);
       } finally {

@@ -5,6 +5,7 @@ import { RecordedEvent, START } from '../envelope';
 import { ANY } from '../expected-version';
 import { Subscription } from '../event-store.port';
 import { newEvent } from '../testing/new-event';
+import { openOlderTransaction } from '../testing/older-transaction';
 import { PostgresEventStore, SubscriptionWake } from './postgres-event-store';
 
 const DATABASE_URL = process.env.DATABASE_URL!;
@@ -152,18 +153,15 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
     async () => {
       const coopId = randomUUID();
       const live = await subscriber(coopId);
-      const older = new Client({ connectionString: DATABASE_URL });
-      await older.connect();
+      const older = await openOlderTransaction();
       try {
-        await older.query('BEGIN');
-        await older.query('SELECT pg_current_xact_id()'); // takes a transaction id: the horizon
         await writer.appendToStream(
           coopStream(coopId, 'member', randomUUID()),
           [newEvent(coopId)],
           ANY,
         );
         await expect(live.until(1, 300)).rejects.toThrow('0 of 1 events');
-        await older.query('COMMIT');
+        await older.end();
         await live.until(1, PROMPTLY_MS);
       } finally {
         await older.end();
@@ -179,11 +177,8 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
       const live = await subscriber(coopId);
       const url = new URL(DATABASE_URL);
       url.pathname = '/postgres';
-      const other = new Client({ connectionString: url.toString() });
-      await other.connect();
+      const other = await openOlderTransaction(url.toString()); // older than the append, elsewhere
       try {
-        await other.query('BEGIN');
-        await other.query('SELECT pg_current_xact_id()'); // older than the append, elsewhere
         await writer.appendToStream(
           coopStream(coopId, 'member', randomUUID()),
           [newEvent(coopId)],
@@ -193,7 +188,6 @@ describe('a caught-up subscription, woken by the database (no polling)', () => {
         // file in this same database (they run in parallel) may hold it a moment: allow for that.
         await live.until(1, 10_000);
       } finally {
-        await other.query('ROLLBACK').catch(() => undefined);
         await other.end();
       }
     },
